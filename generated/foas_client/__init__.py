@@ -1,0 +1,52 @@
+# Generated from spec/foas.openapi.yaml by generator/ (`make generate`). Do not edit: edit the source and regenerate.
+"""Realtime Compute (foas) — GetRefPackageJob: a typed client for Alibaba Cloud Realtime Compute (foas 2018-11-11).
+
+Models and endpoint functions are generated from ``spec/foas.openapi.yaml``; responses decode from
+JSON and from XML by their Content-Type; every error is a ``foas_client.errors.FoasError``.
+"""
+
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as _version
+
+from ._plan import parse_plan, parse_properties
+from ._plan_models import ExecutionPlan, PlanEdge, PlanNode
+from ._responses import decode_body
+from .client import Client
+from .errors import ApiError, AuthError, DecodeError, FoasError, NotFoundError, ServerError, ThrottlingError
+from .models import (
+    ErrorResponse,
+    GetRefPackageJobResponse,
+    Job,
+    JobList,
+    KnownApiType,
+    KnownJobType,
+)
+
+try:
+    __version__ = _version("foas-client")
+except PackageNotFoundError:  # imported from a source tree that was not installed
+    __version__ = "0+unknown"
+
+__all__ = [
+    "__version__",
+    "ApiError",
+    "AuthError",
+    "Client",
+    "decode_body",
+    "DecodeError",
+    "ErrorResponse",
+    "ExecutionPlan",
+    "FoasError",
+    "GetRefPackageJobResponse",
+    "Job",
+    "JobList",
+    "KnownApiType",
+    "KnownJobType",
+    "NotFoundError",
+    "parse_plan",
+    "parse_properties",
+    "PlanEdge",
+    "PlanNode",
+    "ServerError",
+    "ThrottlingError",
+]

@@ -1,0 +1,49 @@
+# Copied from generator/runtime/_plan.py by generator/ (`make generate`). Do not edit here: edit the source.
+"""Typed views of the text fields of a job: the execution plan (JSON) and Java ``.properties`` text."""
+
+from __future__ import annotations
+
+import json
+from typing import cast
+
+import javaproperties  # the maintained .properties parser: escapes, continuations, both comment styles
+
+from ._errors import DecodeError
+from ._plan_models import ExecutionPlan
+from ._schema import PLAN_SHAPES
+from ._validate import validate
+
+__all__ = ["parse_plan", "parse_properties"]
+
+_PLAN = "ExecutionPlan"
+
+
+def parse_plan(plan_json: str) -> ExecutionPlan:
+    """The execution plan that a job's ``plan_json`` carries, checked against ``spec/plan.schema.json``.
+
+    Raises:
+        DecodeError: the text is not JSON, or not a plan (``path`` names the first misfit).
+    """
+    try:
+        document = json.loads(plan_json)
+    except (ValueError, RecursionError) as exc:
+        raise DecodeError(f"PlanJson is not JSON: {exc}") from None
+    except TypeError:
+        raise DecodeError(f"PlanJson must be text, got {type(plan_json).__name__}") from None
+    return cast(ExecutionPlan, validate(document, _PLAN, PLAN_SHAPES))
+
+
+def parse_properties(text: str) -> dict[str, str]:
+    """The key/value pairs of Java ``.properties`` text, such as a job's ``properties`` or ``code``.
+
+    Comments (``#``, ``!``) are dropped; a repeated key keeps its last value.
+
+    Raises:
+        DecodeError: the text is not valid ``.properties`` (e.g. a broken ``\\u`` escape).
+    """
+    if not isinstance(text, str):
+        raise DecodeError(f"properties must be text, got {type(text).__name__}")
+    try:
+        return dict(javaproperties.loads(text))
+    except ValueError as exc:
+        raise DecodeError(f"invalid .properties text: {exc}") from None

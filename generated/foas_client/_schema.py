@@ -1,0 +1,118 @@
+# Generated from spec/foas.openapi.yaml and spec/plan.schema.json by generator/ (`make generate`). Do not edit: edit the source and regenerate.
+"""What the decoders know of the spec: object shapes (JSON kinds, XML names) and pagination."""
+
+from typing import Any
+
+from ._shapes import ObjectShape, Shape
+
+# The API's schemas, by model class name.
+SHAPES: dict[str, ObjectShape] = {
+    "ErrorResponse": ObjectShape(
+        xml_name="Error",
+        fields={
+            "RequestId": Shape("string", xml_name="RequestId"),
+            "HostId": Shape("string", xml_name="HostId"),
+            "Code": Shape("string", xml_name="Code"),
+            "Message": Shape("string", xml_name="Message"),
+            "Recommend": Shape("string", xml_name="Recommend"),
+        },
+    ),
+    "GetRefPackageJobResponse": ObjectShape(
+        xml_name="GetRefPackageJobResponse",
+        fields={
+            "RequestId": Shape("string", xml_name="RequestId"),
+            "PageIndex": Shape("integer", xml_name="PageIndex", minimum=-2147483648, maximum=2147483647),
+            "PageSize": Shape("integer", xml_name="PageSize", minimum=-2147483648, maximum=2147483647),
+            "TotalCount": Shape(
+                "integer", xml_name="TotalCount", minimum=-9223372036854775808, maximum=9223372036854775807
+            ),
+            "TotalPage": Shape("integer", xml_name="TotalPage", minimum=-2147483648, maximum=2147483647),
+            "Jobs": Shape("object", xml_name="Jobs", ref="JobList"),
+        },
+    ),
+    "Job": ObjectShape(
+        xml_name="Job",
+        fields={
+            "ApiType": Shape("string", xml_name="ApiType"),
+            "ClusterId": Shape("string", xml_name="ClusterId"),
+            "Code": Shape("string", xml_name="Code"),
+            "CreateTime": Shape(
+                "integer", xml_name="CreateTime", minimum=-9223372036854775808, maximum=9223372036854775807
+            ),
+            "Creator": Shape("string", xml_name="Creator"),
+            "Description": Shape("string", xml_name="Description"),
+            "EngineVersion": Shape("string", xml_name="EngineVersion"),
+            "FolderId": Shape(
+                "integer", xml_name="FolderId", minimum=-9223372036854775808, maximum=9223372036854775807
+            ),
+            "IsCommitted": Shape("boolean", xml_name="IsCommitted"),
+            "JobId": Shape("string", xml_name="JobId"),
+            "JobName": Shape("string", xml_name="JobName"),
+            "JobType": Shape("string", xml_name="JobType"),
+            "Modifier": Shape("string", xml_name="Modifier"),
+            "ModifyTime": Shape(
+                "integer", xml_name="ModifyTime", minimum=-9223372036854775808, maximum=9223372036854775807
+            ),
+            "Packages": Shape("string", xml_name="Packages"),
+            "PlanJson": Shape("string", xml_name="PlanJson"),
+            "ProjectName": Shape("string", xml_name="ProjectName"),
+            "Properties": Shape("string", xml_name="Properties"),
+            "QueueName": Shape("string", xml_name="QueueName"),
+        },
+    ),
+    "JobList": ObjectShape(
+        xml_name="Jobs",
+        fields={
+            "Job": Shape("array", xml_name="Job", items=Shape("object", xml_name="Job", ref="Job")),
+        },
+    ),
+}
+
+# The execution plan carried in Job.PlanJson, by TypedDict name.
+PLAN_SHAPES: dict[str, ObjectShape] = {
+    "ExecutionPlan": ObjectShape(
+        xml_name="ExecutionPlan",
+        fields={
+            "nodes": Shape("array", xml_name="nodes", items=Shape("object", xml_name="nodes", ref="PlanNode")),
+        },
+        required=frozenset(["nodes"]),
+    ),
+    "PlanEdge": ObjectShape(
+        xml_name="PlanEdge",
+        fields={
+            "id": Shape("integer", xml_name="id"),
+            "ship_strategy": Shape("string", xml_name="ship_strategy"),
+            "side": Shape("string", xml_name="side"),
+        },
+        required=frozenset(["id", "ship_strategy"]),
+    ),
+    "PlanNode": ObjectShape(
+        xml_name="PlanNode",
+        fields={
+            "id": Shape("integer", xml_name="id"),
+            "type": Shape("string", xml_name="type"),
+            "pact": Shape("string", xml_name="pact"),
+            "contents": Shape("string", xml_name="contents"),
+            "parallelism": Shape("integer", xml_name="parallelism"),
+            "predecessors": Shape(
+                "array", xml_name="predecessors", items=Shape("object", xml_name="predecessors", ref="PlanEdge")
+            ),
+        },
+        required=frozenset(["contents", "id", "pact", "parallelism", "type"]),
+    ),
+}
+
+# Each paginated operation's x-pagination, by operationId.
+PAGINATION: dict[str, dict[str, Any]] = {
+    "GetRefPackageJob": {
+        "style": "page-number",
+        "pageParameter": "pageIndex",
+        "sizeParameter": "pageSize",
+        "firstPage": 1,
+        "items": ["Jobs", "Job"],
+        "pageIndex": ["PageIndex"],
+        "pageSize": ["PageSize"],
+        "totalItems": ["TotalCount"],
+        "totalPages": ["TotalPage"],
+    }
+}

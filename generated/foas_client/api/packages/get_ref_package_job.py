@@ -1,0 +1,227 @@
+# Generated from spec/foas.openapi.yaml by generator/ (`make generate`). Do not edit: edit the source and regenerate.
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ..._paths import path_segment
+from ..._responses import api_error, decode_response
+from ...client import Client
+from ...models.error_response import ErrorResponse
+from ...models.get_ref_package_job_response import GetRefPackageJobResponse
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    project_name: str,
+    package_name: str,
+    *,
+    region_id: str | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    page_index: int | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["RegionId"] = region_id
+
+    params["pageSize"] = page_size
+
+    params["pageIndex"] = page_index
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v2/projects/{project_name}/packages/{package_name}/jobs".format(
+            project_name=path_segment(project_name, "projectName"),
+            package_name=path_segment(package_name, "packageName"),
+        ),
+        "params": params,
+    }
+    return _kwargs
+
+
+def _parse_response(*, response: httpx.Response) -> GetRefPackageJobResponse:
+    if response.status_code == 200:
+        return decode_response(response, GetRefPackageJobResponse.from_dict, "GetRefPackageJobResponse")
+    if 400 <= response.status_code <= 499:
+        raise api_error(response, ErrorResponse.from_dict, "ErrorResponse")
+    if 500 <= response.status_code <= 599:
+        raise api_error(response, ErrorResponse.from_dict, "ErrorResponse")
+    raise api_error(response, None, None)
+
+
+def _build_response(*, response: httpx.Response) -> Response[GetRefPackageJobResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(response=response),
+    )
+
+
+def sync_detailed(
+    project_name: str,
+    package_name: str,
+    *,
+    client: Client,
+    region_id: str | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    page_index: int | Unset = UNSET,
+) -> Response[GetRefPackageJobResponse]:
+    """List the jobs that reference a package.
+
+    Returns, one page at a time, every job of the project whose `Packages` list names the
+    package (获取指定Package的所有作业详情). Pages are 1-based.
+
+    Args:
+        project_name (str): Project name (项目名称). Sent percent-encoded as one path segment.
+        package_name (str): Package name (Package名称), e.g. a jar file name. Sent percent-encoded as one path segment.
+        region_id (str | Unset): Region ID (区域ID). Public-cloud users may omit it.
+        page_size (int | Unset): Number of jobs per page (每页包含的作业数).
+        page_index (int | Unset): Page to return, 1-based (返回第几页).
+
+    Raises:
+        foas_client.errors.ApiError: the service answered an error status (subclasses by kind).
+        foas_client.errors.DecodeError: the body does not match the spec (or is hostile XML).
+        foas_client.errors.InvalidParameterError: a path parameter is empty; nothing was sent.
+        httpx.HTTPError: the request did not complete (the facade maps these to TransportError).
+
+    Returns:
+        Response[GetRefPackageJobResponse]: the status, headers, raw body and decoded model.
+    """
+
+    kwargs = _get_kwargs(
+        project_name=project_name,
+        package_name=package_name,
+        region_id=region_id,
+        page_size=page_size,
+        page_index=page_index,
+    )
+    response = client.get_httpx_client().request(**kwargs)
+    return _build_response(response=response)
+
+
+def sync(
+    project_name: str,
+    package_name: str,
+    *,
+    client: Client,
+    region_id: str | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    page_index: int | Unset = UNSET,
+) -> GetRefPackageJobResponse:
+    """List the jobs that reference a package.
+
+    Returns, one page at a time, every job of the project whose `Packages` list names the
+    package (获取指定Package的所有作业详情). Pages are 1-based.
+
+    Args:
+        project_name (str): Project name (项目名称). Sent percent-encoded as one path segment.
+        package_name (str): Package name (Package名称), e.g. a jar file name. Sent percent-encoded as one path segment.
+        region_id (str | Unset): Region ID (区域ID). Public-cloud users may omit it.
+        page_size (int | Unset): Number of jobs per page (每页包含的作业数).
+        page_index (int | Unset): Page to return, 1-based (返回第几页).
+
+    Raises:
+        foas_client.errors.ApiError: the service answered an error status (subclasses by kind).
+        foas_client.errors.DecodeError: the body does not match the spec (or is hostile XML).
+        foas_client.errors.InvalidParameterError: a path parameter is empty; nothing was sent.
+        httpx.HTTPError: the request did not complete (the facade maps these to TransportError).
+
+    Returns:
+        GetRefPackageJobResponse: the decoded model.
+    """
+
+    kwargs = _get_kwargs(
+        project_name=project_name,
+        package_name=package_name,
+        region_id=region_id,
+        page_size=page_size,
+        page_index=page_index,
+    )
+    return _parse_response(response=client.get_httpx_client().request(**kwargs))
+
+
+async def asyncio_detailed(
+    project_name: str,
+    package_name: str,
+    *,
+    client: Client,
+    region_id: str | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    page_index: int | Unset = UNSET,
+) -> Response[GetRefPackageJobResponse]:
+    """List the jobs that reference a package.
+
+    Returns, one page at a time, every job of the project whose `Packages` list names the
+    package (获取指定Package的所有作业详情). Pages are 1-based.
+
+    Args:
+        project_name (str): Project name (项目名称). Sent percent-encoded as one path segment.
+        package_name (str): Package name (Package名称), e.g. a jar file name. Sent percent-encoded as one path segment.
+        region_id (str | Unset): Region ID (区域ID). Public-cloud users may omit it.
+        page_size (int | Unset): Number of jobs per page (每页包含的作业数).
+        page_index (int | Unset): Page to return, 1-based (返回第几页).
+
+    Raises:
+        foas_client.errors.ApiError: the service answered an error status (subclasses by kind).
+        foas_client.errors.DecodeError: the body does not match the spec (or is hostile XML).
+        foas_client.errors.InvalidParameterError: a path parameter is empty; nothing was sent.
+        httpx.HTTPError: the request did not complete (the facade maps these to TransportError).
+
+    Returns:
+        Response[GetRefPackageJobResponse]: the status, headers, raw body and decoded model.
+    """
+
+    kwargs = _get_kwargs(
+        project_name=project_name,
+        package_name=package_name,
+        region_id=region_id,
+        page_size=page_size,
+        page_index=page_index,
+    )
+    response = await client.get_async_httpx_client().request(**kwargs)
+    return _build_response(response=response)
+
+
+async def asyncio(
+    project_name: str,
+    package_name: str,
+    *,
+    client: Client,
+    region_id: str | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    page_index: int | Unset = UNSET,
+) -> GetRefPackageJobResponse:
+    """List the jobs that reference a package.
+
+    Returns, one page at a time, every job of the project whose `Packages` list names the
+    package (获取指定Package的所有作业详情). Pages are 1-based.
+
+    Args:
+        project_name (str): Project name (项目名称). Sent percent-encoded as one path segment.
+        package_name (str): Package name (Package名称), e.g. a jar file name. Sent percent-encoded as one path segment.
+        region_id (str | Unset): Region ID (区域ID). Public-cloud users may omit it.
+        page_size (int | Unset): Number of jobs per page (每页包含的作业数).
+        page_index (int | Unset): Page to return, 1-based (返回第几页).
+
+    Raises:
+        foas_client.errors.ApiError: the service answered an error status (subclasses by kind).
+        foas_client.errors.DecodeError: the body does not match the spec (or is hostile XML).
+        foas_client.errors.InvalidParameterError: a path parameter is empty; nothing was sent.
+        httpx.HTTPError: the request did not complete (the facade maps these to TransportError).
+
+    Returns:
+        GetRefPackageJobResponse: the decoded model.
+    """
+
+    kwargs = _get_kwargs(
+        project_name=project_name,
+        package_name=package_name,
+        region_id=region_id,
+        page_size=page_size,
+        page_index=page_index,
+    )
+    return _parse_response(response=await client.get_async_httpx_client().request(**kwargs))

@@ -1,0 +1,32 @@
+# Generated from spec/foas.openapi.yaml by generator/ (`make generate`). Do not edit: edit the source and regenerate.
+"""The exceptions raised by this package: one tree under ``FoasError``."""
+
+from ._errors import (
+    ApiError,
+    AuthError,
+    CredentialsError,
+    DecodeError,
+    FoasError,
+    InvalidParameterError,
+    NotFoundError,
+    ServerError,
+    ThrottlingError,
+    TimeoutError,
+    TransportError,
+    UnsafeXmlError,
+)
+
+__all__ = [
+    "ApiError",
+    "AuthError",
+    "CredentialsError",
+    "DecodeError",
+    "FoasError",
+    "InvalidParameterError",
+    "NotFoundError",
+    "ServerError",
+    "ThrottlingError",
+    "TimeoutError",
+    "TransportError",
+    "UnsafeXmlError",
+]

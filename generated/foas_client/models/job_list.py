@@ -1,0 +1,82 @@
+# Generated from spec/foas.openapi.yaml by generator/ (`make generate`). Do not edit: edit the source and regenerate.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.job import Job
+
+
+T = TypeVar("T", bound="JobList")
+
+
+@_attrs_define
+class JobList:
+    """The jobs of this page (作业详情). The field table says "Array of Job"; the wire wraps the
+    array the Alibaba way: JSON `{"Job": [...]}`, XML `<Jobs><Job/>...</Jobs>`.
+
+        Attributes:
+            job (list[Job] | Unset):
+    """
+
+    job: list[Job] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        job: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.job, Unset):
+            job = []
+            for job_item_data in self.job:
+                job_item = job_item_data.to_dict()
+                job.append(job_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if job is not UNSET:
+            field_dict["Job"] = job
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.job import Job  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _job = d.pop("Job", UNSET)
+        job: list[Job] | Unset = UNSET
+        if _job is not UNSET:
+            job = []
+            for job_item_data in _job:
+                job_item = Job.from_dict(job_item_data)
+
+                job.append(job_item)
+
+        job_list = cls(
+            job=job,
+        )
+
+        job_list.additional_properties = d
+        return job_list
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,189 @@
+"""The generation pipeline: spec/ + generator/ → one ``foas_client`` package, byte for byte reproducible.
+
+Steps: validate the spec and the plan schema; openapi-python-client with our templates;
+datamodel-code-generator for the plan's TypedDicts; shapes and pagination derived from the spec;
+the hand-written runtime modules copied in; a header on every file; ruff; a provenance record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import warnings
+from collections.abc import Mapping
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema.validators import validator_for  # type: ignore[import-untyped]
+from openapi_spec_validator import validate as validate_openapi
+
+from generator.shapes import GeneratorError, api_shapes, pagination, plan_shapes, render_shapes
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = Path("spec/foas.openapi.yaml")
+PLAN_SCHEMA = Path("spec/plan.schema.json")
+CONFIG = Path("generator/config.yaml")
+TEMPLATES = Path("generator/templates")
+RUNTIME = Path("generator/runtime")
+RUFF_CONFIG = Path("generator/ruff-generated.toml")
+PACKAGE = "foas_client"
+TOOLS = ("openapi-python-client", "datamodel-code-generator", "ruff")
+
+HEADER = "# Generated from {source} by generator/ (`make generate`). Do not edit: edit the source and regenerate.\n"
+
+
+def generate(root: Path = ROOT, output: Path | None = None) -> Path:
+    """Writes the package to ``output/foas_client`` (default ``root/generated``) and returns its path.
+
+    The package is built next to its destination and swapped in whole, so a failure leaves the
+    previous package untouched.
+
+    Raises:
+        GeneratorError: the spec is invalid or a tool failed; the message says which and why.
+    """
+    output = (output or root / "generated").resolve()
+    spec = _load_spec(root)
+    plan_schema = _load_plan_schema(root)
+    staging = output / f".{PACKAGE}.staging"
+    shutil.rmtree(staging, ignore_errors=True)
+    output.mkdir(parents=True, exist_ok=True)
+    try:
+        _run_openapi_python_client(root, staging)
+        _write(staging / "_plan_models.py", _plan_models(root), PLAN_SCHEMA)
+        _write(staging / "_schema.py", _schema_module(spec, plan_schema), f"{SPEC} and {PLAN_SCHEMA}")
+        for module in sorted((root / RUNTIME).glob("*.py")):
+            _write(staging / module.name, module.read_text(encoding="utf-8"), RUNTIME / module.name, copied=True)
+        (staging / "py.typed").write_text("", encoding="utf-8")
+        _write(staging / "_provenance.py", _provenance(root), "the inputs listed below")
+        _format(root, staging)
+        target = output / PACKAGE
+        shutil.rmtree(target, ignore_errors=True)
+        staging.rename(target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return output / PACKAGE
+
+
+def _load_spec(root: Path) -> dict[str, Any]:
+    spec = yaml.safe_load((root / SPEC).read_text(encoding="utf-8"))
+    try:
+        validate_openapi(spec)
+    except Exception as exc:  # the validator raises several unrelated classes
+        raise GeneratorError(f"{SPEC} is not a valid OpenAPI document: {exc}") from exc
+    return spec  # type: ignore[no-any-return]
+
+
+def _load_plan_schema(root: Path) -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads((root / PLAN_SCHEMA).read_text(encoding="utf-8"))
+    validator = validator_for(schema)
+    try:
+        validator.check_schema(schema)
+    except Exception as exc:
+        raise GeneratorError(f"{PLAN_SCHEMA} is not a valid JSON Schema: {exc}") from exc
+    return schema
+
+
+def _run_openapi_python_client(root: Path, staging: Path) -> None:
+    from openapi_python_client import generate as oapc_generate
+    from openapi_python_client.config import Config, ConfigFile, MetaType
+
+    config = Config.from_sources(
+        ConfigFile.load_from_path(root / CONFIG),
+        MetaType.NONE,
+        root / SPEC,
+        "utf-8",
+        overwrite=True,
+        output_path=staging,
+    )
+    problems = oapc_generate(config=config, custom_template_path=root / TEMPLATES)
+    if problems:  # warnings included: a skipped piece of the spec is a broken client
+        details = "; ".join(f"{p.header}: {p.detail}" for p in problems)
+        raise GeneratorError(f"openapi-python-client: {details}")
+    for path in sorted(staging.rglob("*.py")):
+        _write(path, path.read_text(encoding="utf-8"), SPEC)
+
+
+def _plan_models(root: Path) -> str:
+    from datamodel_code_generator import PythonVersion
+    from datamodel_code_generator import generate as dmcg_generate
+    from datamodel_code_generator.enums import DataModelType, InputFileType
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)  # about its default formatters; ruff formats below
+        source = dmcg_generate(
+            root / PLAN_SCHEMA,
+            input_file_type=InputFileType.JsonSchema,
+            output_model_type=DataModelType.TypingTypedDict,
+            target_python_version=PythonVersion.PY_310,
+            disable_timestamp=True,  # a timestamp alone would break the drift check
+            use_standard_collections=True,
+            use_union_operator=True,
+            use_schema_description=True,
+            use_field_description=True,
+            formatters=[],
+        )
+    if not isinstance(source, str):
+        raise GeneratorError("datamodel-code-generator produced no single module for the plan schema")
+    return source
+
+
+def _schema_module(spec: Mapping[str, Any], plan_schema: Mapping[str, Any]) -> str:
+    return "\n\n".join(
+        [
+            '"""What the decoders know of the spec: object shapes (JSON kinds, XML names) and pagination."""',
+            "from typing import Any\n\nfrom ._shapes import ObjectShape, Shape",
+            "# The API's schemas, by model class name.\n" + render_shapes("SHAPES", api_shapes(spec)),
+            "# The execution plan carried in Job.PlanJson, by TypedDict name.\n"
+            + render_shapes("PLAN_SHAPES", plan_shapes(plan_schema)),
+            "# Each paginated operation's x-pagination, by operationId.\n"
+            + f"PAGINATION: dict[str, dict[str, Any]] = {pagination(spec)!r}",
+        ]
+    )
+
+
+def _provenance(root: Path) -> str:
+    inputs = {str(path): _digest(root / path) for path in (SPEC, PLAN_SCHEMA, CONFIG, RUFF_CONFIG, TEMPLATES, RUNTIME)}
+    inputs["generator/*.py"] = _digest_files(sorted((root / "generator").glob("*.py")))
+    tools = {tool: version(tool) for tool in TOOLS}
+    return (
+        '"""Where this package came from: the digests of its inputs and the versions of the tools."""\n\n'
+        f"INPUTS_SHA256: dict[str, str] = {json.dumps(inputs, indent=4, sort_keys=True)}\n\n"
+        f"TOOLS: dict[str, str] = {json.dumps(tools, indent=4, sort_keys=True)}\n"
+    )
+
+
+def _digest(path: Path) -> str:
+    if path.is_dir():
+        return _digest_files(sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts))
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _digest_files(paths: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _write(path: Path, text: str, source: Path | str, *, copied: bool = False) -> None:
+    header = HEADER.format(source=source)
+    if copied:
+        header = f"# Copied from {source} by generator/ (`make generate`). Do not edit here: edit the source.\n"
+    path.write_text(header + text, encoding="utf-8")
+
+
+def _format(root: Path, package: Path) -> None:
+    from ruff.__main__ import find_ruff_bin  # type: ignore[import-untyped]
+
+    ruff = str(find_ruff_bin())
+    config = str(root / RUFF_CONFIG)
+    for args in (["check", "--fix-only", "--exit-zero", "--quiet"], ["format", "--quiet"]):
+        result = subprocess.run(
+            [ruff, *args, "--config", config, "--no-cache", str(package)], capture_output=True, text=True
+        )
+        if result.returncode != 0:
+            raise GeneratorError(f"ruff {args[0]} failed: {result.stderr.strip() or result.stdout.strip()}")

@@ -1,0 +1,178 @@
+"""The package's exception tree: one base class, one mapping from a response to an API error.
+
+``FoasError``
+├── ``ApiError``: the service answered 4xx/5xx (status, Code, Message, RequestId, HostId, Recommend)
+│   ├── ``ThrottlingError``: a ``Throttling*`` code or HTTP 429 (retried)
+│   ├── ``AuthError``: signature, AccessKey or permission refused (401, 403, ``InvalidAccessKeyId*``...)
+│   ├── ``NotFoundError``: HTTP 404 or a ``*.NotFound`` / ``*NotExist*`` code
+│   └── ``ServerError``: HTTP 5xx (retried)
+├── ``DecodeError`` (also a ``ValueError``): a body that does not match the spec, or is hostile
+│   └── ``UnsafeXmlError``: XML carrying a DTD or entity declarations, refused unread
+├── ``TransportError``: the request did not complete (connection refused, reset, TLS...)
+│   └── ``TimeoutError``: a connect, read, write or pool timeout
+├── ``CredentialsError``: no usable AccessKey
+└── ``InvalidParameterError`` (also a ``ValueError``): a request parameter the API cannot take
+"""
+
+from __future__ import annotations
+
+import builtins
+from typing import Protocol
+
+__all__ = [
+    "ApiError",
+    "AuthError",
+    "CredentialsError",
+    "DecodeError",
+    "FoasError",
+    "InvalidParameterError",
+    "NotFoundError",
+    "ServerError",
+    "ThrottlingError",
+    "TimeoutError",
+    "TransportError",
+    "UnsafeXmlError",
+    "api_error_class",
+]
+
+
+class FoasError(Exception):
+    """Base class of every error this package raises."""
+
+
+class ErrorBody(Protocol):
+    """What an API error needs of a decoded error body (the spec's error schema)."""
+
+    @property
+    def code(self) -> object: ...
+    @property
+    def message(self) -> object: ...
+    @property
+    def request_id(self) -> object: ...
+    @property
+    def host_id(self) -> object: ...
+    @property
+    def recommend(self) -> object: ...
+
+
+def _text(value: object) -> str | None:
+    """The body's value if the server sent a non-empty string, else ``None`` (UNSET included)."""
+    return value if isinstance(value, str) and value else None
+
+
+class ApiError(FoasError):
+    """The service answered with an error status.
+
+    Attributes:
+        status_code: the HTTP status, e.g. 403.
+        code: the service's error Code (``Throttling.User``...), or ``None`` if the body had none.
+        message, request_id, host_id, recommend: as the service sent them, or ``None``.
+        body: the decoded error body, or ``None`` when the body was not an API error document.
+    """
+
+    def __init__(self, status_code: int, body: ErrorBody | None = None, *, detail: str | None = None) -> None:
+        self.status_code = status_code
+        self.body = body
+        self.code = _text(body.code) if body is not None else None
+        self.message = _text(body.message) if body is not None else None
+        self.request_id = _text(body.request_id) if body is not None else None
+        self.host_id = _text(body.host_id) if body is not None else None
+        self.recommend = _text(body.recommend) if body is not None else None
+        self.detail = detail
+        super().__init__(self._one_line())
+
+    def _one_line(self) -> str:
+        parts = [f"HTTP {self.status_code}"]
+        if self.code:
+            parts.append(self.code)
+        text = f"{' '.join(parts)}: {self.message or self.detail or 'no error message'}"
+        if self.request_id:
+            text += f" (RequestId {self.request_id})"
+        return " ".join(text.split())  # one line, whatever the server put in Message
+
+
+class ThrottlingError(ApiError):
+    """The service throttled the call (``Throttling*`` code or HTTP 429); it is retried."""
+
+
+class AuthError(ApiError):
+    """The signature, the AccessKey or the permission was refused (401/403 or an auth Code)."""
+
+
+class NotFoundError(ApiError):
+    """The project or package does not exist (404 or a ``*NotFound``/``*NotExist*`` Code)."""
+
+
+class ServerError(ApiError):
+    """The service failed (HTTP 5xx); it is retried."""
+
+
+_AUTH_CODE_PREFIXES = (
+    "InvalidAccessKeyId",
+    "SignatureDoesNotMatch",
+    "InvalidSecurityToken",
+    "Forbidden",
+    "NoPermission",
+)
+
+
+def api_error_class(status_code: int, code: str | None) -> type[ApiError]:
+    """The most specific ``ApiError`` subclass for a status and an error Code.
+
+    The Code wins over the status where it is specific (Alibaba sends throttling as 400 too).
+    """
+    code = code or ""
+    if code.startswith("Throttling") or status_code == 429:
+        return ThrottlingError
+    if code.startswith(_AUTH_CODE_PREFIXES) or status_code in (401, 403):
+        return AuthError
+    if code.endswith("NotFound") or "NotExist" in code or status_code == 404:
+        return NotFoundError
+    if status_code >= 500:
+        return ServerError
+    return ApiError
+
+
+class DecodeError(FoasError, ValueError):
+    """A body that cannot be decoded into the spec's model.
+
+    Attributes:
+        path: where in the document it failed, e.g. ``Jobs.Job[3].CreateTime`` ('' for the whole).
+        status_code: the HTTP status of the response, when it came from one.
+        content_type: the response's Content-Type, when it came from one.
+    """
+
+    def __init__(
+        self, reason: str, *, path: str = "", status_code: int | None = None, content_type: str | None = None
+    ) -> None:
+        self.reason = reason
+        self.path = path
+        self.status_code = status_code
+        self.content_type = content_type
+        super().__init__(self._one_line())
+
+    def _one_line(self) -> str:
+        where = f" at {self.path}" if self.path else ""
+        status = f"HTTP {self.status_code} " if self.status_code is not None else ""
+        ctype = f" ({self.content_type})" if self.content_type else ""
+        return " ".join(f"cannot decode {status}response{ctype}{where}: {self.reason}".split())
+
+
+class UnsafeXmlError(DecodeError):
+    """XML with a DTD, an entity declaration or an entity reference: refused without being resolved."""
+
+
+class TransportError(FoasError):
+    """The request did not complete: connection refused or reset, DNS, TLS, protocol error."""
+
+
+class TimeoutError(TransportError, builtins.TimeoutError):
+    """A connect, read, write or pool timeout expired (also a builtin ``TimeoutError``)."""
+
+
+class CredentialsError(FoasError):
+    """No usable AccessKey was found, or the one given is incomplete."""
+
+
+class InvalidParameterError(FoasError, ValueError):
+    """A request parameter the API cannot take (e.g. an empty path segment); nothing was sent."""

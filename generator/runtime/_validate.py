@@ -1,0 +1,114 @@
+"""Checks a JSON-shaped value against the spec's shapes before a generated ``from_dict`` sees it.
+
+The generated models check no types (``{"TotalCount": "abc"}`` would give an int field holding a
+str); this is the boundary where a wrong type becomes a ``DecodeError`` naming the field path.
+Unknown fields pass (they land in the model's ``additional_properties``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ._errors import DecodeError
+from ._shapes import ObjectShape, Shape
+
+__all__ = ["describe", "validate"]
+
+
+class Mismatch(Exception):
+    """A value that does not fit its shape; ``parts`` collects the path on the way out (innermost first)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.parts: list[str] = []
+
+    @property
+    def path(self) -> str:
+        text = ""
+        for part in reversed(self.parts):
+            text += part if part.startswith("[") or not text else "." + part
+        return text
+
+
+def describe(value: object) -> str:
+    """A short, safe description of a wrong value for an error message."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = repr(value)
+    return f"{type(value).__name__} {text[:40]}{'...' if len(text) > 40 else ''}"
+
+
+def validate(value: Any, shape_name: str, shapes: Mapping[str, ObjectShape]) -> dict[str, Any]:
+    """``value`` itself if it fits the object shape ``shape_name``.
+
+    Raises:
+        DecodeError: with ``path`` naming the first field that does not fit.
+    """
+    try:
+        check_object(value, shapes[shape_name], shapes)
+    except Mismatch as exc:
+        raise DecodeError(exc.reason, path=exc.path) from None
+    return value  # type: ignore[no-any-return]  # checked just above
+
+
+def check_object(value: Any, shape: ObjectShape, shapes: Mapping[str, ObjectShape]) -> None:
+    if type(value) is not dict:
+        raise Mismatch(f"expected an object, got {describe(value)}")
+    fields = shape.fields
+    for name, item in value.items():
+        field_shape = fields.get(name)
+        if field_shape is None:
+            continue
+        try:
+            check_value(item, field_shape, shapes)
+        except Mismatch as exc:
+            exc.parts.append(name)
+            raise
+    if shape.required:
+        missing = sorted(shape.required.difference(value))
+        if missing:
+            raise Mismatch(f"missing required field {missing[0]}")
+
+
+def check_value(value: Any, shape: Shape, shapes: Mapping[str, ObjectShape]) -> None:
+    kind = shape.kind
+    if value is None:
+        if shape.nullable:
+            return
+        raise Mismatch(f"expected {kind}, got null")
+    if kind == "string":
+        if type(value) is not str:
+            raise Mismatch(f"expected string, got {describe(value)}")
+    elif kind == "integer":
+        if type(value) is not int:  # bool is an int subclass: excluded on purpose
+            raise Mismatch(f"expected integer, got {describe(value)}")
+        check_bounds(value, shape)
+    elif kind == "boolean":
+        if type(value) is not bool:
+            raise Mismatch(f"expected boolean, got {describe(value)}")
+    elif kind == "number":
+        if type(value) not in (int, float):
+            raise Mismatch(f"expected number, got {describe(value)}")
+    elif kind == "object":
+        check_object(value, shapes[shape.ref], shapes)
+    elif kind == "array":
+        if type(value) is not list:
+            raise Mismatch(f"expected array, got {describe(value)}")
+        assert shape.items is not None
+        for index, item in enumerate(value):
+            try:
+                check_value(item, shape.items, shapes)
+            except Mismatch as exc:
+                exc.parts.append(f"[{index}]")
+                raise
+
+
+def check_bounds(value: int, shape: Shape) -> None:
+    if shape.minimum is not None and value < shape.minimum:
+        raise Mismatch(f"{value} is below the minimum {shape.minimum}")
+    if shape.maximum is not None and value > shape.maximum:
+        raise Mismatch(f"{value} is above the maximum {shape.maximum}")

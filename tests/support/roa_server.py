@@ -1,0 +1,172 @@
+"""A loopback HTTP server that checks ROA v1 signatures, written independently of ``foas_client``.
+
+``verify_roa_signature`` recomputes the signature from what came over the wire (the raw request
+target and the headers) following the published algorithm; it imports nothing from the package, so a
+bug in the client's signer cannot hide itself here.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import threading
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import final
+from urllib.parse import parse_qsl
+
+__all__ = ["ReceivedRequest", "Responder", "RoaVerifyingServer", "verify_roa_signature"]
+
+
+def verify_roa_signature(
+    method: str, raw_target: str, headers: Mapping[str, str], secret_for_key: Callable[[str], str | None]
+) -> bool:
+    """Whether a request carries a valid ROA v1 (HMAC-SHA1) signature.
+
+    Args:
+        method: the request line's method.
+        raw_target: the request line's target exactly as received (percent-encoded path and query).
+        headers: the received headers, names in any case.
+        secret_for_key: the AccessKeySecret of an AccessKeyId, ``None`` for an unknown id.
+
+    Returns:
+        ``True`` only if Authorization is ``acs <id>:<signature>`` for a known id, the signing headers are
+        present (HMAC-SHA1, version 1.0, a nonce, an RFC 1123 GMT Date) and the signature matches.
+    """
+    h = {name.lower(): value for name, value in headers.items()}
+    scheme, _, credential = h.get("authorization", "").partition(" ")
+    key_id, _, given = credential.rpartition(":")
+    if scheme != "acs" or not key_id or not given:
+        return False
+    secret = secret_for_key(key_id)
+    if secret is None:
+        return False
+    if h.get("x-acs-signature-method") != "HMAC-SHA1" or h.get("x-acs-signature-version") != "1.0":
+        return False
+    if not h.get("x-acs-signature-nonce") or not h.get("date", "").endswith(" GMT"):
+        return False
+    try:
+        parsedate_to_datetime(h["date"])
+    except (TypeError, ValueError):
+        return False
+
+    lines = [method, h.get("accept", ""), h.get("content-md5", ""), h.get("content-type", ""), h["date"]]
+    lines += [name + ":" + h[name] for name in sorted(h) if name.startswith("x-acs-")]
+    path, _, query = raw_target.partition("?")
+    pairs = sorted(parse_qsl(query, keep_blank_values=True), key=lambda pair: pair[0])
+    if pairs:
+        path += "?" + "&".join(key + "=" + value if value else key for key, value in pairs)
+    lines.append(path)
+    expected = hmac.new(secret.encode(), "\n".join(lines).encode(), hashlib.sha1).digest()
+    return hmac.compare_digest(base64.b64encode(expected).decode(), given)
+
+
+@dataclass(frozen=True)
+class ReceivedRequest:
+    """One request as the server saw it: the raw request-line target and headers (names lower-cased)."""
+
+    method: str
+    raw_target: str
+    headers: dict[str, str]
+    signature_ok: bool
+
+
+Responder = Callable[[ReceivedRequest], "tuple[int, dict[str, str], bytes]"]
+
+
+def _ok(_: ReceivedRequest) -> tuple[int, dict[str, str], bytes]:
+    return 200, {"Content-Type": "application/json"}, b'{"RequestId": "ok"}'
+
+
+def _error(status: int, code: str, message: str) -> tuple[int, dict[str, str], bytes]:
+    body = {"RequestId": str(uuid.uuid4()), "HostId": "127.0.0.1", "Code": code, "Message": message}
+    return status, {"Content-Type": "application/json"}, json.dumps(body).encode()
+
+
+@final
+class RoaVerifyingServer:
+    """A threaded HTTP server on 127.0.0.1 (free port) answering 403 to any badly signed request.
+
+    A request with a valid signature and an unseen nonce goes to ``respond`` (default: 200 and a small JSON
+    body); a bad signature gets 403 ``SignatureDoesNotMatch``, a reused nonce 403 ``SignatureNonceUsed``.
+    Every request is appended to ``received``. Use as a context manager, or ``start()``/``stop()``.
+
+    Args:
+        secrets: AccessKeyId → AccessKeySecret.
+        respond: builds (status, headers, body) for a correctly signed request.
+    """
+
+    def __init__(self, secrets: Mapping[str, str], respond: Responder = _ok) -> None:
+        self.secrets = dict(secrets)
+        self.respond = respond
+        self.received: list[ReceivedRequest] = []
+        self._nonces: set[str] = set()
+        self._lock = threading.Lock()
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._httpd.daemon_threads = True
+        self._thread = threading.Thread(target=self._httpd.serve_forever, name="roa-verifying-server", daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    def start(self) -> RoaVerifyingServer:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+        self._thread.join(timeout=5)
+
+    def __enter__(self) -> RoaVerifyingServer:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def _answer(self, method: str, raw_target: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+        ok = verify_roa_signature(method, raw_target, headers, self.secrets.get)
+        request = ReceivedRequest(method, raw_target, headers, ok)
+        nonce = headers.get("x-acs-signature-nonce", "")
+        with self._lock:
+            self.received.append(request)
+            replayed = ok and nonce in self._nonces
+            self._nonces.add(nonce)
+        if not ok:
+            return _error(403, "SignatureDoesNotMatch", "the request signature does not match")
+        if replayed:
+            return _error(403, "SignatureNonceUsed", "the signature nonce has been used")
+        return self.respond(request)
+
+    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def _handle(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                if length:
+                    self.rfile.read(length)
+                headers = {name.lower(): value for name, value in self.headers.items()}
+                status, out_headers, body = server._answer(self.command, self.path, headers)
+                self.send_response(status)
+                for name, value in out_headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_GET = do_POST = do_PUT = do_DELETE = _handle
+
+            def log_message(self, format: str, *args: object) -> None:
+                pass  # keep test output quiet
+
+        return Handler
