@@ -21,7 +21,7 @@ import yaml
 from jsonschema.validators import validator_for  # type: ignore[import-untyped]
 from openapi_spec_validator import validate as validate_openapi
 
-from generator.shapes import GeneratorError, api_shapes, pagination, plan_shapes, render_shapes
+from generator.shapes import GeneratorError, api_shapes, pagination, plan_shapes, operation_ids, render_shapes, server_defaults
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = Path("spec/foas.openapi.yaml")
@@ -141,6 +141,12 @@ def _schema_module(spec: Mapping[str, Any], plan_schema: Mapping[str, Any]) -> s
             + render_shapes("PLAN_SHAPES", plan_shapes(plan_schema)),
             "# Each paginated operation's x-pagination, by operationId.\n"
             + f"PAGINATION: dict[str, dict[str, Any]] = {pagination(spec)!r}",
+            "# The API version (info.version), sent as x-acs-version.\n" + f"API_VERSION = {spec['info']['version']!r}",
+            "# Each operation's operationId (sent as x-acs-action), by endpoint module name.\n"
+            + f"OPERATION_IDS: dict[str, str] = {operation_ids(spec)!r}",
+            "# The first server of the spec: its URL template and the defaults of its variables.\n"
+            + f"SERVER_URL = {spec['servers'][0]['url']!r}\n"
+            + f"SERVER_DEFAULTS: dict[str, str] = {server_defaults(spec)!r}",
         ]
     )
 

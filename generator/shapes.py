@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from openapi_python_client.strings import ClassName
+from openapi_python_client.strings import ClassName, PythonIdentifier
 
 from generator.runtime._shapes import ObjectShape, Shape
 
@@ -124,6 +124,22 @@ def pagination(spec: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
             if isinstance(operation, dict) and "x-pagination" in operation:
                 found[operation["operationId"]] = dict(operation["x-pagination"])
     return found
+
+
+def operation_ids(spec: Mapping[str, Any]) -> dict[str, str]:
+    """Each operationId (the ROA action), keyed by the name of its generated endpoint module."""
+    return {
+        str(PythonIdentifier(operation["operationId"], "field_")): operation["operationId"]
+        for path_item in spec.get("paths", {}).values()
+        for operation in path_item.values()
+        if isinstance(operation, dict) and "operationId" in operation
+    }
+
+
+def server_defaults(spec: Mapping[str, Any]) -> dict[str, str]:
+    """The default of each variable of the spec's first server URL."""
+    variables = spec["servers"][0].get("variables", {})
+    return {name: str(variable["default"]) for name, variable in variables.items()}
 
 
 def render_shapes(name: str, shapes: Mapping[str, ObjectShape]) -> str:

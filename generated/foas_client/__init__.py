@@ -8,11 +8,24 @@ JSON and from XML by their Content-Type; every error is a ``foas_client.errors.F
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
 
+from ._credentials import Credentials, CredentialsProvider, OfficialChainProvider
+from ._facade import AsyncFoasClient, FoasClient, ResponseFormat
 from ._plan import parse_plan, parse_properties
 from ._plan_models import ExecutionPlan, PlanEdge, PlanNode
 from ._responses import decode_body
+from ._retry import RetryPolicy
+from ._signing import RoaSigner
 from .client import Client
-from .errors import ApiError, AuthError, DecodeError, FoasError, NotFoundError, ServerError, ThrottlingError
+from .errors import (
+    ApiError,
+    AuthError,
+    DecodeError,
+    FoasError,
+    NotFoundError,
+    ServerError,
+    ThrottlingError,
+    TransportError,
+)
 from .models import (
     ErrorResponse,
     GetRefPackageJobResponse,
@@ -28,14 +41,16 @@ except PackageNotFoundError:  # imported from a source tree that was not install
     __version__ = "0+unknown"
 
 __all__ = [
-    "__version__",
     "ApiError",
+    "AsyncFoasClient",
     "AuthError",
     "Client",
-    "decode_body",
+    "Credentials",
+    "CredentialsProvider",
     "DecodeError",
     "ErrorResponse",
     "ExecutionPlan",
+    "FoasClient",
     "FoasError",
     "GetRefPackageJobResponse",
     "Job",
@@ -43,10 +58,17 @@ __all__ = [
     "KnownApiType",
     "KnownJobType",
     "NotFoundError",
-    "parse_plan",
-    "parse_properties",
+    "OfficialChainProvider",
     "PlanEdge",
     "PlanNode",
+    "ResponseFormat",
+    "RetryPolicy",
+    "RoaSigner",
     "ServerError",
     "ThrottlingError",
+    "TransportError",
+    "__version__",
+    "decode_body",
+    "parse_plan",
+    "parse_properties",
 ]

@@ -69,10 +69,20 @@ class ApiError(FoasError):
         code: the service's error Code (``Throttling.User``...), or ``None`` if the body had none.
         message, request_id, host_id, recommend: as the service sent them, or ``None``.
         body: the decoded error body, or ``None`` when the body was not an API error document.
+        detail: why there is no body (empty, not an error document...), or ``None``.
+        retry_after: seconds the server asked to wait (``Retry-After``), or ``None``.
     """
 
-    def __init__(self, status_code: int, body: ErrorBody | None = None, *, detail: str | None = None) -> None:
+    def __init__(
+        self,
+        status_code: int,
+        body: ErrorBody | None = None,
+        *,
+        detail: str | None = None,
+        retry_after: float | None = None,
+    ) -> None:
         self.status_code = status_code
+        self.retry_after = retry_after
         self.body = body
         self.code = _text(body.code) if body is not None else None
         self.message = _text(body.message) if body is not None else None

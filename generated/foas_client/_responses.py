@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 from typing import Any, TypeVar
 
 import httpx
@@ -18,7 +20,7 @@ from ._schema import SHAPES
 from ._validate import validate
 from ._xml import decode_xml
 
-__all__ = ["api_error", "decode_body", "decode_response", "media_kind"]
+__all__ = ["api_error", "decode_body", "decode_response", "media_kind", "retry_after"]
 
 T = TypeVar("T")
 
@@ -91,4 +93,21 @@ def api_error(
         except DecodeError as exc:
             detail = f"body is not an API error document: {exc.reason}"
     code = body.code if body is not None and isinstance(body.code, str) else None
-    return api_error_class(response.status_code, code)(response.status_code, body, detail=detail)
+    error_class = api_error_class(response.status_code, code)
+    return error_class(response.status_code, body, detail=detail, retry_after=retry_after(response.headers))
+
+
+def retry_after(headers: httpx.Headers) -> float | None:
+    """Seconds from a ``Retry-After`` header (delta-seconds or HTTP-date), or ``None``."""
+    value = headers.get("retry-after", "").strip()
+    if not value:
+        return None
+    if value.isdigit():
+        return float(value)
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return max((moment - datetime.now(timezone.utc)).total_seconds(), 0.0)

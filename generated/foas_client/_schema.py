@@ -116,3 +116,13 @@ PAGINATION: dict[str, dict[str, Any]] = {
         "totalPages": ["TotalPage"],
     }
 }
+
+# The API version (info.version), sent as x-acs-version.
+API_VERSION = "2018-11-11"
+
+# Each operation's operationId (sent as x-acs-action), by endpoint module name.
+OPERATION_IDS: dict[str, str] = {"get_ref_package_job": "GetRefPackageJob"}
+
+# The first server of the spec: its URL template and the defaults of its variables.
+SERVER_URL = "https://foas.{regionId}.aliyuncs.com"
+SERVER_DEFAULTS: dict[str, str] = {"regionId": "cn-hangzhou"}

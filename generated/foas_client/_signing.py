@@ -24,11 +24,10 @@ from urllib.parse import unquote_plus
 import httpx
 
 from ._credentials import CredentialsProvider
+from ._schema import API_VERSION
 
-__all__ = ["API_VERSION", "DEFAULT_ACTION", "RoaSigner", "canonical_resource", "sign", "string_to_sign"]
+__all__ = ["RoaSigner", "canonical_resource", "sign", "string_to_sign"]
 
-API_VERSION = "2018-11-11"
-DEFAULT_ACTION = "GetRefPackageJob"
 SIGNATURE_METHOD = "HMAC-SHA1"
 SIGNATURE_VERSION = "1.0"
 DEFAULT_ACCEPT = "application/json"
@@ -99,7 +98,8 @@ class RoaSigner(httpx.Auth):
     Args:
         credentials: ``Credentials`` or a ``CredentialsProvider``, asked once per request.
         region_id: e.g. ``cn-hangzhou``.
-        version, action: the API version and action sent unless the request carries its own.
+        version: the API version sent unless the request carries its own (default: the spec's).
+        action: the action sent unless the request carries its own (the endpoint functions set it).
         clock: returns the time to put in ``Date`` (a naive value is taken as UTC); default: now.
         nonce: returns a unique nonce; default: a random UUID4.
 
@@ -116,7 +116,7 @@ class RoaSigner(httpx.Auth):
         *,
         region_id: str,
         version: str = API_VERSION,
-        action: str = DEFAULT_ACTION,
+        action: str | None = None,
         clock: Callable[[], datetime] = _utc_now,
         nonce: Callable[[], str] = _uuid4,
     ) -> None:
@@ -155,7 +155,8 @@ class RoaSigner(httpx.Auth):
         headers["x-acs-signature-version"] = SIGNATURE_VERSION
         headers["x-acs-signature-nonce"] = self._nonce()
         headers.setdefault("x-acs-version", self.version)
-        headers.setdefault("x-acs-action", self.action)
+        if self.action is not None:  # the generated endpoint functions set their own
+            headers.setdefault("x-acs-action", self.action)
         headers.setdefault("x-acs-region-id", self.region_id)
         if credentials.security_token is not None:
             headers["x-acs-security-token"] = credentials.security_token

@@ -6,6 +6,7 @@ import httpx
 
 from ..._paths import path_segment
 from ..._responses import api_error, decode_response
+from ..._schema import API_VERSION, OPERATION_IDS
 from ...client import Client
 from ...models.error_response import ErrorResponse
 from ...models.get_ref_package_job_response import GetRefPackageJobResponse
@@ -38,6 +39,12 @@ def _get_kwargs(
             package_name=path_segment(package_name, "packageName"),
         ),
         "params": params,
+    }
+    # ROA: the action and version travel as (signed) headers.
+    _kwargs["headers"] = {
+        **_kwargs.get("headers", {}),
+        "x-acs-action": OPERATION_IDS["get_ref_package_job"],
+        "x-acs-version": API_VERSION,
     }
     return _kwargs
 

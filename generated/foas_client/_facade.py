@@ -1,0 +1,241 @@
+# Copied from generator/runtime/_facade.py by generator/ (`make generate`). Do not edit here: edit the source.
+"""``FoasClient`` and ``AsyncFoasClient``: signed, retried calls with typed results and errors.
+
+Both are thin shells around one ``_Settings`` (endpoint, region, signer, Accept, timeout, retry
+policy) and the generated endpoint functions; every rule lives once, in the settings, the signer,
+the retry policy or the generated code.
+"""
+
+from __future__ import annotations
+
+import os
+from types import TracebackType
+from typing import TYPE_CHECKING, Literal
+
+import attrs
+import httpx
+
+from ._credentials import CredentialsProvider, default_credentials
+from ._errors import InvalidParameterError
+from ._retry import DEFAULT_DEADLINE, DEFAULT_MAX_ATTEMPTS, RetryPolicy, translated_transport_errors
+from ._schema import SERVER_DEFAULTS, SERVER_URL
+from ._signing import RoaSigner
+from .api.packages import get_ref_package_job
+from .client import Client
+from .models import GetRefPackageJobResponse
+from .types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+__all__ = ["DEFAULT_TIMEOUT", "ENV_REGION_ID", "AsyncFoasClient", "FoasClient", "ResponseFormat"]
+
+ENV_REGION_ID = "ALIBABA_CLOUD_REGION_ID"
+DEFAULT_TIMEOUT = 10.0  # seconds, for each of connect, read, write and pool of one attempt
+ResponseFormat = Literal["json", "xml"]
+_ACCEPT = {"json": "application/json", "xml": "application/xml"}
+
+
+@attrs.frozen
+class _Settings:
+    """Everything a call needs, resolved once from the constructor's arguments and the environment."""
+
+    endpoint: str
+    region_id: str
+    signer: RoaSigner
+    accept: str
+    timeout: httpx.Timeout
+    retry: RetryPolicy
+
+    @classmethod
+    def resolve(
+        cls,
+        *,
+        region_id: str | None,
+        credentials: CredentialsProvider | None,
+        endpoint: str | None,
+        response_format: ResponseFormat,
+        timeout: float,
+        max_attempts: int,
+        deadline: float | None,
+    ) -> _Settings:
+        if response_format not in _ACCEPT:
+            raise InvalidParameterError(f"response_format must be 'json' or 'xml', got {response_format!r}")
+        if timeout <= 0:
+            raise InvalidParameterError(f"timeout must be a positive number of seconds, got {timeout!r}")
+        if max_attempts < 1:
+            raise InvalidParameterError(f"max_attempts must be at least 1, got {max_attempts!r}")
+        region = region_id or os.environ.get(ENV_REGION_ID) or SERVER_DEFAULTS["regionId"]
+        return cls(
+            endpoint=(endpoint or SERVER_URL.format_map({**SERVER_DEFAULTS, "regionId": region})).rstrip("/"),
+            region_id=region,
+            signer=RoaSigner(default_credentials(credentials), region_id=region),
+            accept=_ACCEPT[response_format],
+            timeout=httpx.Timeout(timeout),
+            retry=RetryPolicy(max_attempts=max_attempts, deadline=deadline),
+        )
+
+    def client(self, transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None) -> Client:
+        httpx_args: dict[str, object] = {"auth": self.signer}
+        if transport is not None:
+            httpx_args["transport"] = transport
+        return Client(
+            base_url=self.endpoint, headers={"Accept": self.accept}, timeout=self.timeout, httpx_args=httpx_args
+        )
+
+
+def _optional(value: int | None) -> int | Unset:
+    return UNSET if value is None else value
+
+
+class FoasClient:
+    """A signed, retrying client for GetRefPackageJob. Use it as a context manager, or ``close()`` it.
+
+    Args:
+        region_id: e.g. ``cn-shanghai``; default ``$ALIBABA_CLOUD_REGION_ID``, else ``cn-hangzhou``.
+        credentials: ``Credentials`` or a provider; default the environment
+            (``ALIBABA_CLOUD_ACCESS_KEY_ID``/``_SECRET``/``ALIBABA_CLOUD_SECURITY_TOKEN``), else the
+            ``alibabacloud-credentials`` chain when installed.
+        endpoint: base URL; default ``https://foas.<region_id>.aliyuncs.com``.
+        response_format: ``"json"`` (default) or ``"xml"``, asked for with ``Accept``; the answer is
+            decoded by the Content-Type it comes back with.
+        timeout: seconds for each of connect, read, write and pool, per attempt (default 10).
+        max_attempts: attempts in all, retries included (default 3; 1 turns retries off).
+        deadline: seconds after which no new attempt starts (default 10; ``None``: no limit).
+        transport: an httpx transport to use instead of the network (e.g. the testing fake's).
+
+    Raises:
+        CredentialsError: no credentials were given or found.
+        InvalidParameterError: an argument is out of range.
+    """
+
+    def __init__(
+        self,
+        *,
+        region_id: str | None = None,
+        credentials: CredentialsProvider | None = None,
+        endpoint: str | None = None,
+        response_format: ResponseFormat = "json",
+        timeout: float = DEFAULT_TIMEOUT,
+        max_attempts: int = DEFAULT_MAX_ATTEMPTS,
+        deadline: float | None = DEFAULT_DEADLINE,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self.settings = _Settings.resolve(
+            region_id=region_id,
+            credentials=credentials,
+            endpoint=endpoint,
+            response_format=response_format,
+            timeout=timeout,
+            max_attempts=max_attempts,
+            deadline=deadline,
+        )
+        self._client = self.settings.client(transport)
+        self._call = self.settings.retry.caller()
+
+    def get_ref_package_job(
+        self, project_name: str, package_name: str, *, page_size: int | None = None, page_index: int | None = None
+    ) -> GetRefPackageJobResponse:
+        """One page of the jobs of ``project_name`` that reference ``package_name`` (pages are 1-based).
+
+        Raises:
+            ApiError: an error status after retries (ThrottlingError, AuthError, NotFoundError, ServerError...).
+            DecodeError: the answer does not match the spec.
+            TransportError: the request did not complete after retries (TimeoutError for timeouts).
+            InvalidParameterError: an empty project or package name; nothing was sent.
+        """
+        return self._call(self._get_ref_package_job_once, project_name, package_name, page_size, page_index)
+
+    def _get_ref_package_job_once(
+        self, project_name: str, package_name: str, page_size: int | None, page_index: int | None
+    ) -> GetRefPackageJobResponse:
+        with translated_transport_errors():
+            return get_ref_package_job.sync(
+                project_name,
+                package_name,
+                client=self._client,
+                region_id=self.settings.region_id,
+                page_size=_optional(page_size),
+                page_index=_optional(page_index),
+            )
+
+    def close(self) -> None:
+        """Close the connections."""
+        self._client.get_httpx_client().close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"FoasClient(endpoint={self.settings.endpoint!r}, region_id={self.settings.region_id!r})"
+
+
+class AsyncFoasClient:
+    """The async twin of ``FoasClient``: same arguments, same rules, ``await``-able calls.
+
+    Use it as an async context manager, or ``await aclose()`` it. ``transport`` is an
+    ``httpx.AsyncBaseTransport``.
+    """
+
+    def __init__(
+        self,
+        *,
+        region_id: str | None = None,
+        credentials: CredentialsProvider | None = None,
+        endpoint: str | None = None,
+        response_format: ResponseFormat = "json",
+        timeout: float = DEFAULT_TIMEOUT,
+        max_attempts: int = DEFAULT_MAX_ATTEMPTS,
+        deadline: float | None = DEFAULT_DEADLINE,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.settings = _Settings.resolve(
+            region_id=region_id,
+            credentials=credentials,
+            endpoint=endpoint,
+            response_format=response_format,
+            timeout=timeout,
+            max_attempts=max_attempts,
+            deadline=deadline,
+        )
+        self._client = self.settings.client(transport)
+        self._call = self.settings.retry.async_caller()
+
+    async def get_ref_package_job(
+        self, project_name: str, package_name: str, *, page_size: int | None = None, page_index: int | None = None
+    ) -> GetRefPackageJobResponse:
+        """One page of the jobs that reference the package; see ``FoasClient.get_ref_package_job``."""
+        return await self._call(self._get_ref_package_job_once, project_name, package_name, page_size, page_index)
+
+    async def _get_ref_package_job_once(
+        self, project_name: str, package_name: str, page_size: int | None, page_index: int | None
+    ) -> GetRefPackageJobResponse:
+        with translated_transport_errors():
+            return await get_ref_package_job.asyncio(
+                project_name,
+                package_name,
+                client=self._client,
+                region_id=self.settings.region_id,
+                page_size=_optional(page_size),
+                page_index=_optional(page_index),
+            )
+
+    async def aclose(self) -> None:
+        """Close the connections."""
+        await self._client.get_async_httpx_client().aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()
+
+    def __repr__(self) -> str:
+        return f"AsyncFoasClient(endpoint={self.settings.endpoint!r}, region_id={self.settings.region_id!r})"
