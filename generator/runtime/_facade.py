@@ -8,11 +8,13 @@ the retry policy or the generated code.
 from __future__ import annotations
 
 import os
+from functools import cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Generic, Literal, TypeVar
 
 import attrs
 import httpx
+import stamina
 
 from ._credentials import CredentialsProvider, default_credentials
 from ._errors import InvalidParameterError
@@ -78,15 +80,20 @@ class _Settings:
         httpx_args: dict[str, object] = {"auth": self.signer}
         if transport is not None:
             httpx_args["transport"] = transport
-        return Client(base_url=self.endpoint, headers={"Accept": self.accept}, timeout=self.timeout, httpx_args=httpx_args)
+        return Client(
+            base_url=self.endpoint, headers={"Accept": self.accept}, timeout=self.timeout, httpx_args=httpx_args
+        )
 
 
 def _optional(value: int | None) -> int | Unset:
     return UNSET if value is None else value
 
 
-class FoasClient:
-    """A signed, retrying client for GetRefPackageJob. Use it as a context manager, or ``close()`` it.
+_TransportT = TypeVar("_TransportT", httpx.BaseTransport, httpx.AsyncBaseTransport)
+
+
+class _FacadeBase(Generic[_TransportT]):
+    """What both clients share: their arguments, resolved once into ``settings``, and the generated client.
 
     Args:
         region_id: e.g. ``cn-shanghai``; default ``$ALIBABA_CLOUD_REGION_ID``, else ``cn-hangzhou``.
@@ -116,7 +123,7 @@ class FoasClient:
         timeout: float = DEFAULT_TIMEOUT,
         max_attempts: int = DEFAULT_MAX_ATTEMPTS,
         deadline: float | None = DEFAULT_DEADLINE,
-        transport: httpx.BaseTransport | None = None,
+        transport: _TransportT | None = None,
     ) -> None:
         self.settings = _Settings.resolve(
             region_id=region_id,
@@ -128,7 +135,20 @@ class FoasClient:
             deadline=deadline,
         )
         self._client = self.settings.client(transport)
-        self._call = self.settings.retry.caller()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(endpoint={self.settings.endpoint!r}, region_id={self.settings.region_id!r})"
+
+
+class FoasClient(_FacadeBase[httpx.BaseTransport]):
+    __doc__ = (
+        "A signed, retrying client for GetRefPackageJob. Use it as a context manager, or ``close()`` it.\n"
+        + (_FacadeBase.__doc__ or "").partition("\n")[2]
+    )
+
+    @cached_property
+    def _call(self) -> stamina.BoundRetryingCaller:
+        return self.settings.retry.caller()
 
     def get_ref_package_job(
         self, project_name: str, package_name: str, *, page_size: int | None = None, page_index: int | None = None
@@ -168,40 +188,17 @@ class FoasClient:
     ) -> None:
         self.close()
 
-    def __repr__(self) -> str:
-        return f"FoasClient(endpoint={self.settings.endpoint!r}, region_id={self.settings.region_id!r})"
 
+class AsyncFoasClient(_FacadeBase[httpx.AsyncBaseTransport]):
+    """The async twin of ``FoasClient``: same arguments and rules, ``await``-able calls.
 
-class AsyncFoasClient:
-    """The async twin of ``FoasClient``: same arguments, same rules, ``await``-able calls.
-
-    Use it as an async context manager, or ``await aclose()`` it. ``transport`` is an
+    Use it as an async context manager, or ``await aclose()`` it; ``transport`` is an
     ``httpx.AsyncBaseTransport``.
     """
 
-    def __init__(
-        self,
-        *,
-        region_id: str | None = None,
-        credentials: CredentialsProvider | None = None,
-        endpoint: str | None = None,
-        response_format: ResponseFormat = "json",
-        timeout: float = DEFAULT_TIMEOUT,
-        max_attempts: int = DEFAULT_MAX_ATTEMPTS,
-        deadline: float | None = DEFAULT_DEADLINE,
-        transport: httpx.AsyncBaseTransport | None = None,
-    ) -> None:
-        self.settings = _Settings.resolve(
-            region_id=region_id,
-            credentials=credentials,
-            endpoint=endpoint,
-            response_format=response_format,
-            timeout=timeout,
-            max_attempts=max_attempts,
-            deadline=deadline,
-        )
-        self._client = self.settings.client(transport)
-        self._call = self.settings.retry.async_caller()
+    @cached_property
+    def _call(self) -> stamina.BoundAsyncRetryingCaller:
+        return self.settings.retry.async_caller()
 
     async def get_ref_package_job(
         self, project_name: str, package_name: str, *, page_size: int | None = None, page_index: int | None = None
@@ -233,6 +230,3 @@ class AsyncFoasClient:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.aclose()
-
-    def __repr__(self) -> str:
-        return f"AsyncFoasClient(endpoint={self.settings.endpoint!r}, region_id={self.settings.region_id!r})"
