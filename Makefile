@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install generate check-generated lint test
+.PHONY: install generate check-generated lint test demo
 
 install: $(STAMP)
 
@@ -22,9 +22,12 @@ check-generated: $(STAMP)  ## fail if generated/ differs from what spec/ + gener
 	$(BIN)/python -m generator --check
 
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
+	$(BIN)/ruff check generator tests scripts
+	$(BIN)/ruff format --check generator tests scripts
 	$(BIN)/mypy --strict generated/foas_client generator --exclude 'generator/runtime/'
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+demo: $(STAMP)  ## the client against a loopback fake serving the documented examples
+	$(BIN)/python -m scripts.demo
