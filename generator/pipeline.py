@@ -21,7 +21,15 @@ import yaml
 from jsonschema.validators import validator_for  # type: ignore[import-untyped]
 from openapi_spec_validator import validate as validate_openapi
 
-from generator.shapes import GeneratorError, api_shapes, pagination, plan_shapes, operation_ids, render_shapes, server_defaults
+from generator.shapes import (
+    GeneratorError,
+    api_shapes,
+    operation_ids,
+    pagination,
+    plan_shapes,
+    render_shapes,
+    server_defaults,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = Path("spec/foas.openapi.yaml")

@@ -40,9 +40,8 @@ def main() -> None:
             print(f"[{response_format}] {page.total_count} job(s) reference package1.jar (RequestId {page.request_id})")
             print(f"  {'JobId':26} {'JobName':8} {'JobType':13} {'online':6} {'modified (UTC)':16}")
             for job in page.jobs.job:
-                print(
-                    f"  {job.job_id:26} {job.job_name:8} {job.job_type!s:13} {job.is_committed!s:6} {when(job.modify_time)}"
-                )
+                online = str(job.is_committed)
+                print(f"  {job.job_id:26} {job.job_name:8} {job.job_type!s:13} {online:6} {when(job.modify_time)}")
         job = page.jobs.job[0]
         print(f"\nexecution plan of {job.job_name}:")
         for node in parse_plan(job.plan_json)["nodes"]:

@@ -7,9 +7,9 @@ The generated endpoint functions call ``decode_response`` for documented success
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
-from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 import httpx

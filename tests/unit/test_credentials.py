@@ -7,6 +7,7 @@ import types
 
 import attrs
 import pytest
+
 from foas_client._credentials import (
     ENV_ACCESS_KEY_ID,
     ENV_ACCESS_KEY_SECRET,
