@@ -24,7 +24,9 @@ from openapi_spec_validator import validate as validate_openapi
 from generator.shapes import (
     GeneratorError,
     api_shapes,
+    examples,
     operation_ids,
+    operations,
     pagination,
     plan_shapes,
     render_shapes,
@@ -63,6 +65,7 @@ def generate(root: Path = ROOT, output: Path | None = None) -> Path:
         _run_openapi_python_client(root, staging)
         _write(staging / "_plan_models.py", _plan_models(root), PLAN_SCHEMA)
         _write(staging / "_schema.py", _schema_module(spec, plan_schema), f"{SPEC} and {PLAN_SCHEMA}")
+        _write(staging / "_examples.py", _examples_module(spec, root), f"{SPEC} and its examples")
         for module in sorted((root / RUNTIME).glob("*.py")):
             _write(staging / module.name, module.read_text(encoding="utf-8"), RUNTIME / module.name, copied=True)
         (staging / "py.typed").write_text("", encoding="utf-8")
@@ -150,12 +153,23 @@ def _schema_module(spec: Mapping[str, Any], plan_schema: Mapping[str, Any]) -> s
             "# Each paginated operation's x-pagination, by operationId.\n"
             + f"PAGINATION: dict[str, dict[str, Any]] = {pagination(spec)!r}",
             "# The API version (info.version), sent as x-acs-version.\n" + f"API_VERSION = {spec['info']['version']!r}",
+            "# Each operation's method, path template and parameters, by operationId.\n"
+            + f"OPERATIONS: dict[str, dict[str, Any]] = {operations(spec)!r}",
             "# Each operation's operationId (sent as x-acs-action), by endpoint module name.\n"
             + f"OPERATION_IDS: dict[str, str] = {operation_ids(spec)!r}",
             "# The first server of the spec: its URL template and the defaults of its variables.\n"
             + f"SERVER_URL = {spec['servers'][0]['url']!r}\n"
             + f"SERVER_DEFAULTS: dict[str, str] = {server_defaults(spec)!r}",
         ]
+    )
+
+
+def _examples_module(spec: Mapping[str, Any], root: Path) -> str:
+    found = examples(spec, (root / SPEC).parent)
+    return (
+        '"""The response examples the spec references, byte for byte (the testing fake serves them)."""\n\n'
+        "# By operationId, status, media type and example name.\n"
+        f"EXAMPLES: dict[str, dict[str, dict[str, dict[str, bytes]]]] = {found!r}\n"
     )
 
 

@@ -9,6 +9,7 @@ directly in the parent.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any
 
 from openapi_python_client.strings import ClassName, PythonIdentifier
@@ -116,13 +117,82 @@ def plan_shapes(plan_schema: Mapping[str, Any]) -> dict[str, ObjectShape]:
     return ShapeBuilder(schemas, "#/$defs/").objects()
 
 
+# The x-pagination keys whose values are wire names: a request parameter, or a path of response fields.
+_PAGINATION_NAMES = ("pageParameter", "sizeParameter", "items", "pageIndex", "pageSize", "totalItems", "totalPages")
+
+
 def pagination(spec: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
-    """Each operation's ``x-pagination``, by operationId."""
+    """Each operation's ``x-pagination``, by operationId.
+
+    ``python`` repeats its wire names as the generated code spells them (request argument and model
+    attribute names, by openapi-python-client's rule), so the paginator never spells a field itself.
+    """
     found: dict[str, dict[str, Any]] = {}
     for path_item in spec.get("paths", {}).values():
         for operation in path_item.values():
             if isinstance(operation, dict) and "x-pagination" in operation:
-                found[operation["operationId"]] = dict(operation["x-pagination"])
+                entry = dict(operation["x-pagination"])
+                entry["python"] = {
+                    key: [str(PythonIdentifier(name, "field_")) for name in value]
+                    if isinstance(value, list)
+                    else str(PythonIdentifier(value, "field_"))
+                    for key, value in entry.items()
+                    if key in _PAGINATION_NAMES
+                }
+                found[operation["operationId"]] = entry
+    return found
+
+
+def operations(spec: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """Each operation's method, path template and parameters (for routing in the fake and CLI options)."""
+    found: dict[str, dict[str, Any]] = {}
+    for path, path_item in spec.get("paths", {}).items():
+        for method, operation in path_item.items():
+            if not isinstance(operation, dict) or "operationId" not in operation:
+                continue
+            parameters = []
+            for parameter in operation.get("parameters", []):
+                schema = parameter.get("schema", {})
+                parameters.append(
+                    {
+                        "name": parameter["name"],
+                        "python_name": str(PythonIdentifier(parameter["name"], "field_")),
+                        "in": parameter["in"],
+                        "kind": schema.get("type", "string"),
+                        "required": bool(parameter.get("required", False)),
+                        "minimum": schema.get("minimum"),
+                        "description": " ".join(str(parameter.get("description", "")).split()),
+                    }
+                )
+            found[operation["operationId"]] = {
+                "method": method.upper(),
+                "path": path,
+                "summary": operation.get("summary", ""),
+                "parameters": parameters,
+            }
+    return found
+
+
+def examples(spec: Mapping[str, Any], spec_dir: Path) -> dict[str, dict[str, dict[str, dict[str, bytes]]]]:
+    """The bytes of every response example the spec references by ``externalValue``.
+
+    Keyed by operationId, status (``200``, ``4XX``...), media type and example name.
+    """
+    responses = spec.get("components", {}).get("responses", {})
+    found: dict[str, dict[str, dict[str, dict[str, bytes]]]] = {}
+    for path_item in spec.get("paths", {}).values():
+        for operation in path_item.values():
+            if not isinstance(operation, dict) or "operationId" not in operation:
+                continue
+            by_status = found.setdefault(operation["operationId"], {})
+            for status, response in operation.get("responses", {}).items():
+                if "$ref" in response:
+                    response = responses[response["$ref"].rpartition("/")[2]]
+                for media, content in response.get("content", {}).items():
+                    for name, example in content.get("examples", {}).items():
+                        if "externalValue" in example:
+                            data = (spec_dir / example["externalValue"]).read_bytes()
+                            by_status.setdefault(str(status), {}).setdefault(media, {})[name] = data
     return found
 
 

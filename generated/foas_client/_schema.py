@@ -114,11 +114,76 @@ PAGINATION: dict[str, dict[str, Any]] = {
         "pageSize": ["PageSize"],
         "totalItems": ["TotalCount"],
         "totalPages": ["TotalPage"],
+        "python": {
+            "pageParameter": "page_index",
+            "sizeParameter": "page_size",
+            "items": ["jobs", "job"],
+            "pageIndex": ["page_index"],
+            "pageSize": ["page_size"],
+            "totalItems": ["total_count"],
+            "totalPages": ["total_page"],
+        },
     }
 }
 
 # The API version (info.version), sent as x-acs-version.
 API_VERSION = "2018-11-11"
+
+# Each operation's method, path template and parameters, by operationId.
+OPERATIONS: dict[str, dict[str, Any]] = {
+    "GetRefPackageJob": {
+        "method": "GET",
+        "path": "/api/v2/projects/{projectName}/packages/{packageName}/jobs",
+        "summary": "List the jobs that reference a package.",
+        "parameters": [
+            {
+                "name": "projectName",
+                "python_name": "project_name",
+                "in": "path",
+                "kind": "string",
+                "required": True,
+                "minimum": None,
+                "description": "Project name (项目名称). Sent percent-encoded as one path segment.",
+            },
+            {
+                "name": "packageName",
+                "python_name": "package_name",
+                "in": "path",
+                "kind": "string",
+                "required": True,
+                "minimum": None,
+                "description": "Package name (Package名称), e.g. a jar file name. Sent percent-encoded as one path segment.",
+            },
+            {
+                "name": "RegionId",
+                "python_name": "region_id",
+                "in": "query",
+                "kind": "string",
+                "required": False,
+                "minimum": None,
+                "description": "Region ID (区域ID). Public-cloud users may omit it.",
+            },
+            {
+                "name": "pageSize",
+                "python_name": "page_size",
+                "in": "query",
+                "kind": "integer",
+                "required": False,
+                "minimum": 1,
+                "description": "Number of jobs per page (每页包含的作业数).",
+            },
+            {
+                "name": "pageIndex",
+                "python_name": "page_index",
+                "in": "query",
+                "kind": "integer",
+                "required": False,
+                "minimum": 1,
+                "description": "Page to return, 1-based (返回第几页).",
+            },
+        ],
+    }
+}
 
 # Each operation's operationId (sent as x-acs-action), by endpoint module name.
 OPERATION_IDS: dict[str, str] = {"get_ref_package_job": "GetRefPackageJob"}

@@ -1,0 +1,103 @@
+# Copied from generator/runtime/_fake_server.py by generator/ (`make generate`). Do not edit here: edit the source.
+"""The fake on real HTTP: a threaded server on 127.0.0.1 that acts out answers and faults on the wire."""
+
+from __future__ import annotations
+
+import socket
+import struct
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+    from ._fake_service import Answer, FakeFoasService
+
+__all__ = ["LoopbackFake"]
+
+
+class LoopbackFake:
+    """``service`` served over HTTP/1.1 on 127.0.0.1 (a free port unless ``port`` is given).
+
+    Use it as a context manager (or ``start()``/``stop()``); ``base_url`` is what to give a client's
+    ``endpoint``. Stopping wakes every delayed answer, so a test never waits on a fault.
+    """
+
+    def __init__(self, service: FakeFoasService, *, port: int = 0) -> None:
+        self.service = service
+        self._stopping = threading.Event()
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", port), _handler(service, self._stopping))
+        self._httpd.daemon_threads = True
+        self._thread = threading.Thread(target=self._httpd.serve_forever, name="foas-fake", daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    def start(self) -> Self:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._httpd.shutdown()
+        self._httpd.server_close()
+        self._thread.join(timeout=5)
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
+
+
+def _handler(service: FakeFoasService, stopping: threading.Event) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"  # keep-alive, as clients pool connections
+
+        def do_GET(self) -> None:
+            answer = service.answer(self.command, self.path, dict(self.headers.items()))
+            fault = answer.fault.kind if answer.fault is not None else None
+            if answer.delay or fault == "delay":
+                stopping.wait(answer.delay + (answer.fault.seconds if fault == "delay" and answer.fault else 0.0))
+            if fault == "reset":
+                self._reset()
+                return
+            self.send_response(answer.status)
+            for name, value in answer.headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(answer.body)))
+            self.end_headers()
+            self._body(answer, fault)
+
+        do_POST = do_PUT = do_DELETE = do_HEAD = do_GET
+
+        def _body(self, answer: Answer, fault: str | None) -> None:
+            if fault == "truncate":
+                self.wfile.write(answer.body[: len(answer.body) // 2])
+                self.wfile.flush()
+                self._reset()
+            elif fault == "slow_body" and answer.fault is not None:
+                half = len(answer.body) // 2
+                self.wfile.write(answer.body[:half])
+                self.wfile.flush()
+                stopping.wait(answer.fault.seconds)
+                self.wfile.write(answer.body[half:])
+            else:
+                self.wfile.write(answer.body)
+
+        def _reset(self) -> None:
+            # SO_LINGER 0: close() sends a TCP RST, as a crashed proxy would.
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.close_connection = True
+            self.connection.close()
+
+        def log_message(self, format: str, *args: object) -> None:  # quiet: tests read results, not logs
+            pass
+
+    return Handler
