@@ -11,6 +11,7 @@
 │   └── ``UnsafeXmlError``: XML carrying a DTD or entity declarations, refused unread
 ├── ``TransportError``: the request did not complete (connection refused, reset, TLS...)
 │   └── ``TimeoutError``: a connect, read, write or pool timeout
+├── ``PaginationError``: pages that do not add up (a page repeated, totals changed mid-way...); never looped over
 ├── ``CredentialsError``: no usable AccessKey
 └── ``InvalidParameterError`` (also a ``ValueError``): a request parameter the API cannot take
 """
@@ -28,6 +29,7 @@ __all__ = [
     "FoasError",
     "InvalidParameterError",
     "NotFoundError",
+    "PaginationError",
     "ServerError",
     "ThrottlingError",
     "TimeoutError",
@@ -179,6 +181,28 @@ class TransportError(FoasError):
 
 class TimeoutError(TransportError, builtins.TimeoutError):
     """A connect, read, write or pool timeout expired (also a builtin ``TimeoutError``)."""
+
+
+class PaginationError(FoasError):
+    """The pages of a listing do not add up, so iterating stopped rather than loop or repeat an item.
+
+    Raised for a page identical to the one before (the server ignored the page number), totals or
+    page size that changed between pages (the listing changed while it was read: start again), a
+    page other than the one asked for, more pages than ``max_pages``, or an operation the spec does
+    not paginate.
+
+    Attributes:
+        operation_id: the operation being paged, e.g. ``GetRefPackageJob``.
+        page: the page number at which it was detected, or ``None``.
+        reason: what was wrong, without the operation and page.
+    """
+
+    def __init__(self, reason: str, *, operation_id: str, page: int | None = None) -> None:
+        self.reason = reason
+        self.operation_id = operation_id
+        self.page = page
+        where = f" page {page}" if page is not None else ""
+        super().__init__(" ".join(f"{operation_id}{where}: {reason}".split()))
 
 
 class CredentialsError(FoasError):

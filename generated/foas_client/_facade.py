@@ -9,6 +9,7 @@ the retry policy or the generated code.
 from __future__ import annotations
 
 import os
+from collections.abc import AsyncGenerator, Generator
 from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING, Generic, Literal, TypeVar
@@ -19,12 +20,13 @@ import stamina
 
 from ._credentials import CredentialsProvider, default_credentials
 from ._errors import InvalidParameterError
+from ._paging import aiter_items, aiter_pages, iter_items, iter_pages, page_request
 from ._retry import DEFAULT_DEADLINE, DEFAULT_MAX_ATTEMPTS, RetryPolicy, translated_transport_errors
-from ._schema import SERVER_DEFAULTS, SERVER_URL
+from ._schema import OPERATION_IDS, SERVER_DEFAULTS, SERVER_URL
 from ._signing import RoaSigner
 from .api.packages import get_ref_package_job
 from .client import Client
-from .models import GetRefPackageJobResponse
+from .models import GetRefPackageJobResponse, Job
 from .types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -36,6 +38,7 @@ ENV_REGION_ID = "ALIBABA_CLOUD_REGION_ID"
 DEFAULT_TIMEOUT = 10.0  # seconds, for each of connect, read, write and pool of one attempt
 ResponseFormat = Literal["json", "xml"]
 _ACCEPT = {"json": "application/json", "xml": "application/xml"}
+_GET_REF_PACKAGE_JOB = OPERATION_IDS["get_ref_package_job"]  # its pagination: the spec's x-pagination
 
 
 @attrs.frozen
@@ -177,6 +180,73 @@ class FoasClient(_FacadeBase[httpx.BaseTransport]):
                 page_index=_optional(page_index),
             )
 
+    def iter_jobs(
+        self,
+        project_name: str,
+        package_name: str,
+        *,
+        page_size: int | None = None,
+        start_page: int | None = None,
+        limit: int | None = None,
+        concurrency: int = 1,
+        max_pages: int | None = None,
+    ) -> Generator[Job, None, None]:
+        """Every job that references ``package_name``, page after page, in the server's order.
+
+        Each page is a ``get_ref_package_job`` call, with its retries; the pages are checked against
+        each other (see ``iter_pages``).
+
+        Args:
+            page_size: jobs per page (default: the server's).
+            start_page: the first page to read (default: the first page).
+            limit: jobs to yield at most (default: all); no page is fetched that the limit does not need.
+            concurrency: pages requested at a time, at most (default 1). Above 1, once the first page
+                gives the totals, the next pages are fetched ahead in threads, still yielded in order.
+            max_pages: pages fetched at most (default 10,000); a listing that goes on raises.
+
+        Raises:
+            PaginationError: the pages do not add up: a page repeated, totals changed while reading, a
+                page other than the one asked for, or more than ``max_pages`` pages.
+            InvalidParameterError: an argument is out of range; raised by this call, nothing was sent.
+            And what ``get_ref_package_job`` raises, once the jobs of the pages before were yielded.
+
+        Returns:
+            A generator; leaving the loop early, ``close()`` it to stop the requests ahead at once.
+        """
+        return iter_items(
+            _GET_REF_PACKAGE_JOB,
+            page_request(_GET_REF_PACKAGE_JOB, page=start_page, size=page_size),
+            lambda arguments: self.get_ref_package_job(project_name, package_name, **arguments),
+            limit=limit,
+            concurrency=concurrency,
+            max_pages=max_pages,
+        )
+
+    def iter_pages(
+        self,
+        project_name: str,
+        package_name: str,
+        *,
+        page_size: int | None = None,
+        start_page: int | None = None,
+        concurrency: int = 1,
+        max_pages: int | None = None,
+    ) -> Generator[GetRefPackageJobResponse, None, None]:
+        """Every page of the jobs that reference ``package_name``, in order; arguments as for ``iter_jobs``.
+
+        The listing ends at the page count the first page announced or at an empty page. A page equal
+        to the one before, totals or page size that change, an echoed page number other than the one
+        asked for, or more than ``max_pages`` pages raise ``PaginationError``: never a loop, never a
+        page twice.
+        """
+        return iter_pages(
+            _GET_REF_PACKAGE_JOB,
+            page_request(_GET_REF_PACKAGE_JOB, page=start_page, size=page_size),
+            lambda arguments: self.get_ref_package_job(project_name, package_name, **arguments),
+            concurrency=concurrency,
+            max_pages=max_pages,
+        )
+
     def close(self) -> None:
         """Close the connections."""
         self._client.get_httpx_client().close()
@@ -219,6 +289,50 @@ class AsyncFoasClient(_FacadeBase[httpx.AsyncBaseTransport]):
                 page_size=_optional(page_size),
                 page_index=_optional(page_index),
             )
+
+    def iter_jobs(
+        self,
+        project_name: str,
+        package_name: str,
+        *,
+        page_size: int | None = None,
+        start_page: int | None = None,
+        limit: int | None = None,
+        concurrency: int = 1,
+        max_pages: int | None = None,
+    ) -> AsyncGenerator[Job, None]:
+        """Every job that references the package, for ``async for``; see ``FoasClient.iter_jobs``.
+
+        Pages fetched ahead (``concurrency`` above 1) are asyncio tasks. Leaving the loop early,
+        close it (``contextlib.aclosing``) to cancel them at once.
+        """
+        return aiter_items(
+            _GET_REF_PACKAGE_JOB,
+            page_request(_GET_REF_PACKAGE_JOB, page=start_page, size=page_size),
+            lambda arguments: self.get_ref_package_job(project_name, package_name, **arguments),
+            limit=limit,
+            concurrency=concurrency,
+            max_pages=max_pages,
+        )
+
+    def iter_pages(
+        self,
+        project_name: str,
+        package_name: str,
+        *,
+        page_size: int | None = None,
+        start_page: int | None = None,
+        concurrency: int = 1,
+        max_pages: int | None = None,
+    ) -> AsyncGenerator[GetRefPackageJobResponse, None]:
+        """Every page of the jobs that reference the package, for ``async for``; see ``FoasClient.iter_pages``."""
+        return aiter_pages(
+            _GET_REF_PACKAGE_JOB,
+            page_request(_GET_REF_PACKAGE_JOB, page=start_page, size=page_size),
+            lambda arguments: self.get_ref_package_job(project_name, package_name, **arguments),
+            concurrency=concurrency,
+            max_pages=max_pages,
+        )
 
     async def aclose(self) -> None:
         """Close the connections."""

@@ -3,6 +3,10 @@
 ``verify_roa_signature`` recomputes the signature from what came over the wire (the raw request
 target and the headers) following the published algorithm; it imports nothing from the package, so a
 bug in the client's signer cannot hide itself here.
+
+Besides a ``(status, headers, body)`` answer, a responder may return ``RESET`` (abort the connection
+with a TCP RST, no answer), ``CLOSE`` (close it cleanly, no answer) or ``Hold(event, then)`` (answer
+``then`` only once ``event`` is set); ``scripted(...)`` plays such replies in order, one per request.
 """
 
 from __future__ import annotations
@@ -11,16 +15,29 @@ import base64
 import hashlib
 import hmac
 import json
+import socket
+import struct
 import threading
 import uuid
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import final
 from urllib.parse import parse_qsl
 
-__all__ = ["ReceivedRequest", "Responder", "RoaVerifyingServer", "verify_roa_signature"]
+__all__ = [
+    "CLOSE",
+    "RESET",
+    "Disconnect",
+    "Hold",
+    "ReceivedRequest",
+    "Reply",
+    "Responder",
+    "RoaVerifyingServer",
+    "scripted",
+    "verify_roa_signature",
+]
 
 
 def verify_roa_signature(
@@ -76,10 +93,57 @@ class ReceivedRequest:
     signature_ok: bool
 
 
-Responder = Callable[[ReceivedRequest], "tuple[int, dict[str, str], bytes]"]
+Answer = tuple[int, dict[str, str], bytes]
 
 
-def _ok(_: ReceivedRequest) -> tuple[int, dict[str, str], bytes]:
+@dataclass(frozen=True)
+class Disconnect:
+    """Drop the connection without answering: ``abort`` sends a TCP RST, otherwise a clean close (FIN)."""
+
+    abort: bool
+
+
+RESET = Disconnect(abort=True)
+CLOSE = Disconnect(abort=False)
+
+
+@dataclass(frozen=True)
+class Hold:
+    """Send nothing until ``release`` is set (or ``max_wait`` seconds pass), then reply ``then``.
+
+    Tests set ``release`` at teardown; ``max_wait`` only bounds a forgotten event.
+    """
+
+    release: threading.Event
+    then: Reply = field(default_factory=lambda: _ok(None))
+    max_wait: float = 30.0
+
+
+Reply = Answer | Disconnect | Hold
+Responder = Callable[[ReceivedRequest], Reply]
+
+
+def scripted(*steps: Reply | Responder) -> Responder:
+    """A responder playing ``steps`` in order, one per correctly signed request.
+
+    A step is a reply or a responder called with the request. Once the script is played out, every
+    further request gets HTTP 418 ``TestScript.Exhausted`` (not retried by a client), so an unexpected
+    extra request shows up as a failure rather than as a success.
+    """
+    remaining = list(steps)
+    lock = threading.Lock()
+
+    def respond(request: ReceivedRequest) -> Reply:
+        with lock:
+            step = remaining.pop(0) if remaining else None
+        if step is None:
+            return _error(418, "TestScript.Exhausted", "no scripted reply left for this request")
+        return step(request) if callable(step) else step
+
+    return respond
+
+
+def _ok(_: ReceivedRequest | None) -> tuple[int, dict[str, str], bytes]:
     return 200, {"Content-Type": "application/json"}, b'{"RequestId": "ok"}'
 
 
@@ -94,11 +158,13 @@ class RoaVerifyingServer:
 
     A request with a valid signature and an unseen nonce goes to ``respond`` (default: 200 and a small JSON
     body); a bad signature gets 403 ``SignatureDoesNotMatch``, a reused nonce 403 ``SignatureNonceUsed``.
-    Every request is appended to ``received``. Use as a context manager, or ``start()``/``stop()``.
+    Every request is appended to ``received`` (before it is answered, so a held request is counted).
+    Use as a context manager, or ``start()``/``stop()``.
 
     Args:
         secrets: AccessKeyId → AccessKeySecret.
-        respond: builds (status, headers, body) for a correctly signed request.
+        respond: builds the reply for a correctly signed request: (status, headers, body), or
+            ``RESET``/``CLOSE``/``Hold`` (see the module docstring); may be replaced between requests.
     """
 
     def __init__(self, secrets: Mapping[str, str], respond: Responder = _ok) -> None:
@@ -131,7 +197,7 @@ class RoaVerifyingServer:
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
-    def _answer(self, method: str, raw_target: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+    def _answer(self, method: str, raw_target: str, headers: dict[str, str]) -> Reply:
         ok = verify_roa_signature(method, raw_target, headers, self.secrets.get)
         request = ReceivedRequest(method, raw_target, headers, ok)
         nonce = headers.get("x-acs-signature-nonce", "")
@@ -156,13 +222,30 @@ class RoaVerifyingServer:
                 if length:
                     self.rfile.read(length)
                 headers = {name.lower(): value for name, value in self.headers.items()}
-                status, out_headers, body = server._answer(self.command, self.path, headers)
-                self.send_response(status)
-                for name, value in out_headers.items():
-                    self.send_header(name, value)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                reply = server._answer(self.command, self.path, headers)
+                while isinstance(reply, Hold):
+                    reply.release.wait(reply.max_wait)
+                    reply = reply.then
+                if isinstance(reply, Disconnect):
+                    self._disconnect(abort=reply.abort)
+                    return
+                status, out_headers, body = reply
+                try:
+                    self.send_response(status)
+                    for name, value in out_headers.items():
+                        self.send_header(name, value)
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                except OSError:  # the client gave up (e.g. timed out while held): nothing to answer
+                    self.close_connection = True
+
+            def _disconnect(self, *, abort: bool) -> None:
+                self.close_connection = True
+                if abort:  # SO_LINGER 0: close() sends RST instead of FIN
+                    self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                    self.rfile.close()  # its reference would keep the socket open past close()
+                    self.connection.close()
 
             do_GET = do_POST = do_PUT = do_DELETE = _handle
 

@@ -1,9 +1,11 @@
 # Generated from spec/foas.openapi.yaml by generator/ (`make generate`). Do not edit: edit the source and regenerate.
+from collections.abc import AsyncGenerator, Generator
 from http import HTTPStatus
 from typing import Any
 
 import httpx
 
+from ..._paging import aiter_items, aiter_pages, iter_items, iter_pages
 from ..._paths import path_segment
 from ..._responses import api_error, decode_response
 from ..._schema import API_VERSION, OPERATION_IDS
@@ -232,3 +234,126 @@ async def asyncio(
         page_index=page_index,
     )
     return _parse_response(response=await client.get_async_httpx_client().request(**kwargs))
+
+
+# Paging. Every endpoint module has these four functions: openapi-python-client hands the templates no
+# vendor extension, so the rules are looked up when called, by operationId, in the spec's x-pagination
+# (_schema.PAGINATION); for an operation the spec does not paginate they raise PaginationError. The page
+# and size arguments are the ones x-pagination names: the first page to read, and the page size.
+
+
+def sync_pages(
+    project_name: str,
+    package_name: str,
+    *,
+    client: Client,
+    region_id: str | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    page_index: int | Unset = UNSET,
+    concurrency: int = 1,
+    max_pages: int | None = None,
+) -> Generator[GetRefPackageJobResponse, None, None]:
+    """Every page, in order, from the page argument's page (default: the first); see ``_paging.iter_pages``.
+
+    Raises:
+        foas_client.errors.PaginationError: the pages do not add up (a page repeated, totals changed...).
+        And what ``sync`` raises, once the pages before were yielded.
+    """
+    return iter_pages(
+        OPERATION_IDS["get_ref_package_job"],
+        dict(
+            project_name=project_name,
+            package_name=package_name,
+            region_id=region_id,
+            page_size=page_size,
+            page_index=page_index,
+        ),
+        lambda arguments: sync(client=client, **arguments),
+        concurrency=concurrency,
+        max_pages=max_pages,
+    )
+
+
+def sync_items(
+    project_name: str,
+    package_name: str,
+    *,
+    client: Client,
+    region_id: str | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    page_index: int | Unset = UNSET,
+    limit: int | None = None,
+    concurrency: int = 1,
+    max_pages: int | None = None,
+) -> Generator[Any, None, None]:
+    """Every item of every page, in the server's order, ``limit`` at most; see ``_paging.iter_items``."""
+    return iter_items(
+        OPERATION_IDS["get_ref_package_job"],
+        dict(
+            project_name=project_name,
+            package_name=package_name,
+            region_id=region_id,
+            page_size=page_size,
+            page_index=page_index,
+        ),
+        lambda arguments: sync(client=client, **arguments),
+        limit=limit,
+        concurrency=concurrency,
+        max_pages=max_pages,
+    )
+
+
+def asyncio_pages(
+    project_name: str,
+    package_name: str,
+    *,
+    client: Client,
+    region_id: str | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    page_index: int | Unset = UNSET,
+    concurrency: int = 1,
+    max_pages: int | None = None,
+) -> AsyncGenerator[GetRefPackageJobResponse, None]:
+    """The async twin of ``sync_pages``, for ``async for``."""
+    return aiter_pages(
+        OPERATION_IDS["get_ref_package_job"],
+        dict(
+            project_name=project_name,
+            package_name=package_name,
+            region_id=region_id,
+            page_size=page_size,
+            page_index=page_index,
+        ),
+        lambda arguments: asyncio(client=client, **arguments),
+        concurrency=concurrency,
+        max_pages=max_pages,
+    )
+
+
+def asyncio_items(
+    project_name: str,
+    package_name: str,
+    *,
+    client: Client,
+    region_id: str | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    page_index: int | Unset = UNSET,
+    limit: int | None = None,
+    concurrency: int = 1,
+    max_pages: int | None = None,
+) -> AsyncGenerator[Any, None]:
+    """The async twin of ``sync_items``, for ``async for``."""
+    return aiter_items(
+        OPERATION_IDS["get_ref_package_job"],
+        dict(
+            project_name=project_name,
+            package_name=package_name,
+            region_id=region_id,
+            page_size=page_size,
+            page_index=page_index,
+        ),
+        lambda arguments: asyncio(client=client, **arguments),
+        limit=limit,
+        concurrency=concurrency,
+        max_pages=max_pages,
+    )

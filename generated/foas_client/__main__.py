@@ -1,0 +1,6 @@
+# Copied from generator/runtime/__main__.py by generator/ (`make generate`). Do not edit here: edit the source.
+"""``python -m foas_client``: the ``foas`` command."""
+
+from ._cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,148 @@
+"""The regeneration workflow: a field added to the spec decodes from JSON and XML after ``python -m generator``
+with no other edit, and regenerating an unchanged copy reproduces ``generated/foas_client`` byte for byte."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.contract.helpers import ROOT
+
+PYTHON = sys.executable  # the project's venv: it has the pinned generator toolchain
+GENERATE_BUDGET_S = 60.0  # `make generate` takes about 1 s; this only catches a hang
+
+
+def copy_sources(destination: Path) -> Path:
+    """What ``python -m generator`` reads: spec/ and generator/ (it needs neither pyproject.toml nor requirements)."""
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for name in ("spec", "generator"):
+        shutil.copytree(ROOT / name, destination / name, ignore=ignore)
+    return destination
+
+
+def generate(root: Path) -> Path:
+    started = time.perf_counter()
+    result = subprocess.run(
+        [PYTHON, "-m", "generator"], cwd=root, capture_output=True, text=True, timeout=GENERATE_BUDGET_S
+    )
+    elapsed = time.perf_counter() - started
+    assert result.returncode == 0, result.stderr
+    package = root / "generated" / "foas_client"
+    assert str(package) in result.stdout  # it wrote into the copy, not into the repository
+    assert elapsed < GENERATE_BUDGET_S
+    return package
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(root)): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+
+
+def test_regenerating_an_unchanged_copy_reproduces_the_committed_package(tmp_path: Path) -> None:
+    fresh = tree(generate(copy_sources(tmp_path)))
+    committed = tree(ROOT / "generated" / "foas_client")
+    drift = {
+        "generated but not committed": sorted(fresh.keys() - committed.keys()),
+        "committed but not generated": sorted(committed.keys() - fresh.keys()),
+        "different bytes": sorted(name for name in fresh.keys() & committed.keys() if fresh[name] != committed[name]),
+    }
+    assert drift == {key: [] for key in drift}, "generated/ drifted from spec/ + generator/: run `make generate`"
+
+
+def add_fields_to_spec(root: Path) -> None:
+    path = root / "spec" / "foas.openapi.yaml"
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    schemas = spec["components"]["schemas"]
+    schemas["Job"]["properties"]["SavepointPath"] = {
+        "type": "string",
+        "description": "Where the job's last savepoint is.",
+        "xml": {"name": "Savepoint"},  # the XML element is not named like the JSON property
+    }
+    schemas["Job"]["properties"]["RetryCount"] = {"type": "integer", "format": "int64"}
+    schemas["KnownJobType"]["enum"].append("FLINK_SQL")
+    path.write_text(yaml.safe_dump(spec, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+# Runs against the regenerated package only (PYTHONPATH puts it before the editable install).
+PROBE = r"""
+import json
+import foas_client
+from foas_client import GetRefPackageJobResponse, KnownJobType, decode_body
+from foas_client.errors import DecodeError
+from foas_client.types import Unset
+
+def job(body, content_type):
+    page = GetRefPackageJobResponse.from_dict(decode_body(body, content_type, "GetRefPackageJobResponse"))
+    return page.jobs.job[0]
+
+def summary(job):
+    return {
+        "savepoint_path": job.savepoint_path,
+        "retry_count": job.retry_count,
+        "retry_count_type": type(job.retry_count).__name__,
+        "job_type_is_new_member": job.job_type is KnownJobType.FLINK_SQL,
+        "to_dict": job.to_dict(),
+    }
+
+def error_path(body, content_type):
+    try:
+        decode_body(body, content_type, "GetRefPackageJobResponse")
+    except DecodeError as exc:
+        return exc.path
+    return None
+
+json_body = b'{"Jobs": {"Job": [{"SavepointPath": "oss://bucket/sp-1", "RetryCount": 3, "JobType": "FLINK_SQL"}]}}'
+xml_body = (b"<Jobs><Job><Savepoint>oss://bucket/sp-1</Savepoint><RetryCount> 3 </RetryCount>"
+            b"<JobType>FLINK_SQL</JobType></Job></Jobs>")
+print(json.dumps({
+    "file": foas_client.__file__,
+    "members": [member.value for member in KnownJobType],
+    "json": summary(job(json_body, "application/json")),
+    "xml": summary(job(xml_body, "text/xml")),
+    "xml_json_name_is_not_an_element": isinstance(
+        job(b"<Jobs><Job><SavepointPath>x</SavepointPath></Job></Jobs>", "application/xml").savepoint_path, Unset
+    ),
+    "json_error": error_path(b'{"Jobs": {"Job": [{"RetryCount": "three"}]}}', "application/json"),
+    "xml_error": error_path(b"<Jobs><Job><RetryCount>three</RetryCount></Job></Jobs>", "application/xml"),
+}))
+"""
+
+
+@pytest.fixture(scope="module")
+def regenerated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_sources(tmp_path_factory.mktemp("changed-spec"))
+    add_fields_to_spec(root)
+    return generate(root)
+
+
+def test_fields_added_to_the_spec_decode_from_json_and_xml(regenerated: Path) -> None:
+    environment = {**os.environ, "PYTHONPATH": str(regenerated.parent)}
+    result = subprocess.run(
+        [PYTHON, "-c", PROBE], cwd=regenerated.parent, env=environment, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    seen = json.loads(result.stdout)
+    assert Path(seen["file"]).is_relative_to(regenerated)
+    assert sorted(seen["members"]) == ["FLINK_BATCH", "FLINK_SQL", "FLINK_STREAM"]
+    expected = {
+        "savepoint_path": "oss://bucket/sp-1",
+        "retry_count": 3,
+        "retry_count_type": "int",
+        "job_type_is_new_member": True,
+        "to_dict": {"SavepointPath": "oss://bucket/sp-1", "RetryCount": 3, "JobType": "FLINK_SQL"},
+    }
+    assert seen["json"] == expected
+    assert seen["xml"] == expected
+    assert seen["xml_json_name_is_not_an_element"] is True
+    assert seen["json_error"] == seen["xml_error"] == "Jobs.Job[0].RetryCount"

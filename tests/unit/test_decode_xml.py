@@ -1,0 +1,220 @@
+"""XML bodies through ``decode_body`` and the models: element text becomes the spec's type, repeated elements
+become lists, unknown elements are skipped, hostile and broken documents are refused with a DecodeError."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from foas_client import GetRefPackageJobResponse, KnownApiType, KnownJobType, decode_body
+from foas_client.errors import DecodeError, UnsafeXmlError
+from tests.contract.helpers import XML_ROOTED
+
+RESPONSE = "GetRefPackageJobResponse"
+
+
+def page(body: str | bytes, content_type: str = "application/xml") -> GetRefPackageJobResponse:
+    raw = body.encode() if isinstance(body, str) else body
+    return GetRefPackageJobResponse.from_dict(decode_body(raw, content_type, RESPONSE))
+
+
+def jobs_xml(*jobs: str) -> str:
+    return "<RequestId>r</RequestId><Jobs>" + "".join(f"<Job>{job}</Job>" for job in jobs) + "</Jobs>"
+
+
+def test_one_job_element_is_a_list_of_one() -> None:
+    jobs = page(jobs_xml("<JobId>a</JobId>")).jobs.job
+    assert isinstance(jobs, list)
+    assert [job.job_id for job in jobs] == ["a"]
+
+
+def test_two_job_elements_are_two_jobs_in_order() -> None:
+    jobs = page(jobs_xml("<JobId>a</JobId>", "<JobId>b</JobId>")).jobs.job
+    assert [job.job_id for job in jobs] == ["a", "b"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="generator/runtime/_xml.py _object(): an unwrapped array field with no item elements is left out of the "
+    "dict, so <Jobs/> decodes as {'Jobs': {}} and jobs.job is UNSET (not iterable) instead of []",
+)
+@pytest.mark.parametrize("empty", ["<Jobs/>", "<Jobs></Jobs>", "<Jobs>\n    </Jobs>"])
+def test_an_empty_jobs_element_is_an_empty_list(empty: str) -> None:
+    result = page(f"<TotalCount>0</TotalCount>{empty}")
+    assert result.total_count == 0
+    assert result.jobs.job == []
+
+
+@pytest.mark.parametrize("element", ["<Description/>", "<Description></Description>"])
+def test_an_empty_string_element_is_the_empty_string(element: str) -> None:
+    assert page(jobs_xml(element)).jobs.job[0].description == ""
+
+
+def test_string_text_is_kept_verbatim() -> None:
+    job = page(jobs_xml("<Code>  a=1\n b = 2 &amp; &lt;3&gt;  </Code><Creator>007</Creator>")).jobs.job[0]
+    assert job.code == "  a=1\n b = 2 & <3>  "
+    assert job.creator == "007"  # a string field of digits stays text
+
+
+def test_a_carriage_return_survives_only_as_a_character_reference() -> None:
+    # XML normalises a raw CR LF to LF; &#13; is the only way a document carries a CR (see DESIGN, Known traps).
+    code = page(jobs_xml("<Code>a=1&#13;\nb=2</Code>")).jobs.job[0].code
+    assert code == "a=1\r\nb=2"
+    assert page(jobs_xml("<Code>a=1\r\nb=2</Code>")).jobs.job[0].code == "a=1\nb=2"
+
+
+@pytest.mark.parametrize(("text", "expected"), [("true", True), ("false", False), (" true\n", True)])
+def test_boolean_text(text: str, expected: bool) -> None:
+    assert page(jobs_xml(f"<IsCommitted>{text}</IsCommitted>")).jobs.job[0].is_committed is expected
+
+
+def test_integer_text_with_surrounding_whitespace_is_an_int() -> None:
+    result = page(
+        "<TotalCount> 7 </TotalCount><PageSize>\n10\n</PageSize>"
+        + jobs_xml("<CreateTime>\t1551161842000 </CreateTime>", "<FolderId>\n  10148\n</FolderId>")
+    )
+    assert (result.total_count, result.page_size) == (7, 10)
+    assert result.jobs.job[0].create_time == 1551161842000
+    assert result.jobs.job[1].folder_id == 10148
+    for number in (result.total_count, result.page_size, result.jobs.job[0].create_time, result.jobs.job[1].folder_id):
+        assert type(number) is int
+
+
+@pytest.mark.parametrize(
+    ("body", "path"),
+    [
+        (jobs_xml("<FolderId>1</FolderId>", "<FolderId>x</FolderId>"), "Jobs.Job[1].FolderId"),
+        (jobs_xml("<FolderId>12.0</FolderId>"), "Jobs.Job[0].FolderId"),
+        (jobs_xml("<FolderId></FolderId>"), "Jobs.Job[0].FolderId"),
+        (jobs_xml("<CreateTime>1e3</CreateTime>"), "Jobs.Job[0].CreateTime"),
+        (jobs_xml("<ModifyTime>99999999999999999999</ModifyTime>"), "Jobs.Job[0].ModifyTime"),  # > int64
+        (jobs_xml("<IsCommitted>yes</IsCommitted>"), "Jobs.Job[0].IsCommitted"),
+        (jobs_xml("<CreateTime>1</CreateTime><CreateTime>2</CreateTime>"), "Jobs.Job[0].CreateTime"),
+        (jobs_xml("<JobId><Nested>a</Nested></JobId>"), "Jobs.Job[0].JobId"),
+        ("<TotalCount>abc</TotalCount>", "TotalCount"),
+        ("<PageSize>2147483648</PageSize>", "PageSize"),  # int32
+        ("<PageIndex>-2147483649</PageIndex>", "PageIndex"),
+    ],
+)
+def test_text_that_does_not_fit_the_spec_is_a_decode_error_naming_the_field(body: str, path: str) -> None:
+    with pytest.raises(DecodeError) as caught:
+        page(body)
+    assert caught.value.path == path
+    assert path in str(caught.value)
+
+
+def test_unknown_elements_are_skipped() -> None:
+    result = page(
+        "<NewTopLevel><Deep><Deeper>1</Deeper></Deep></NewTopLevel><TotalCount>3</TotalCount>"
+        + jobs_xml("<Unknown>x</Unknown><JobId>a</JobId><AlsoUnknown/>")
+    )
+    assert result.total_count == 3
+    assert result.jobs.job[0].job_id == "a"
+    assert result.to_dict() == {"RequestId": "r", "TotalCount": 3, "Jobs": {"Job": [{"JobId": "a"}]}}
+
+
+def test_unknown_enum_values_stay_text_and_known_ones_become_members() -> None:
+    jobs = page(
+        jobs_xml(
+            "<JobType>FLINK_SQL_NEW</JobType><ApiType>TABLE_API</ApiType>",
+            "<JobType>FLINK_STREAM</JobType><ApiType>DATASTREAM</ApiType>",
+        )
+    ).jobs.job
+    assert type(jobs[0].job_type) is str and jobs[0].job_type == "FLINK_SQL_NEW"
+    assert type(jobs[0].api_type) is str and jobs[0].api_type == "TABLE_API"
+    assert jobs[1].job_type is KnownJobType.FLINK_STREAM
+    assert jobs[1].api_type is KnownApiType.DATASTREAM
+
+
+XXE = (
+    '<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
+    "<GetRefPackageJobResponse><RequestId>&xxe;</RequestId></GetRefPackageJobResponse>"
+)
+EXTERNAL_DTD = (
+    '<?xml version="1.0"?>\n<!DOCTYPE GetRefPackageJobResponse SYSTEM "http://127.0.0.1:9/evil.dtd">\n'
+    "<GetRefPackageJobResponse><RequestId>r</RequestId></GetRefPackageJobResponse>"
+)
+BILLION_LAUGHS = (
+    '<?xml version="1.0"?>\n<!DOCTYPE lolz [\n<!ENTITY lol0 "lol">\n'
+    + "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">\n' for i in range(1, 10))
+    + "]>\n<GetRefPackageJobResponse><RequestId>&lol9;</RequestId></GetRefPackageJobResponse>"
+)
+
+
+@pytest.mark.parametrize(
+    "body", [XXE, EXTERNAL_DTD, BILLION_LAUGHS, "<RequestId>r</RequestId>"], ids=["xxe", "dtd", "laughs", "ok"]
+)
+def test_xml_with_a_dtd_is_refused_unread(body: str) -> None:
+    if "<!DOCTYPE" not in body:  # control: the same decoder takes the body without a DTD
+        assert page(body).request_id == "r"
+        return
+    started = time.perf_counter()
+    with pytest.raises(UnsafeXmlError) as caught:
+        page(body, "text/xml")
+    # A hang-guard, not a performance goal: an expanded billion laughs would take far longer (and ~3 GB).
+    assert time.perf_counter() - started < 1.0
+    assert "root:" not in str(caught.value)
+    assert isinstance(caught.value, DecodeError)
+
+
+def test_an_undefined_entity_reference_is_a_decode_error() -> None:
+    with pytest.raises(DecodeError):
+        page("<RequestId>&undefined;</RequestId>")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param(b"<Jobs><Job></Jobs>", id="mismatched-tags"),
+        pytest.param(b"<RequestId>r</RequestId", id="unclosed-tag"),
+        pytest.param(b"<RequestId>a < b</RequestId>", id="bare-lt"),
+        pytest.param(XML_ROOTED.body[:100], id="rooted-truncated-early"),
+        pytest.param(XML_ROOTED.body[: len(XML_ROOTED.body) // 2], id="rooted-truncated-middle"),
+        pytest.param(XML_ROOTED.body[:-5], id="rooted-truncated-in-closing-tag"),
+        pytest.param(b"<RequestId>\xff\xfe</RequestId>", id="invalid-utf8"),
+    ],
+)
+def test_malformed_or_truncated_xml_is_a_decode_error(body: bytes) -> None:
+    with pytest.raises(DecodeError):
+        page(body)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="generator/runtime/_xml.py decode_xml(): a body with no element at all (empty, whitespace, only an XML "
+    "declaration or a comment) decodes as {} -- an all-UNSET page -- where the same empty JSON body is a DecodeError",
+)
+@pytest.mark.parametrize("body", [b"", b"  \n", b'<?xml version="1.0" encoding="UTF-8"?>\n'])
+def test_a_body_without_any_element_is_a_decode_error(body: bytes) -> None:
+    with pytest.raises(DecodeError):
+        page(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param(XML_ROOTED.body + b"<TotalCount>2</TotalCount>", id="element-after-root"),
+        pytest.param(b"<TotalCount>2</TotalCount>" + XML_ROOTED.body.split(b"?>", 1)[1], id="element-before-root"),
+        pytest.param(XML_ROOTED.body + b"trailing text", id="text-after-root"),
+        pytest.param(b"<RequestId>r</RequestId>stray text", id="text-between-fragment-elements"),
+    ],
+)
+def test_content_outside_the_root_element_is_a_decode_error(body: bytes) -> None:
+    with pytest.raises(DecodeError):
+        page(body)
+
+
+@pytest.mark.parametrize(
+    "content_type", ["application/xml", "application/xml; charset=utf-8", "text/xml", "application/problem+xml"]
+)
+def test_xml_content_types_are_accepted(content_type: str) -> None:
+    assert page("<RequestId>r</RequestId>", content_type).request_id == "r"
+
+
+def test_the_rooted_document_and_the_fragment_decode_alike() -> None:
+    inner = jobs_xml("<JobId>a</JobId>") + "<TotalCount>1</TotalCount>"
+    rooted = f'<?xml version="1.0" encoding="UTF-8"?>\n<GetRefPackageJobResponse>{inner}</GetRefPackageJobResponse>'
+    assert page(rooted) == page(inner)
+    assert page(rooted).jobs.job[0].job_id == "a"
