@@ -304,13 +304,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _client(args: argparse.Namespace) -> FoasClient:
     spec_arguments = {name: getattr(args, name) for name in _spec_argument_names() if name in _CLIENT_ARGUMENTS}
-    return FoasClient(
+    client = FoasClient(
         endpoint=args.endpoint,
         response_format=args.response_format,
         timeout=args.timeout,
         max_attempts=args.max_attempts,
         **spec_arguments,
     )
+    args.resolved_endpoint = client.settings.endpoint  # for the error line of a transport failure
+    return client
 
 
 def _spec_argument_names() -> list[str]:
@@ -492,7 +494,7 @@ def _exit_code(error: FoasError) -> ExitCode:
 
 def _describe(error: FoasError, args: argparse.Namespace) -> str:
     if isinstance(error, TransportError):
-        endpoint = args.endpoint or "the service"
+        endpoint = getattr(args, "resolved_endpoint", None) or args.endpoint or "the service"
         attempts = _plural(args.max_attempts, "attempt")
         return f"error: {error} ({endpoint}; timeout {args.timeout:g} s, {attempts})"
     return f"error: {error}"

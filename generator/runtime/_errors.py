@@ -131,17 +131,18 @@ _AUTH_CODE_PREFIXES = (
 def api_error_class(status_code: int, code: str | None) -> type[ApiError]:
     """The most specific ``ApiError`` subclass for a status and an error Code.
 
-    The Code wins over the status where it is specific (Alibaba sends throttling as 400 too).
+    Throttling wins (Alibaba sends it as 400 too), then a 5xx status (the server failed, whatever the
+    Code), then the Code where it is specific, then the status.
     """
     code = code or ""
     if code.startswith("Throttling") or status_code == 429:
         return ThrottlingError
+    if status_code >= 500:  # whatever the Code says, the server failed: retryable
+        return ServerError
     if code.startswith(_AUTH_CODE_PREFIXES) or status_code in (401, 403):
         return AuthError
     if code.endswith("NotFound") or "NotExist" in code or status_code == 404:
         return NotFoundError
-    if status_code >= 500:
-        return ServerError
     return ApiError
 
 

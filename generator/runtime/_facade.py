@@ -7,7 +7,9 @@ the retry policy or the generated code.
 
 from __future__ import annotations
 
+import math
 import os
+import re
 from collections.abc import AsyncGenerator, Generator
 from functools import cached_property
 from types import TracebackType
@@ -37,6 +39,7 @@ ENV_REGION_ID = "ALIBABA_CLOUD_REGION_ID"
 DEFAULT_TIMEOUT = 10.0  # seconds, for each of connect, read, write and pool of one attempt
 ResponseFormat = Literal["json", "xml"]
 _ACCEPT = {"json": "application/json", "xml": "application/xml"}
+_REGION_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
 _GET_REF_PACKAGE_JOB = OPERATION_IDS["get_ref_package_job"]  # its pagination: the spec's x-pagination
 
 
@@ -65,11 +68,13 @@ class _Settings:
     ) -> _Settings:
         if response_format not in _ACCEPT:
             raise InvalidParameterError(f"response_format must be 'json' or 'xml', got {response_format!r}")
-        if timeout <= 0:
+        if not (math.isfinite(timeout) and timeout > 0):
             raise InvalidParameterError(f"timeout must be a positive number of seconds, got {timeout!r}")
         if max_attempts < 1:
             raise InvalidParameterError(f"max_attempts must be at least 1, got {max_attempts!r}")
         region = region_id or os.environ.get(ENV_REGION_ID) or SERVER_DEFAULTS["regionId"]
+        if not _REGION_ID.fullmatch(region):  # it becomes part of the host name: nothing else may get in
+            raise InvalidParameterError(f"region_id must look like cn-hangzhou, got {region!r}")
         return cls(
             endpoint=(endpoint or SERVER_URL.format_map({**SERVER_DEFAULTS, "regionId": region})).rstrip("/"),
             region_id=region,

@@ -101,7 +101,7 @@ def retry_after(headers: httpx.Headers) -> float | None:
     value = headers.get("retry-after", "").strip()
     if not value:
         return None
-    if value.isdigit():
+    if value.isascii() and value.isdigit():  # str.isdigit alone accepts '²', which float() refuses
         return float(value)
     try:
         moment = parsedate_to_datetime(value)

@@ -39,6 +39,8 @@ def decode_xml(body: bytes, shape_name: str, shapes: Mapping[str, ObjectShape]) 
     shape = shapes[shape_name]
     wrapper = _parse(body)
     elements = [child for child in wrapper if isinstance(child.tag, str)]
+    if not elements:
+        raise DecodeError("no XML element in the body (empty or truncated)")
     element = wrapper
     if any(_local(child.tag) == shape.xml_name for child in elements):
         if len(elements) != 1 or _has_text(wrapper, elements):
@@ -54,18 +56,9 @@ def decode_xml(body: bytes, shape_name: str, shapes: Mapping[str, ObjectShape]) 
 
 def _parse(body: bytes) -> Any:
     """The body's elements under one synthetic wrapper element (so a rootless fragment parses too)."""
+    body = _as_utf8(body)
     if b"<!DOCTYPE" in body or b"<!ENTITY" in body:
         raise UnsafeXmlError("XML with a DTD or entity declarations is refused")
-    body = body.removeprefix(b"\xef\xbb\xbf")
-    declaration = _DECLARATION.match(body)
-    if declaration:
-        encoding = _ENCODING.search(declaration.group())
-        body = body[declaration.end() :]
-        if encoding and encoding.group(1).lower() not in (b"utf-8", b"utf8", b"us-ascii", b"ascii"):
-            try:
-                body = body.decode(encoding.group(1).decode()).encode()
-            except (LookupError, UnicodeError) as exc:
-                raise DecodeError(f"cannot read the declared encoding: {exc}") from None
     parser = etree.XMLParser(  # one per call: lxml parsers must not be shared between threads
         resolve_entities=False,
         no_network=True,
@@ -82,6 +75,24 @@ def _parse(body: bytes) -> Any:
     if wrapper.getroottree().docinfo.internalDTD is not None:  # defence in depth; the scan above refuses first
         raise UnsafeXmlError("XML with a DTD is refused")
     return wrapper
+
+
+def _as_utf8(body: bytes) -> bytes:
+    """The body in UTF-8 without its XML declaration (a UTF-16 BOM or a declared encoding is honoured)."""
+    try:
+        if body.startswith((b"\xff\xfe", b"\xfe\xff")):
+            body = body.decode("utf-16").encode()
+        body = body.removeprefix(b"\xef\xbb\xbf")
+        declaration = _DECLARATION.match(body)
+        if declaration is None:
+            return body
+        encoding = _ENCODING.search(declaration.group())
+        body = body[declaration.end() :]
+        if encoding and encoding.group(1).lower() not in (b"utf-8", b"utf8", b"utf-16", b"us-ascii", b"ascii"):
+            body = body.decode(encoding.group(1).decode()).encode()
+    except (LookupError, UnicodeError) as exc:
+        raise DecodeError(f"cannot read the document's encoding: {exc}") from None
+    return body
 
 
 def _local(tag: str) -> str:
@@ -119,6 +130,9 @@ def _object(element: Any, shape: ObjectShape, shapes: Mapping[str, ObjectShape])
         except Mismatch as exc:
             exc.parts.append(name)
             raise
+    for name, field_shape in shape.fields.items():  # XML cannot tell an absent list from an empty one
+        if field_shape.kind == "array" and not field_shape.wrapped:
+            out.setdefault(name, [])
     missing = shape.required.difference(out)
     if missing:
         raise Mismatch(f"missing required element for {sorted(missing)[0]}")

@@ -185,6 +185,7 @@ PUBLIC = [
     "KnownJobType",
     "NotFoundError",
     "OfficialChainProvider",
+    "PaginationError",
     "PlanEdge",
     "PlanNode",
     "ResponseFormat",

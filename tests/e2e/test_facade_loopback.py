@@ -455,13 +455,6 @@ def test_retry_after_reaches_the_retry_hook(
     assert type(retry_hook(retry.caused_by)) is type(wait)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="BUG generator/runtime/_responses.py retry_after(): str.isdigit() accepts '²' (byte 0xB2, "
-    "a latin-1 header value) but float('²') raises ValueError, which escapes the typed error tree "
-    "and stops the retries; expected: the header ignored (retry_after None), the 503 retried",
-)
 def test_undecodable_retry_after_is_ignored(call: Call, server: RoaVerifyingServer) -> None:
     server.respond = scripted(error_json(503, "ServiceUnavailable", {"Retry-After": "\xb2"}), OK)
 
@@ -682,13 +675,6 @@ def test_invalid_arguments_are_refused(client_class: ClientClass, kwargs: dict[s
     assert next(iter(kwargs)) in str(caught.value)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=pytest.fail.Exception,
-    reason="BUG generator/runtime/_facade.py _Settings.resolve(): `timeout <= 0` lets NaN and infinity "
-    "through; the first call then fails with a bare ValueError (NaN) or OverflowError (inf) from the "
-    "socket layer instead of InvalidParameterError at construction",
-)
 @pytest.mark.parametrize("client_class", CLIENT_CLASSES)
 @pytest.mark.parametrize("timeout", [float("nan"), float("inf")], ids=["nan", "inf"])
 def test_non_finite_timeout_is_refused(client_class: ClientClass, timeout: float) -> None:
@@ -696,13 +682,6 @@ def test_non_finite_timeout_is_refused(client_class: ClientClass, timeout: float
         client_class(credentials=CREDENTIALS, endpoint="http://127.0.0.1:1", timeout=timeout)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=pytest.fail.Exception,
-    reason="BUG generator/runtime/_facade.py _Settings.resolve(): region_id is pasted unchecked into the "
-    "host of the default endpoint, so region_id='evil.example/x#' (argument or $ALIBABA_CLOUD_REGION_ID) "
-    "sends signed requests and the STS token to https://foas.evil.example/; expected InvalidParameterError",
-)
 @pytest.mark.parametrize("client_class", CLIENT_CLASSES)
 @pytest.mark.parametrize("from_env", [False, True], ids=["argument", "environment"])
 def test_region_id_cannot_redirect_the_default_endpoint(

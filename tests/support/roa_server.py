@@ -215,6 +215,7 @@ class RoaVerifyingServer:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
+            disable_nagle_algorithm = True  # headers and body go in two writes: avoid the delayed-ACK stall
             protocol_version = "HTTP/1.1"
 
             def _handle(self) -> None:

@@ -138,13 +138,6 @@ def test_a_status_outside_httpstatus_raises_the_typed_error(call: Call, status: 
     assert type(error) is (ServerError if status >= 500 else ApiError)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="generator/templates/endpoint_module.py.jinja _build_response(): HTTPStatus(response.status_code) runs "
-    "before _parse_response(), so a status http.HTTPStatus does not know (599, 420, 299...) raises a bare "
-    "ValueError('599 is not a valid HTTPStatus') from sync_detailed/asyncio_detailed instead of the typed ApiError",
-)
 @pytest.mark.parametrize("call", [sync_detailed, asyncio_detailed])
 @pytest.mark.parametrize("status", [599, 420])
 def test_a_status_outside_httpstatus_raises_the_typed_error_from_detailed(call: Call, status: int) -> None:

@@ -34,12 +34,6 @@ def test_two_job_elements_are_two_jobs_in_order() -> None:
     assert [job.job_id for job in jobs] == ["a", "b"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="generator/runtime/_xml.py _object(): an unwrapped array field with no item elements is left out of the "
-    "dict, so <Jobs/> decodes as {'Jobs': {}} and jobs.job is UNSET (not iterable) instead of []",
-)
 @pytest.mark.parametrize("empty", ["<Jobs/>", "<Jobs></Jobs>", "<Jobs>\n    </Jobs>"])
 def test_an_empty_jobs_element_is_an_empty_list(empty: str) -> None:
     result = page(f"<TotalCount>0</TotalCount>{empty}")
@@ -181,11 +175,6 @@ def test_malformed_or_truncated_xml_is_a_decode_error(body: bytes) -> None:
         page(body)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="generator/runtime/_xml.py decode_xml(): a body with no element at all (empty, whitespace, only an XML "
-    "declaration or a comment) decodes as {} -- an all-UNSET page -- where the same empty JSON body is a DecodeError",
-)
 @pytest.mark.parametrize("body", [b"", b"  \n", b'<?xml version="1.0" encoding="UTF-8"?>\n'])
 def test_a_body_without_any_element_is_a_decode_error(body: bytes) -> None:
     with pytest.raises(DecodeError):

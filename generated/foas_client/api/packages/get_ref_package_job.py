@@ -62,11 +62,12 @@ def _parse_response(*, response: httpx.Response) -> GetRefPackageJobResponse:
 
 
 def _build_response(*, response: httpx.Response) -> Response[GetRefPackageJobResponse]:
+    parsed = _parse_response(response=response)  # first: an unusual status raises the typed error
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(response=response),
+        parsed=parsed,
     )
 
 
