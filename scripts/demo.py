@@ -1,59 +1,64 @@
-"""`make demo`: the client end to end, with no cloud account.
+"""`make demo`: "which jobs still use this jar?" answered by the `foas` command, with no cloud account.
 
-Starts a loopback server that verifies the ROA signature independently and answers with the vendor's
-documented examples (JSON or XML by Accept), then asks it "which jobs reference package1.jar?" with
-`FoasClient`, in both wire formats, and shows the first job's execution plan.
+Starts the package's fake of the service on 127.0.0.1 with the vendor's documented job and a
+generated data set, runs the CLI against it as a user would (a table, one `--all` listing, the
+execution plan of a job), then stops the fake. Exits non-zero if any step fails.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from pathlib import Path
+import os
+import subprocess
+import sys
 
-from foas_client import Credentials, FoasClient, NotFoundError, parse_plan, parse_properties
-from tests.support.roa_server import ReceivedRequest, RoaVerifyingServer
+from foas_client.testing import TEST_CREDENTIALS, FakeFoasService, make_jobs
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "spec" / "examples"
-DEMO_KEY = Credentials("demo-access-key-id", "demo-access-key-secret")
-
-
-def respond(request: ReceivedRequest) -> tuple[int, dict[str, str], bytes]:
-    if "/packages/package1.jar/" not in request.raw_target:
-        return 404, {"Content-Type": "application/json"}, (EXAMPLES / "Error.example.json").read_bytes()
-    if request.headers.get("accept") == "application/xml":
-        return 200, {"Content-Type": "text/xml;charset=utf-8"}, (EXAMPLES / "GetRefPackageJob.rooted.xml").read_bytes()
-    return 200, {"Content-Type": "application/json"}, (EXAMPLES / "GetRefPackageJob.documented.json").read_bytes()
+PROJECT = "project1"
+SHARED_JAR = "common-udf.jar"
+JOBS_USING_SHARED_JAR = 1_234
 
 
-def when(milliseconds: int | object) -> str:
-    if not isinstance(milliseconds, int):
-        return "-"
-    return datetime.fromtimestamp(milliseconds / 1000, tz=timezone.utc).strftime("%Y-%m-%d %H:%M")
+def foas(endpoint: str, *args: str, rows: int | None = None) -> None:
+    """Runs `foas ARGS --endpoint ENDPOINT` and prints its output (only the first ``rows`` lines and the last)."""
+    print(f"\n$ foas {' '.join(args)}", flush=True)
+    env = {
+        **os.environ,
+        "ALIBABA_CLOUD_ACCESS_KEY_ID": TEST_CREDENTIALS.access_key_id,
+        "ALIBABA_CLOUD_ACCESS_KEY_SECRET": TEST_CREDENTIALS.access_key_secret,
+    }
+    command = [sys.executable, "-m", "foas_client", *args, "--endpoint", endpoint]
+    lines = subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout.splitlines()
+    if rows is not None and len(lines) > rows + 1:
+        lines = [*lines[:rows], f"... {len(lines) - rows - 1} more lines ...", lines[-1]]
+    print("\n".join(lines), flush=True)
 
 
 def main() -> None:
-    with RoaVerifyingServer({DEMO_KEY.access_key_id: DEMO_KEY.access_key_secret}, respond) as server:
-        print(f"fake service on {server.base_url} (signatures verified)\n")
-        for response_format in ("json", "xml"):
-            with FoasClient(endpoint=server.base_url, credentials=DEMO_KEY, response_format=response_format) as client:
-                page = client.get_ref_package_job("project1", "package1.jar", page_size=10)
-            print(f"[{response_format}] {page.total_count} job(s) reference package1.jar (RequestId {page.request_id})")
-            print(f"  {'JobId':26} {'JobName':8} {'JobType':13} {'online':6} {'modified (UTC)':16}")
-            for job in page.jobs.job:
-                online = str(job.is_committed)
-                print(f"  {job.job_id:26} {job.job_name:8} {job.job_type!s:13} {online:6} {when(job.modify_time)}")
-        job = page.jobs.job[0]
-        print(f"\nexecution plan of {job.job_name}:")
-        for node in parse_plan(job.plan_json)["nodes"]:
-            inputs = ", ".join(f"{edge['id']} ({edge['ship_strategy']})" for edge in node.get("predecessors", []))
-            print(f"  [{node['id']}] {node['pact']:11} {node['type'][:48]:48} <- {inputs or '-'}")
-        print(f"\njob code as properties: {parse_properties(job.code)}")
-        with FoasClient(endpoint=server.base_url, credentials=DEMO_KEY) as client:
-            try:
-                client.get_ref_package_job("project1", "missing.jar")
-            except NotFoundError as error:
-                print(f"\na missing package raises a typed error:\n  {type(error).__name__}: {error}")
-    print("\ndemo OK")
+    service = FakeFoasService.with_documented_jobs(latency=0.005)
+    service.add_jobs(
+        PROJECT, SHARED_JAR, make_jobs(JOBS_USING_SHARED_JAR, project_name=PROJECT, package_name=SHARED_JAR)
+    )
+    documented = ["--project-name", PROJECT, "--package-name", "package1.jar"]
+    shared = ["--project-name", PROJECT, "--package-name", SHARED_JAR]
+    with service.serve() as fake:
+        print(f"fake GetRefPackageJob service on {fake.base_url}: signatures checked, JSON or XML, paged")
+        foas(fake.base_url, "get-ref-package-job", *documented)
+        foas(fake.base_url, "get-ref-package-job", *documented, "--response-format", "xml", "--output", "json")
+        foas(
+            fake.base_url,
+            "get-ref-package-job",
+            *shared,
+            "--all",
+            "--page-size",
+            "100",
+            "--response-format",
+            "xml",
+            rows=10,
+        )
+        foas(fake.base_url, "plan", *documented)
+        foas(fake.base_url, "plan", *documented, "--format", "mermaid")
+        print(f"\nfake stopped after {service.requests} signed requests", flush=True)
+    print("demo OK")
 
 
 if __name__ == "__main__":

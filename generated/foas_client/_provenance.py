@@ -5,9 +5,9 @@ INPUTS_SHA256: dict[str, str] = {
     "generator/*.py": "5619685f6a080d4c3efd005d94d8be045ac954e4928978a779c32b70ee10115d",
     "generator/config.yaml": "5bfc500386bc59d5085c521f517b3dbb5ff18b2e6ef7f3a0fbebb71d229dc9e2",
     "generator/ruff-generated.toml": "242dd51d205406f242c79e1b8e8ab42c73c77e7d18f2371c13cf8f19c7e5a6af",
-    "generator/runtime": "30f2a025b1e185e8ced9fbca35647fed193cb87b19fad32e9514fa7715f5746b",
+    "generator/runtime": "98a71607d5c38039979ee27e857181211ec7c878a958394ce39510ba523bd684",
     "generator/templates": "d5f79ae54dcf481fbd87cd3c7dc5a48518200618f7b23a9f34078ab4a8c2ba4d",
-    "spec/foas.openapi.yaml": "5b615324cfb86d1461210d1ba130597d4230c19fd31ae3d6f2a37d632e69bf45",
+    "spec/foas.openapi.yaml": "eb8bb8168930286d16a0e85be43bfb876062a5c243337e5dd25f637a5a4a89b5",
     "spec/plan.schema.json": "56c562f960aebd19d07de1ef10914146493171555eec8d51a84729f12a0fc1e0",
 }
 

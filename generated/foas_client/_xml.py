@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
@@ -58,7 +59,7 @@ def decode_xml(body: bytes, shape_name: str, shapes: Mapping[str, ObjectShape]) 
 def _parse(body: bytes) -> Any:
     """The body's elements under one synthetic wrapper element (so a rootless fragment parses too)."""
     body = _as_utf8(body)
-    if b"<!DOCTYPE" in body or b"<!ENTITY" in body:
+    if _declares_dtd(body):
         raise UnsafeXmlError("XML with a DTD or entity declarations is refused")
     parser = etree.XMLParser(  # one per call: lxml parsers must not be shared between threads
         resolve_entities=False,
@@ -76,6 +77,25 @@ def _parse(body: bytes) -> Any:
     if wrapper.getroottree().docinfo.internalDTD is not None:  # defence in depth; the scan above refuses first
         raise UnsafeXmlError("XML with a DTD is refused")
     return wrapper
+
+
+def _declares_dtd(body: bytes) -> bool:
+    """Whether ``body`` holds ``<!DOCTYPE`` or ``<!ENTITY``.
+
+    Both contain ``!``, which a typical body does not hold at all: one single-byte scan (memchr)
+    answers then, where a substring search costs as much as a quarter of the parse. A few ``!`` in
+    text are looked at one by one; many fall back to the substring search, so no body costs more.
+    """
+    at = body.find(b"!")
+    if at == -1:
+        return False
+    if body.count(b"!") > 64:
+        return b"<!DOCTYPE" in body or b"<!ENTITY" in body
+    while at != -1:
+        if at and body[at - 1] == 0x3C and body.startswith((b"DOCTYPE", b"ENTITY"), at + 1):  # 0x3C: "<"
+            return True
+        at = body.find(b"!", at + 1)
+    return False
 
 
 def _as_utf8(body: bytes) -> bytes:
@@ -104,40 +124,105 @@ def _has_text(parent: Any, children: list[Any]) -> bool:
     return bool((parent.text or "").strip()) or any((child.tail or "").strip() for child in children)
 
 
+@dataclass(frozen=True)
+class _Fields:
+    """An object shape's fields by element name, arranged for ``_object``: computed once per shape.
+
+    ``_object`` converts the leaf fields inline when their text is the usual one: ``strings`` (the
+    JSON name) and ``scalars`` (integers and booleans: JSON name, Python type, bounds). Anything
+    else, and every error, goes through ``_field``.
+    """
+
+    by_xml_name: Mapping[str, tuple[str, Shape]]
+    strings: Mapping[str, str]
+    scalars: Mapping[str, tuple[str, type, float, float]]
+    repeated: tuple[str, ...]  # the JSON names of the unwrapped arrays
+
+
+_FIELDS: dict[int, tuple[ObjectShape, _Fields]] = {}  # by id(shape); the shape is held, so its id stays unique
+
+
+def _fields(shape: ObjectShape) -> _Fields:
+    cached = _FIELDS.get(id(shape))
+    if cached is None or cached[0] is not shape:
+        fields = shape.by_xml_name.items()
+        strings = {xml_name: name for xml_name, (name, s) in fields if s.kind == "string"}
+        scalars = {
+            xml_name: (
+                name,
+                int if s.kind == "integer" else bool,
+                -math.inf if s.minimum is None else s.minimum,
+                math.inf if s.maximum is None else s.maximum,
+            )
+            for xml_name, (name, s) in fields
+            if s.kind in ("integer", "boolean")
+        }
+        repeated = tuple(name for name, s in shape.fields.items() if s.kind == "array" and not s.wrapped)
+        cached = _FIELDS[id(shape)] = (shape, _Fields(shape.by_xml_name, strings, scalars, repeated))
+    return cached[1]
+
+
 def _object(element: Any, shape: ObjectShape, shapes: Mapping[str, ObjectShape]) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    index = shape.by_xml_name
+    fields = _fields(shape)
+    strings, scalars = fields.strings, fields.scalars
+    for name in fields.repeated:  # XML cannot tell an absent list from an empty one
+        out[name] = []
     for child in element:
+        # Inline, without a call: a leaf element seen once, holding text for a string, ASCII digits
+        # within the bounds for an integer, true/false/1/0 for a boolean (most fields). Anything
+        # else, and every error, goes through _field.
         tag = child.tag
-        if not isinstance(tag, str):
-            raise Mismatch(f"unresolved entity or unexpected node in <{_local(element.tag)}>")
-        entry = index.get(_local(tag))
-        if entry is None:
-            continue  # an element the spec does not know: newer server, older client
-        name, field_shape = entry
-        try:
-            if field_shape.kind == "array" and not field_shape.wrapped:
-                items = out.setdefault(name, [])
-                assert field_shape.items is not None
-                try:
-                    items.append(_value(child, field_shape.items, shapes))
-                except Mismatch as exc:
-                    exc.parts.append(f"[{len(items)}]")
-                    raise
-            elif name in out:
-                raise Mismatch(f"element <{tag}> appears twice")
-            else:
-                out[name] = _value(child, field_shape, shapes)
-        except Mismatch as exc:
-            exc.parts.append(name)
-            raise
-    for name, field_shape in shape.fields.items():  # XML cannot tell an absent list from an empty one
-        if field_shape.kind == "array" and not field_shape.wrapped:
-            out.setdefault(name, [])
-    missing = shape.required.difference(out)
-    if missing:
-        raise Mismatch(f"missing required element for {sorted(missing)[0]}")
+        name = strings.get(tag)
+        if name is not None:
+            if name not in out and not len(child):
+                text = child.text
+                out[name] = "" if text is None else text
+                continue
+        elif (scalar := scalars.get(tag)) is not None and scalar[0] not in out and not len(child):
+            name, kind, low, high = scalar
+            text = child.text
+            if text is not None:
+                if kind is int:
+                    if len(text) <= 20 and text.isdigit() and text.isascii() and low <= (number := int(text)) <= high:
+                        out[name] = number
+                        continue
+                elif (flag := _BOOLEANS.get(text)) is not None:
+                    out[name] = flag
+                    continue
+        _field(out, element, child, fields, shapes)
+    if shape.required:
+        missing = shape.required.difference(out)
+        if missing:
+            raise Mismatch(f"missing required element for {sorted(missing)[0]}")
     return out
+
+
+def _field(out: dict[str, Any], parent: Any, child: Any, fields: _Fields, shapes: Mapping[str, ObjectShape]) -> None:
+    """Adds to ``out`` what ``child``, an element of ``parent``, says, by the rules; or raises ``Mismatch``."""
+    tag = child.tag
+    if not isinstance(tag, str):
+        raise Mismatch(f"unresolved entity or unexpected node in <{_local(parent.tag)}>")
+    entry = fields.by_xml_name.get(_local(tag))
+    if entry is None:
+        return  # an element the spec does not know: newer server, older client
+    name, field_shape = entry
+    try:
+        if field_shape.kind == "array" and not field_shape.wrapped:
+            items = out[name]
+            assert field_shape.items is not None
+            try:
+                items.append(_value(child, field_shape.items, shapes))
+            except Mismatch as exc:
+                exc.parts.append(f"[{len(items)}]")
+                raise
+        elif name in out:
+            raise Mismatch(f"element <{tag}> appears twice")
+        else:
+            out[name] = _value(child, field_shape, shapes)
+    except Mismatch as exc:
+        exc.parts.append(name)
+        raise
 
 
 def _value(element: Any, shape: Shape, shapes: Mapping[str, ObjectShape]) -> Any:
@@ -163,13 +248,16 @@ def _value(element: Any, shape: Shape, shapes: Mapping[str, ObjectShape]) -> Any
         return text
     stripped = text.strip()
     if kind == "integer":
-        if len(stripped) > 20 or not _INTEGER.fullmatch(stripped):  # 20 digits hold any int64
+        # 20 digits hold any int64; plain ASCII digits, the usual text, need no regular expression.
+        if len(stripped) > 20 or not ((stripped.isdigit() and stripped.isascii()) or _INTEGER.fullmatch(stripped)):
             raise Mismatch(f"expected integer, got {describe(text)}")
         number = int(stripped)
         check_bounds(number, shape)
         return number
     if kind == "boolean":
-        flag = _BOOLEANS.get(stripped.lower())
+        flag = _BOOLEANS.get(stripped)
+        if flag is None:
+            flag = _BOOLEANS.get(stripped.lower())
         if flag is None:
             raise Mismatch(f"expected boolean, got {describe(text)}")
         return flag

@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import struct
 import threading
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -29,7 +30,8 @@ class LoopbackFake:
         self._stopping = threading.Event()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", port), _handler(service, self._stopping))
         self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, name="foas-fake", daemon=True)
+        # Polls shutdown every 50 ms (default 0.5 s): stopping a fake is fast enough for a test fixture.
+        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), name="foas-fake", daemon=True)
 
     @property
     def base_url(self) -> str:
@@ -75,9 +77,16 @@ def _handler(service: FakeFoasService, stopping: threading.Event) -> type[BaseHT
             self.end_headers()
             self._body(answer, fault)
 
-        do_POST = do_PUT = do_DELETE = do_HEAD = do_GET
+        def __getattr__(self, name: str) -> Callable[[], None]:
+            # Every method (POST, TRACE, QUERY...) reaches the fake, which answers 405 to those the spec
+            # does not list for the path, rather than http.server's 501 HTML page.
+            if name.startswith("do_"):
+                return self.do_GET
+            raise AttributeError(name)
 
         def _body(self, answer: Answer, fault: str | None) -> None:
+            if self.command == "HEAD":  # the headers of a GET, never its body (it would corrupt the next answer)
+                return
             if fault == "truncate":
                 self.wfile.write(answer.body[: len(answer.body) // 2])
                 self.wfile.flush()

@@ -1,0 +1,112 @@
+"""The wheel alone, as a downstream service installs it: a fresh virtual environment, no source tree.
+
+Builds the wheel, installs it (with its declared dependencies only) into a new venv, then: imports
+it, runs the `foas` console script against the fake, and runs mypy --strict on a typed consumer.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from foas_client.testing import TEST_CREDENTIALS, FakeFoasService, LoopbackFake
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str | Path, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run([str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, f"{args[:3]} failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}"
+    return result
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    run(sys.executable, "-m", "build", "--wheel", "--outdir", out, ROOT, cwd=ROOT)
+    (built,) = out.glob("foas_client-*.whl")
+    return built
+
+
+@pytest.fixture(scope="module")
+def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A venv holding the wheel and its dependencies, and nothing of this repository."""
+    home = tmp_path_factory.mktemp("venv")
+    venv.EnvBuilder(with_pip=True).create(home)
+    run(home / "bin" / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check", wheel, cwd=home)
+    return home
+
+
+@pytest.fixture
+def fake() -> Iterator[LoopbackFake]:
+    with FakeFoasService.with_documented_jobs().serve() as running:
+        yield running
+
+
+def clean_env(home: Path) -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("PYTHON", "VIRTUAL_ENV"))}
+    env["PATH"] = f"{home / 'bin'}{os.pathsep}{env.get('PATH', '')}"
+    env["ALIBABA_CLOUD_ACCESS_KEY_ID"] = TEST_CREDENTIALS.access_key_id
+    env["ALIBABA_CLOUD_ACCESS_KEY_SECRET"] = TEST_CREDENTIALS.access_key_secret
+    return env
+
+
+def test_the_wheel_holds_the_package_and_its_types_only(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "foas_client/py.typed" in names
+    assert "foas_client/__init__.py" in names
+    assert not [name for name in names if name.startswith(("tests/", "generator/", "spec/", "scripts/"))]
+    assert not [name for name in names if "__pycache__" in name]
+
+
+def test_the_installed_wheel_imports_from_its_venv(installed: Path, tmp_path: Path) -> None:
+    code = "import foas_client, sys; print(foas_client.__file__); print(foas_client.__version__)"
+    out = run(installed / "bin" / "python", "-c", code, cwd=tmp_path, env=clean_env(installed)).stdout.split()
+    assert out[0].startswith(str(installed))
+    assert out[1] != "0+unknown"
+
+
+def test_the_console_script_answers_from_the_fake(installed: Path, fake: LoopbackFake, tmp_path: Path) -> None:
+    out = run(
+        installed / "bin" / "foas",
+        "get-ref-package-job",
+        "--project-name",
+        "project1",
+        "--package-name",
+        "package1.jar",
+        "--endpoint",
+        fake.base_url,
+        "--output",
+        "jsonl",
+        cwd=tmp_path,
+        env=clean_env(installed),
+    ).stdout
+    assert '"JobId": "9t9m6jfw8rb44iexhbpv3tnz"' in out
+    assert TEST_CREDENTIALS.access_key_secret not in out
+
+
+def test_a_typed_consumer_passes_mypy_strict_and_runs(installed: Path, tmp_path: Path) -> None:
+    consumer = tmp_path / "consumer.py"
+    consumer.write_text((ROOT / "tests" / "dist" / "consumer.py").read_text(encoding="utf-8"), encoding="utf-8")
+    env = clean_env(installed)
+    run(
+        sys.executable,
+        "-m",
+        "mypy",
+        "--strict",
+        "--python-executable",
+        installed / "bin" / "python",
+        "--no-incremental",
+        consumer,
+        cwd=tmp_path,
+        env=env,
+    )
+    out = run(installed / "bin" / "python", consumer, cwd=tmp_path, env=env).stdout
+    assert out.splitlines()[-1].startswith("120 1 job1")
