@@ -2,4 +2,5 @@
 
 from ._cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # importing the module (a docs tool, a walk over the package) runs nothing
+    raise SystemExit(main())

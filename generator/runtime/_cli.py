@@ -126,19 +126,6 @@ def _integer(minimum: int | None) -> Callable[[str], int]:
     return parse
 
 
-def _number(minimum: int | None) -> Callable[[str], float]:
-    def parse(text: str) -> float:
-        try:
-            value = float(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
-        if not math.isfinite(value) or (minimum is not None and value < minimum):
-            raise argparse.ArgumentTypeError(f"must be a finite number of at least {minimum}, got {text}")
-        return value
-
-    return parse
-
-
 def _seconds(text: str) -> float:
     try:
         value = float(text)
@@ -156,10 +143,8 @@ def _url(text: str) -> str:
     return text
 
 
-_KINDS: dict[str, tuple[Callable[[int | None], Callable[[str], Any]], str]] = {
-    "integer": (_integer, "INT"),
-    "number": (_number, "NUMBER"),
-}
+# The converter and metavar of a spec parameter by its kind; any other kind is taken as text.
+_KINDS: dict[str, tuple[Callable[[int | None], Callable[[str], Any]], str]] = {"integer": (_integer, "INT")}
 
 
 def _add_parameter(group: argparse._ArgumentGroup, parameter: dict[str, Any]) -> None:
@@ -350,7 +335,7 @@ def _pages(client: FoasClient, args: argparse.Namespace) -> Iterator[GetRefPacka
 
 
 def _run_listing(args: argparse.Namespace) -> int:
-    rich = load_rich()
+    rich = load_rich() if args.output == "table" or args.all else None  # only the table and the bar use it
     out, err = sys.stdout, sys.stderr
     writer = job_writer(args.output, out, rich=rich)
     listing = Listing(all_pages=args.all)
@@ -441,8 +426,8 @@ def _redacted(text: str) -> str:
     return text
 
 
-def _say(line: str) -> None:
-    sys.stderr.write(_redacted(f"{PROG}: {line}") + "\n")
+def _say(line: str, *, prefix: str = f"{PROG}: ") -> None:
+    sys.stderr.write(_redacted(prefix + line) + "\n")
     sys.stderr.flush()
 
 
@@ -481,8 +466,8 @@ def _chatter(verbose: bool) -> Iterator[None]:
             requests.setLevel(level)
 
 
-def _fail(code: ExitCode, line: str) -> int:
-    _say(line)
+def _fail(code: ExitCode, line: str, *, prefix: str = f"{PROG}: ") -> int:
+    _say(line, prefix=prefix)
     return code
 
 
@@ -524,7 +509,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             args = parser.parse_args(argv)
         except _UsageError as error:
-            return _fail(ExitCode.USAGE, str(error).removeprefix(f"{PROG}: "))
+            return _fail(ExitCode.USAGE, str(error), prefix="")  # already "foas COMMAND: error: ..."
         except SystemExit as done:  # --help
             return done.code if isinstance(done.code, int) else ExitCode.OK
         with _chatter(args.verbose):

@@ -172,6 +172,8 @@ def _plural(count: int, word: str) -> str:
 
 
 def _footer(shown: int, listing: Listing) -> str:
+    if shown == 0 and listing.total_count == 0:
+        return "0 jobs"
     if listing.all_pages:
         return f"{_plural(shown, 'job')} from {_plural(listing.pages_read, 'page')}"
 

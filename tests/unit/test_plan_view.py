@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
 from foas_client import ExecutionPlan, parse_plan
 from foas_client._plan_view import LABEL_WIDTH, PLAN_FORMATS, render_plan, to_dot, to_mermaid, to_text
 
