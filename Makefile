@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install generate check-generated lint test demo
+.PHONY: install generate check-generated lint test demo bench dist
 
 install: $(STAMP)
 
@@ -21,13 +21,30 @@ generate: $(STAMP)  ## spec/ + generator/ -> generated/foas_client/
 check-generated: $(STAMP)  ## fail if generated/ differs from what spec/ + generator/ produce
 	$(BIN)/python -m generator --check
 
-lint: $(STAMP)
+# The independent judges (Spectral, Prism), pinned exactly by package-lock.json. --ignore-scripts: none of
+# them needs an install script; the only one in the tree is a telemetry ping (@scarf/scarf).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+lint: $(STAMP) node_modules/.installed
 	$(BIN)/ruff check generator tests scripts
 	$(BIN)/ruff format --check generator tests scripts
 	$(BIN)/mypy --strict generated/foas_client generator --exclude 'generator/runtime/'
+	node_modules/.bin/spectral lint --ruleset .spectral.yaml --fail-severity=hint spec/foas.openapi.yaml
+	$(BIN)/python -m scripts.api_check  ## public API compatible with the last release (griffe)
 
-test: $(STAMP)
+test: $(STAMP) node_modules/.installed
 	$(BIN)/python -m pytest
 
 demo: $(STAMP)  ## the client against a loopback fake serving the documented examples
 	$(BIN)/python -m scripts.demo
+
+bench: $(STAMP)  ## every performance goal next to its baseline, measured in one run (README "Performance")
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
+	$(BIN)/python -m tests.bench.run
+
+dist: $(STAMP)  ## sdist and wheel in dist/, checked by twine
+	rm -rf dist
+	$(BIN)/python -m build --outdir dist .
+	$(BIN)/twine check --strict dist/*

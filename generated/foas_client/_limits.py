@@ -26,17 +26,13 @@ from typing import Protocol
 
 import httpx
 
-from ._errors import DecodeError
+from ._errors import DecodeError, ResponseTooLargeError
 
 __all__ = ["ACCEPT_ENCODING", "DEFAULT_MAX_RESPONSE_BYTES", "ResponseLimit", "ResponseTooLargeError"]
 
 DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024  # 64 MiB: about 25,000 jobs of 2.5 KB in one page
 ACCEPT_ENCODING = "gzip, deflate"  # the codings ResponseLimit decodes; send this Accept-Encoding with it
 _STEP = 64 * 1024  # bytes a decoder may produce at a time
-
-
-class ResponseTooLargeError(DecodeError):
-    """A response body larger than the client's ``max_response_bytes``: refused, not read further."""
 
 
 class _Decoder(Protocol):

@@ -7,7 +7,9 @@ The generated endpoint functions call ``decode_response`` for documented success
 
 from __future__ import annotations
 
+import functools
 import json
+import re
 from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
@@ -20,9 +22,30 @@ from ._schema import SHAPES
 from ._validate import validate
 from ._xml import decode_xml
 
-__all__ = ["api_error", "decode_body", "decode_response", "media_kind", "retry_after"]
+__all__ = ["api_error", "decode_body", "decode_response", "json_parser", "media_kind", "retry_after"]
 
 T = TypeVar("T")
+
+
+@functools.cache
+def _fast_loads() -> Callable[[bytes], Any] | None:
+    """msgspec's JSON parser when it is installed (the ``speedups`` extra), else ``None``.
+
+    msgspec parses four times as fast as the standard library's json. It is chosen over orjson
+    because it reads integers of any size as exact ints, as json does (orjson turns those beyond
+    64 bits into floats), so whichever parser reads a document, the values are the same. Imported
+    on first use: the import alone costs a few milliseconds.
+    """
+    try:
+        from msgspec.json import decode
+    except ImportError:
+        return None
+    return decode
+
+
+def json_parser() -> str:
+    """``"msgspec"`` or ``"json"``: which parser reads JSON bodies first."""
+    return "json" if _fast_loads() is None else "msgspec"
 
 
 def media_kind(content_type: str | None) -> str:
@@ -47,11 +70,69 @@ def decode_body(content: bytes, content_type: str | None, shape_name: str) -> di
     """
     if media_kind(content_type) == "xml":
         return decode_xml(content, shape_name, SHAPES)
+    return validate(_parse_json(content), shape_name, SHAPES)
+
+
+def _parse_json(content: bytes) -> Any:
+    """The document that ``content`` holds, exactly as the standard library's ``json.loads`` reads it.
+
+    msgspec, when installed, reads it first: where it succeeds its values are json's. It refuses
+    some documents that json reads (a BOM, UTF-16, NaN, lone surrogates...): for those, and for
+    every malformed body, json decides, so the result and the error's text are json's own.
+    """
+    fast_loads = _fast_loads()
+    if fast_loads is not None:
+        try:
+            return fast_loads(content)
+        except (ValueError, RecursionError):  # msgspec.DecodeError is a ValueError
+            pass
     try:
         document = json.loads(content)
     except (ValueError, RecursionError) as exc:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
         raise DecodeError(f"malformed JSON: {exc}") from None
-    return validate(document, shape_name, SHAPES)
+    if b"\\u" in content and _SURROGATE_ESCAPE.search(content):  # json reads "\ud800" alone; no writer can
+        path = _lone_surrogate(document)
+        if path is not None:
+            raise DecodeError("an unpaired UTF-16 surrogate in a string (not text)", path=path)
+    return document
+
+
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def _lone_surrogate(value: Any, path: str = "") -> str | None:
+    """The path of the first string (key or value) holding an unpaired surrogate, or ``None``."""
+    if isinstance(value, str):
+        try:
+            value.encode()
+        except UnicodeEncodeError:
+            return path or "(document)"
+        return None
+    if isinstance(value, list):
+        pairs: list[tuple[str, Any]] = [(f"{path}[{index}]", item) for index, item in enumerate(value)]
+    elif isinstance(value, dict):
+        pairs = [(f"{path}.{key}" if path else str(key), item) for key, item in value.items()]
+        pairs = [
+            (where, key) for (where, _), key in zip(pairs, value, strict=True)
+        ] + pairs  # keys first: they are text too
+    else:
+        return None
+    for where, item in pairs:
+        found = _lone_surrogate(item, where)
+        if found is not None:
+            return found
+    return None
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        where = f"{path}[{key}]" if isinstance(key, int) else f"{path}.{key}" if path else str(key)
+        found = (
+            _lone_surrogate(item, where)
+            if isinstance(key, int)
+            else _lone_surrogate(key, where) or _lone_surrogate(item, where)
+        )
+        if found is not None:
+            return found
+    return None
 
 
 def decode_response(response: httpx.Response, from_dict: Callable[[Mapping[str, Any]], T], shape_name: str) -> T:

@@ -74,4 +74,4 @@ def translated_transport_errors() -> Iterator[None]:
     except httpx.TimeoutException as exc:
         raise TimeoutError(f"{type(exc).__name__}: the service did not answer in time") from exc
     except httpx.TransportError as exc:
-        raise TransportError(f"{type(exc).__name__}: {exc or 'the request did not complete'}") from exc
+        raise TransportError(f"{type(exc).__name__}: {str(exc) or 'the request did not complete'}") from exc

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from ._errors import DecodeError
@@ -61,16 +60,25 @@ def validate(value: Any, shape_name: str, shapes: Mapping[str, ObjectShape]) -> 
 # The common case, checked inline in ``check_object``: a field whose JSON kind has one exact Python
 # type. ``float`` is not among them (a "number" may be an int), nor are objects and arrays.
 _EXACT_TYPES: dict[str, type] = {"string": str, "integer": int, "boolean": bool}
-_UNBOUNDED = (-math.inf, math.inf)  # an int compares exactly with an infinite float
 
 
-@dataclass(frozen=True)
 class _Fields:
-    """An object shape's fields, arranged for ``check_object``: computed once per shape."""
+    """An object shape's fields, arranged for ``check_object``; built once per shape."""
 
-    shapes: Mapping[str, Shape]
-    exact_types: Mapping[str, type]  # the fields of a kind in _EXACT_TYPES
-    bounds: Mapping[str, tuple[float, float]]  # the integer fields' (minimum, maximum)
+    __slots__ = ("bounds", "exact_types", "shapes")
+
+    def __init__(self, shape: ObjectShape) -> None:
+        self.shapes = shape.fields
+        # The fields of a kind in _EXACT_TYPES, by name: their type (Any: no narrowing in check_object).
+        self.exact_types: dict[str, Any] = {
+            name: _EXACT_TYPES[s.kind] for name, s in shape.fields.items() if s.kind in _EXACT_TYPES
+        }
+        # The integer fields' (minimum, maximum); an int compares exactly with an infinite float.
+        self.bounds = {
+            name: (-math.inf if s.minimum is None else s.minimum, math.inf if s.maximum is None else s.maximum)
+            for name, s in shape.fields.items()
+            if s.kind == "integer"
+        }
 
 
 _FIELDS: dict[int, tuple[ObjectShape, _Fields]] = {}  # by id(shape); the shape is held, so its id stays unique
@@ -79,17 +87,7 @@ _FIELDS: dict[int, tuple[ObjectShape, _Fields]] = {}  # by id(shape); the shape 
 def _fields(shape: ObjectShape) -> _Fields:
     entry = _FIELDS.get(id(shape))
     if entry is None or entry[0] is not shape:
-        fields = shape.fields
-        exact_types = {name: _EXACT_TYPES[s.kind] for name, s in fields.items() if s.kind in _EXACT_TYPES}
-        bounds = {
-            name: (
-                -math.inf if s.minimum is None else s.minimum,
-                math.inf if s.maximum is None else s.maximum,
-            )
-            for name, s in fields.items()
-            if s.kind == "integer"
-        }
-        entry = _FIELDS[id(shape)] = (shape, _Fields(fields, exact_types, bounds))
+        entry = _FIELDS[id(shape)] = (shape, _Fields(shape))
     return entry[1]
 
 
@@ -104,7 +102,7 @@ def check_object(value: Any, shape: ObjectShape, shapes: Mapping[str, ObjectShap
         if type(item) is exact:
             if exact is not int:
                 continue
-            low, high = bounds.get(name, _UNBOUNDED)
+            low, high = bounds[name]
             if low <= item <= high:
                 continue
         elif exact is None and name not in fields.shapes:

@@ -13,10 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
-
-from lxml import etree
 
 from ._errors import DecodeError, UnsafeXmlError
 from ._shapes import ObjectShape, Shape
@@ -27,6 +24,12 @@ __all__ = ["decode_xml"]
 _WRAPPER = "foas-client-document"
 _DECLARATION = re.compile(rb"^\s*<\?xml[^>]*\?>", re.ASCII)
 _ENCODING = re.compile(rb"""encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""", re.ASCII)
+# A declaration that libxml2 reads as the wrapped form does (which drops it): XML 1.0, UTF-8 or unsaid.
+_PLAIN_DECLARATION = re.compile(
+    rb"""<\?xml\s+version\s*=\s*["']1\.0["'](?:\s+encoding\s*=\s*["'](?i:utf-8)["'])?"""
+    rb"""(?:\s+standalone\s*=\s*["'](?:yes|no)["'])?\s*\?>""",
+    re.ASCII,
+)
 _INTEGER = re.compile(r"[+-]?[0-9]+", re.ASCII)
 _BOOLEANS = {"true": True, "1": True, "false": False, "0": False}
 
@@ -39,29 +42,82 @@ def decode_xml(body: bytes, shape_name: str, shapes: Mapping[str, ObjectShape]) 
         DecodeError: the body is not well-formed XML or a value does not fit the spec (``path`` says where).
     """
     shape = shapes[shape_name]
-    wrapper = _parse(body)
-    elements = [child for child in wrapper if isinstance(child.tag, str)]
-    if not elements:
-        raise DecodeError("no XML element in the body (empty or truncated)")
-    element = wrapper
-    if any(_local(child.tag) == shape.xml_name for child in elements):
-        if len(elements) != 1 or _has_text(wrapper, elements):
-            raise DecodeError(f"content outside the root element <{shape.xml_name}>")
-        element = elements[0]
-    elif _has_text(wrapper, elements):
-        raise DecodeError("text outside any element")
+    element = _parse_document(body, shape.xml_name)
+    if element is None:
+        wrapper = _parse(body)
+        elements = [child for child in wrapper if isinstance(child.tag, str)]
+        if not elements:
+            raise DecodeError("no XML element in the body (empty or truncated)")
+        element = wrapper
+        if any(_local(child.tag) == shape.xml_name for child in elements):
+            if len(elements) != 1 or _has_text(wrapper, elements):
+                raise DecodeError(f"content outside the root element <{shape.xml_name}>")
+            element = elements[0]
+        elif _has_text(wrapper, elements):
+            raise DecodeError("text outside any element")
+        elif not any(_local(child.tag) in shape.by_xml_name for child in elements):
+            # Not this document at all (an HTML page, an <Error> sent with 200, another root): say so.
+            first = _local(elements[0].tag)
+            raise DecodeError(f"unexpected root element <{first}>: expected <{shape.xml_name}> or its fields")
     try:
         return _object(element, shape, shapes)
     except Mismatch as exc:
         raise DecodeError(exc.reason, path=exc.path) from None
 
 
+def _parse_document(body: bytes, root_name: str) -> Any | None:
+    """The root element of ``body`` when it is a UTF-8 document rooted at ``<root_name>``, else ``None``.
+
+    The usual body, parsed as it stands. ``_parse`` reads every body, but copies a page-sized one
+    twice (declaration cut off, wrapper added); in one process out of two, glibc then maps and
+    unmaps those copies on every call, and the page faults cost a quarter of the decoding time.
+    Anything else (a fragment, a BOM, another encoding or XML version, a malformed document) is
+    left to ``_parse``, whose reading and whose errors are the rule.
+
+    Raises:
+        UnsafeXmlError: the body declares a DTD or entities.
+    """
+    if not body.startswith(b"<"):
+        return None
+    declaration = _DECLARATION.match(body)
+    if declaration is not None and not _PLAIN_DECLARATION.fullmatch(declaration.group()):
+        return None
+    if _declares_dtd(body):
+        raise UnsafeXmlError("XML with a DTD or entity declarations is refused")
+    from lxml import etree  # imported on first use: JSON-only users do not pay for it at import time
+
+    try:
+        root = etree.fromstring(body, _parser())
+    except etree.XMLSyntaxError:
+        return None
+    if root.getroottree().docinfo.internalDTD is not None:  # defence in depth; the scan above refuses first
+        raise UnsafeXmlError("XML with a DTD is refused")
+    if not isinstance(root.tag, str) or _local(root.tag) != root_name:
+        return None
+    return root
+
+
 def _parse(body: bytes) -> Any:
     """The body's elements under one synthetic wrapper element (so a rootless fragment parses too)."""
+    from lxml import etree
+
     body = _as_utf8(body)
     if _declares_dtd(body):
         raise UnsafeXmlError("XML with a DTD or entity declarations is refused")
-    parser = etree.XMLParser(  # one per call: lxml parsers must not be shared between threads
+    try:
+        wrapper = etree.fromstring(b"<%s>%s</%s>" % (_WRAPPER.encode(), body, _WRAPPER.encode()), _parser())
+    except etree.XMLSyntaxError as exc:
+        raise DecodeError(f"malformed XML: {exc.msg}") from None
+    if wrapper.getroottree().docinfo.internalDTD is not None:  # defence in depth; the scan above refuses first
+        raise UnsafeXmlError("XML with a DTD is refused")
+    return wrapper
+
+
+def _parser() -> Any:
+    """A new parser (lxml parsers must not be shared between threads): no entities, network or DTD."""
+    from lxml import etree
+
+    return etree.XMLParser(
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
@@ -70,13 +126,6 @@ def _parse(body: bytes) -> Any:
         remove_pis=True,
         collect_ids=False,
     )
-    try:
-        wrapper = etree.fromstring(b"<%s>%s</%s>" % (_WRAPPER.encode(), body, _WRAPPER.encode()), parser)
-    except etree.XMLSyntaxError as exc:
-        raise DecodeError(f"malformed XML: {exc.msg}") from None
-    if wrapper.getroottree().docinfo.internalDTD is not None:  # defence in depth; the scan above refuses first
-        raise UnsafeXmlError("XML with a DTD is refused")
-    return wrapper
 
 
 def _declares_dtd(body: bytes) -> bool:
@@ -124,30 +173,22 @@ def _has_text(parent: Any, children: list[Any]) -> bool:
     return bool((parent.text or "").strip()) or any((child.tail or "").strip() for child in children)
 
 
-@dataclass(frozen=True)
 class _Fields:
-    """An object shape's fields by element name, arranged for ``_object``: computed once per shape.
+    """An object shape's fields by element name, arranged for ``_object``; built once per shape.
 
-    ``_object`` converts the leaf fields inline when their text is the usual one: ``strings`` (the
-    JSON name) and ``scalars`` (integers and booleans: JSON name, Python type, bounds). Anything
-    else, and every error, goes through ``_field``.
+    ``_object`` handles inline, without a call, the elements that are most of a document: leaf
+    elements whose text is the usual one for ``strings`` (JSON name) and ``scalars`` (integers and
+    booleans: JSON name, Python type, bounds), and items of ``object_items`` (unwrapped arrays of
+    objects: JSON name, item shape). Everything else, and every error, goes through ``_field``.
     """
 
-    by_xml_name: Mapping[str, tuple[str, Shape]]
-    strings: Mapping[str, str]
-    scalars: Mapping[str, tuple[str, type, float, float]]
-    repeated: tuple[str, ...]  # the JSON names of the unwrapped arrays
+    __slots__ = ("by_xml_name", "object_items", "repeated", "scalars", "strings")
 
-
-_FIELDS: dict[int, tuple[ObjectShape, _Fields]] = {}  # by id(shape); the shape is held, so its id stays unique
-
-
-def _fields(shape: ObjectShape) -> _Fields:
-    cached = _FIELDS.get(id(shape))
-    if cached is None or cached[0] is not shape:
+    def __init__(self, shape: ObjectShape) -> None:
         fields = shape.by_xml_name.items()
-        strings = {xml_name: name for xml_name, (name, s) in fields if s.kind == "string"}
-        scalars = {
+        self.by_xml_name = shape.by_xml_name
+        self.strings = {xml_name: name for xml_name, (name, s) in fields if s.kind == "string"}
+        self.scalars: dict[str, tuple[str, type, float, float]] = {
             xml_name: (
                 name,
                 int if s.kind == "integer" else bool,
@@ -157,27 +198,40 @@ def _fields(shape: ObjectShape) -> _Fields:
             for xml_name, (name, s) in fields
             if s.kind in ("integer", "boolean")
         }
-        repeated = tuple(name for name, s in shape.fields.items() if s.kind == "array" and not s.wrapped)
-        cached = _FIELDS[id(shape)] = (shape, _Fields(shape.by_xml_name, strings, scalars, repeated))
+        self.object_items = {
+            xml_name: (name, s.items.ref)
+            for xml_name, (name, s) in fields
+            if s.kind == "array" and not s.wrapped and s.items is not None and s.items.kind == "object"
+        }
+        # The JSON names of the unwrapped arrays: XML cannot tell an absent list from an empty one.
+        self.repeated = tuple(name for name, s in shape.fields.items() if s.kind == "array" and not s.wrapped)
+
+
+_FIELDS: dict[int, tuple[ObjectShape, _Fields]] = {}  # by id(shape); the shape is held, so its id stays unique
+
+
+def _fields(shape: ObjectShape) -> _Fields:
+    cached = _FIELDS.get(id(shape))
+    if cached is None or cached[0] is not shape:
+        cached = _FIELDS[id(shape)] = (shape, _Fields(shape))
     return cached[1]
 
 
 def _object(element: Any, shape: ObjectShape, shapes: Mapping[str, ObjectShape]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     fields = _fields(shape)
-    strings, scalars = fields.strings, fields.scalars
-    for name in fields.repeated:  # XML cannot tell an absent list from an empty one
-        out[name] = []
+    strings, scalars, object_items = fields.strings, fields.scalars, fields.object_items
+    for repeated in fields.repeated:
+        out[repeated] = []
     for child in element:
         # Inline, without a call: a leaf element seen once, holding text for a string, ASCII digits
-        # within the bounds for an integer, true/false/1/0 for a boolean (most fields). Anything
-        # else, and every error, goes through _field.
+        # within the bounds for an integer, true/false/1/0 for a boolean (most fields); an item of a
+        # list of objects. Anything else, and every error, goes through _field.
         tag = child.tag
         name = strings.get(tag)
         if name is not None:
             if name not in out and not len(child):
-                text = child.text
-                out[name] = "" if text is None else text
+                out[name] = child.text or ""  # lxml gives None for no text, never ""
                 continue
         elif (scalar := scalars.get(tag)) is not None and scalar[0] not in out and not len(child):
             name, kind, low, high = scalar
@@ -190,7 +244,19 @@ def _object(element: Any, shape: ObjectShape, shapes: Mapping[str, ObjectShape])
                 elif (flag := _BOOLEANS.get(text)) is not None:
                     out[name] = flag
                     continue
+        elif (item := object_items.get(tag)) is not None:  # one more item of a list of objects
+            name, ref = item
+            items = out[name]
+            try:
+                items.append(_object(child, shapes[ref], shapes))
+            except Mismatch as exc:
+                exc.parts += (f"[{len(items)}]", name)
+                raise
+            continue
         _field(out, element, child, fields, shapes)
+    text = element.text
+    if text is not None and not text.isspace() and element.tag != _WRAPPER:
+        raise Mismatch(f"expected an object, got text {describe(text)}")
     if shape.required:
         missing = shape.required.difference(out)
         if missing:
@@ -248,16 +314,13 @@ def _value(element: Any, shape: Shape, shapes: Mapping[str, ObjectShape]) -> Any
         return text
     stripped = text.strip()
     if kind == "integer":
-        # 20 digits hold any int64; plain ASCII digits, the usual text, need no regular expression.
-        if len(stripped) > 20 or not ((stripped.isdigit() and stripped.isascii()) or _INTEGER.fullmatch(stripped)):
+        if len(stripped) > 20 or not _INTEGER.fullmatch(stripped):  # 20 digits hold any int64
             raise Mismatch(f"expected integer, got {describe(text)}")
         number = int(stripped)
         check_bounds(number, shape)
         return number
     if kind == "boolean":
-        flag = _BOOLEANS.get(stripped)
-        if flag is None:
-            flag = _BOOLEANS.get(stripped.lower())
+        flag = _BOOLEANS.get(stripped.lower())
         if flag is None:
             raise Mismatch(f"expected boolean, got {describe(text)}")
         return flag

@@ -7,7 +7,8 @@
 │   ├── ``NotFoundError``: HTTP 404 or a ``*.NotFound`` / ``*NotExist*`` code
 │   └── ``ServerError``: HTTP 5xx (retried)
 ├── ``DecodeError`` (also a ``ValueError``): a body that does not match the spec, or is hostile
-│   └── ``UnsafeXmlError``: XML carrying a DTD or entity declarations, refused unread
+│   ├── ``UnsafeXmlError``: XML carrying a DTD or entity declarations, refused unread
+│   └── ``ResponseTooLargeError``: a body over the client's ``max_response_bytes``, not read further
 ├── ``TransportError``: the request did not complete (connection refused, reset, TLS...)
 │   └── ``TimeoutError``: a connect, read, write or pool timeout
 ├── ``PaginationError``: pages that do not add up (a page repeated, totals changed mid-way...); never looped over
@@ -29,6 +30,7 @@ __all__ = [
     "InvalidParameterError",
     "NotFoundError",
     "PaginationError",
+    "ResponseTooLargeError",
     "ServerError",
     "ThrottlingError",
     "TimeoutError",
@@ -173,6 +175,10 @@ class DecodeError(FoasError, ValueError):
 
 class UnsafeXmlError(DecodeError):
     """XML with a DTD, an entity declaration or an entity reference: refused without being resolved."""
+
+
+class ResponseTooLargeError(DecodeError):
+    """A response body larger than the client's ``max_response_bytes``: refused, not read further."""
 
 
 class TransportError(FoasError):

@@ -21,6 +21,7 @@ import stamina
 
 from ._credentials import CredentialsProvider, default_credentials
 from ._errors import InvalidParameterError
+from ._limits import ACCEPT_ENCODING, DEFAULT_MAX_RESPONSE_BYTES, ResponseLimit
 from ._paging import aiter_items, aiter_pages, iter_items, iter_pages, page_request
 from ._retry import DEFAULT_DEADLINE, DEFAULT_MAX_ATTEMPTS, RetryPolicy, translated_transport_errors
 from ._schema import OPERATION_IDS, SERVER_DEFAULTS, SERVER_URL
@@ -53,6 +54,7 @@ class _Settings:
     accept: str
     timeout: httpx.Timeout
     retry: RetryPolicy
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
 
     @classmethod
     def resolve(
@@ -65,6 +67,7 @@ class _Settings:
         timeout: float,
         max_attempts: int,
         deadline: float | None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> _Settings:
         if response_format not in _ACCEPT:
             raise InvalidParameterError(f"response_format must be 'json' or 'xml', got {response_format!r}")
@@ -72,6 +75,8 @@ class _Settings:
             raise InvalidParameterError(f"timeout must be a positive number of seconds, got {timeout!r}")
         if max_attempts < 1:
             raise InvalidParameterError(f"max_attempts must be at least 1, got {max_attempts!r}")
+        if isinstance(max_response_bytes, bool) or not isinstance(max_response_bytes, int) or max_response_bytes < 1:
+            raise InvalidParameterError(f"max_response_bytes must be a positive integer, got {max_response_bytes!r}")
         region = region_id or os.environ.get(ENV_REGION_ID) or SERVER_DEFAULTS["regionId"]
         if not _REGION_ID.fullmatch(region):  # it becomes part of the host name: nothing else may get in
             raise InvalidParameterError(f"region_id must look like cn-hangzhou, got {region!r}")
@@ -82,15 +87,17 @@ class _Settings:
             accept=_ACCEPT[response_format],
             timeout=httpx.Timeout(timeout),
             retry=RetryPolicy(max_attempts=max_attempts, deadline=deadline),
+            max_response_bytes=max_response_bytes,
         )
 
     def client(self, transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None) -> Client:
-        httpx_args: dict[str, object] = {"auth": self.signer}
+        # Every body is read through the size cap (an event hook, so it holds for any transport or proxy).
+        limit = ResponseLimit(self.max_response_bytes)
+        httpx_args: dict[str, object] = {"auth": self.signer, "event_hooks": {"response": [limit]}}
         if transport is not None:
             httpx_args["transport"] = transport
-        return Client(
-            base_url=self.endpoint, headers={"Accept": self.accept}, timeout=self.timeout, httpx_args=httpx_args
-        )
+        headers = {"Accept": self.accept, "Accept-Encoding": ACCEPT_ENCODING}  # the codings the cap decodes
+        return Client(base_url=self.endpoint, headers=headers, timeout=self.timeout, httpx_args=httpx_args)
 
 
 def _optional(value: int | None) -> int | Unset:
@@ -114,6 +121,10 @@ class _FacadeBase(Generic[_TransportT]):
         timeout: seconds for each of connect, read, write and pool, per attempt (default 10).
         max_attempts: attempts in all, retries included (default 3; 1 turns retries off).
         deadline: seconds after which no new attempt starts (default 10; ``None``: no limit).
+        max_response_bytes: the largest response body accepted, in bytes after decoding gzip or deflate
+            (default 64 MiB). A longer body, or a larger ``Content-Length``, stops the read at once and
+            raises ``ResponseTooLargeError`` (a ``DecodeError``; not retried): memory stays bounded
+            whatever the server sends.
         transport: an httpx transport to use instead of the network (e.g. the testing fake's).
 
     Raises:
@@ -132,6 +143,7 @@ class _FacadeBase(Generic[_TransportT]):
         max_attempts: int = DEFAULT_MAX_ATTEMPTS,
         deadline: float | None = DEFAULT_DEADLINE,
         transport: _TransportT | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         self.settings = _Settings.resolve(
             region_id=region_id,
@@ -141,6 +153,7 @@ class _FacadeBase(Generic[_TransportT]):
             timeout=timeout,
             max_attempts=max_attempts,
             deadline=deadline,
+            max_response_bytes=max_response_bytes,
         )
         self._client = self.settings.client(transport)
 

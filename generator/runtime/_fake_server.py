@@ -28,7 +28,7 @@ class LoopbackFake:
     def __init__(self, service: FakeFoasService, *, port: int = 0) -> None:
         self.service = service
         self._stopping = threading.Event()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", port), _handler(service, self._stopping))
+        self._httpd = _Server(("127.0.0.1", port), _handler(service, self._stopping))
         self._httpd.daemon_threads = True
         # Polls shutdown every 50 ms (default 0.5 s): stopping a fake is fast enough for a test fixture.
         self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), name="foas-fake", daemon=True)
@@ -57,10 +57,21 @@ class LoopbackFake:
         self.stop()
 
 
+class _Server(ThreadingHTTPServer):
+    # The stdlib's listen backlog of 5 drops connections when a client opens more at once (a 1 s retry each).
+    request_queue_size = 128
+
+
 def _handler(service: FakeFoasService, stopping: threading.Event) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"  # keep-alive, as clients pool connections
         disable_nagle_algorithm = True  # headers and body go out in two writes: no 40 ms delayed-ACK stall
+
+        def handle(self) -> None:
+            try:
+                super().handle()
+            except (BrokenPipeError, ConnectionResetError):  # the client gave up (a timeout under test)
+                self.close_connection = True
 
         def do_GET(self) -> None:
             answer = service.answer(self.command, self.path, dict(self.headers.items()))

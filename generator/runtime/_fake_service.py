@@ -11,6 +11,7 @@ import hmac
 import json
 import math
 import re
+import sys
 import threading
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
@@ -161,6 +162,8 @@ class FakeFoasService:
         self._lock = threading.Lock()
         operation = OPERATIONS[OPERATION]
         self._method = operation["method"]
+        # HEAD is GET without the body (RFC 9110 9.3.2); the loopback server leaves the body out.
+        self._methods = (self._method, "HEAD") if self._method == "GET" else (self._method,)
         self._route = re.compile("^" + re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/?#]+)", re.escape(operation["path"])) + "$")
         self._paging = PAGINATION[OPERATION]
 
@@ -222,12 +225,17 @@ class FakeFoasService:
             return refusal
         path, _, query = raw_target.partition("?")
         match = self._route.match(path)
-        if method != self._method or match is None:
+        if match is None:
             return self._error(404, "InvalidApi.NotFound", f"no API at {method} {path}", xml)
+        if method not in self._methods:  # the path exists, not with this method: 405 and Allow (RFC 9110)
+            refusal = self._error(405, "MethodNotAllowed", f"{method} is not allowed on {path}", xml)
+            return attrs.evolve(refusal, headers={**refusal.headers, "Allow": ", ".join(self._methods)})
         params = dict(parse_qsl(query, keep_blank_values=True))
         try:
-            page_index = _positive(params, self._paging["pageParameter"], 1)
-            page_size = _positive(params, self._paging["sizeParameter"], DEFAULT_PAGE_SIZE)
+            page_index = _positive(params, self._paging["pageParameter"], 1, _echo_maximum(self._paging["pageIndex"]))
+            page_size = _positive(
+                params, self._paging["sizeParameter"], DEFAULT_PAGE_SIZE, _echo_maximum(self._paging["pageSize"])
+            )
         except ValueError as exc:
             return self._error(400, "InvalidParameter", str(exc), xml)
         segments = {name: unquote(value) for name, value in match.groupdict().items()}
@@ -261,14 +269,22 @@ class FakeFoasService:
         if not self.credentials:
             return None
         scheme, _, credential = headers.get("authorization", "").partition(" ")
-        key_id, _, signature = credential.rpartition(":")
+        key_id, colon, signature = credential.rpartition(":")
+        if scheme != "acs" or not colon:  # no credentials at all: 401, as HTTP has it (RFC 9110 15.5.2)
+            return self._error(
+                401,
+                "IncompleteSignature",
+                "The request signature does not conform to Aliyun standards: "
+                "expected 'Authorization: acs <AccessKeyId>:<Signature>'.",
+                xml,
+            )
         known = self.credentials.get(key_id)
-        if scheme != "acs" or known is None:
+        if known is None:
             return self._error(403, "InvalidAccessKeyId.NotFound", "Specified access key is not found.", xml)
         if known.security_token is not None and headers.get("x-acs-security-token") != known.security_token:
             return self._error(403, "InvalidSecurityToken.Mismatch", "Specified security token is not valid.", xml)
         expected = sign(known.access_key_secret, string_to_sign(method, headers, raw_target))
-        if not hmac.compare_digest(signature, expected):
+        if not hmac.compare_digest(signature.encode(), expected.encode()):  # str: ASCII only, else TypeError
             return self._error(
                 400, "SignatureDoesNotMatch", "Specified signature is not matched with our calculation.", xml
             )
@@ -291,13 +307,27 @@ class FakeFoasService:
         return Answer(status, {"Content-Type": "application/json;charset=utf-8"}, body)
 
 
-def _positive(params: Mapping[str, str], name: str, default: int) -> int:
+def _positive(params: Mapping[str, str], name: str, default: int, maximum: int) -> int:
+    """The query parameter ``name`` as an integer from 1 to ``maximum``; ``ValueError`` otherwise."""
     text = params.get(name)
     if text is None:
         return default
-    if not text.isdigit() or int(text) < 1:
-        raise ValueError(f"{name} must be a positive integer, got {text!r}")
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= maximum:  # isdigit alone accepts '²'
+        raise ValueError(f"{name} must be an integer from 1 to {maximum}, got {text!r}")
     return int(text)
+
+
+def _echo_maximum(path: Sequence[str]) -> int:
+    """The largest value the response field at ``path`` can carry (its format's bound, e.g. int32).
+
+    The page echoes the page number and size it was asked for: a request for more than that field can
+    hold is refused, as a server whose parameter has the same format refuses it (the spec's ``int32``).
+    """
+    shape = SHAPES[GetRefPackageJobResponse.__name__]
+    for name in path[:-1]:
+        shape = SHAPES[shape.fields[name].ref]
+    maximum = shape.fields[path[-1]].maximum
+    return maximum if maximum is not None else sys.maxsize
 
 
 def _default_code(status: int) -> str:

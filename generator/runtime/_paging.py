@@ -14,8 +14,9 @@ tasks) only run the requests it asks for. Each page is checked in this order:
   the listing changed while it was read, so an item may have been skipped or seen twice;
 - it holds the same items as the page before (same count, equal first and last items) →
   ``PaginationError``: the server ignored the page number;
-- it is empty → the listing ends, even before the page count the first page announced: nothing is
-  repeated, and deletions meanwhile would have changed the totals and raised above;
+- it is empty → the listing ends, even before the page count the first page announced; but if fewer
+  items arrived than the first page's item count promised → ``PaginationError`` (never a silently
+  short listing);
 - it is the last page the first page announced: its page count (TotalPage), or its item count over
   the page size if that is more pages (a short page count never drops items silently; an empty page
   still ends the listing); without totals, a page shorter than the page size is the last;
@@ -282,6 +283,8 @@ class _Walk:
         self.previous = fingerprint
         self.items_seen += len(items)
         size = self.page_size
+        if not items:
+            self._check_complete(number)
         self.done = (
             not items
             or (self.limit is not None and self.items_seen >= self.limit)
@@ -317,6 +320,20 @@ class _Walk:
         if self.first.total_items is not None and size is not None:
             candidates.append(self.rules.first_page + -(-self.first.total_items // size) - 1)
         return max(candidates) if candidates else None
+
+    def _check_complete(self, number: int) -> None:
+        """An empty page ends the listing, unless it ends short of the item count the first page announced."""
+        assert self.first is not None
+        total, size = self.first.total_items, self.page_size
+        if total is None or size is None:
+            return
+        expected = total - (self.start - self.rules.first_page) * size
+        if self.items_seen < expected and (self.limit is None or self.items_seen < self.limit):
+            raise self._error(
+                number,
+                f"it is empty, but the first page announced {total} items and only {self.items_seen} arrived "
+                f"from page {self.start}: the listing changed while it was read; start again",
+            )
 
     def _check_unchanged(self, number: int, facts: _Facts) -> None:
         assert self.first is not None

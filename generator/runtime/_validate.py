@@ -7,6 +7,7 @@ Unknown fields pass (they land in the model's ``additional_properties``).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -55,16 +56,58 @@ def validate(value: Any, shape_name: str, shapes: Mapping[str, ObjectShape]) -> 
     return value  # type: ignore[no-any-return]  # checked just above
 
 
+# The common case, checked inline in ``check_object``: a field whose JSON kind has one exact Python
+# type. ``float`` is not among them (a "number" may be an int), nor are objects and arrays.
+_EXACT_TYPES: dict[str, type] = {"string": str, "integer": int, "boolean": bool}
+
+
+class _Fields:
+    """An object shape's fields, arranged for ``check_object``; built once per shape."""
+
+    __slots__ = ("bounds", "exact_types", "shapes")
+
+    def __init__(self, shape: ObjectShape) -> None:
+        self.shapes = shape.fields
+        # The fields of a kind in _EXACT_TYPES, by name: their type (Any: no narrowing in check_object).
+        self.exact_types: dict[str, Any] = {
+            name: _EXACT_TYPES[s.kind] for name, s in shape.fields.items() if s.kind in _EXACT_TYPES
+        }
+        # The integer fields' (minimum, maximum); an int compares exactly with an infinite float.
+        self.bounds = {
+            name: (-math.inf if s.minimum is None else s.minimum, math.inf if s.maximum is None else s.maximum)
+            for name, s in shape.fields.items()
+            if s.kind == "integer"
+        }
+
+
+_FIELDS: dict[int, tuple[ObjectShape, _Fields]] = {}  # by id(shape); the shape is held, so its id stays unique
+
+
+def _fields(shape: ObjectShape) -> _Fields:
+    entry = _FIELDS.get(id(shape))
+    if entry is None or entry[0] is not shape:
+        entry = _FIELDS[id(shape)] = (shape, _Fields(shape))
+    return entry[1]
+
+
 def check_object(value: Any, shape: ObjectShape, shapes: Mapping[str, ObjectShape]) -> None:
     if type(value) is not dict:
         raise Mismatch(f"expected an object, got {describe(value)}")
-    fields = shape.fields
+    fields = _fields(shape)
+    exact_types, bounds = fields.exact_types, fields.bounds
     for name, item in value.items():
-        field_shape = fields.get(name)
-        if field_shape is None:
-            continue
+        # Inline, without a call: a string, a boolean, or an integer within its bounds (most fields).
+        exact = exact_types.get(name)
+        if type(item) is exact:
+            if exact is not int:
+                continue
+            low, high = bounds[name]
+            if low <= item <= high:
+                continue
+        elif exact is None and name not in fields.shapes:
+            continue  # a field the spec does not know: it lands in additional_properties
         try:
-            check_value(item, field_shape, shapes)
+            check_value(item, fields.shapes[name], shapes)
         except Mismatch as exc:
             exc.parts.append(name)
             raise
@@ -98,10 +141,15 @@ def check_value(value: Any, shape: Shape, shapes: Mapping[str, ObjectShape]) -> 
     elif kind == "array":
         if type(value) is not list:
             raise Mismatch(f"expected array, got {describe(value)}")
-        assert shape.items is not None
+        items = shape.items
+        assert items is not None
+        item_object = shapes[items.ref] if items.kind == "object" else None
         for index, item in enumerate(value):
             try:
-                check_value(item, shape.items, shapes)
+                if item_object is not None and item is not None:  # the usual array: of objects
+                    check_object(item, item_object, shapes)
+                else:
+                    check_value(item, items, shapes)
             except Mismatch as exc:
                 exc.parts.append(f"[{index}]")
                 raise

@@ -395,11 +395,21 @@ def test_page_size_that_changes_mid_way(mode: Mode) -> None:
 
 @pytest.mark.parametrize("mode", MODES, ids=repr)
 @pytest.mark.parametrize("concurrency", [1, 4])
-def test_an_empty_page_before_the_announced_end_stops_cleanly(mode: Mode, concurrency: int) -> None:
-    """Decision: stop, no error. Nothing was repeated; a deletion would have changed the totals and raised."""
+def test_an_empty_page_short_of_the_announced_count_is_an_error(mode: Mode, concurrency: int) -> None:
+    """Never a silently short listing: the jobs before the empty page arrive, then the error says what is missing."""
     server = PagedServer(JOBS, empty_from=4)
-    assert mode.jobs(server, page_size=20, concurrency=concurrency) == ids(JOBS[:60])
+    seen: list[Any] = []
+    with pytest.raises(PaginationError, match=r"page 4: it is empty, but the first page announced 2345 items") as info:
+        mode.collect(server, "iter_jobs", into=seen, page_size=20, concurrency=concurrency)
+    assert [job.job_id for job in seen] == ids(JOBS[:60])
+    assert info.value.page == 4
     assert len(server.requested) <= 3 + concurrency  # the empty page, and at most the pages already ahead
+
+
+@pytest.mark.parametrize("mode", MODES, ids=repr)
+def test_an_empty_page_after_every_announced_item_ends_the_listing_cleanly(mode: Mode) -> None:
+    server = PagedServer(JOBS[:60], total_page=5)  # a page count too high: page 4 is empty, all 60 arrived
+    assert mode.jobs(server, page_size=20) == ids(JOBS[:60])
 
 
 @pytest.mark.parametrize("mode", MODES, ids=repr)

@@ -11,6 +11,17 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ErrorResponse")
 
+# The wire names of this model's fields: any other key of a decoded object goes to additional_properties.
+_FIELD_NAMES = frozenset(
+    {
+        "RequestId",
+        "HostId",
+        "Code",
+        "Message",
+        "Recommend",
+    }
+)
+
 
 @_attrs_define
 class ErrorResponse:
@@ -60,26 +71,29 @@ class ErrorResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        request_id = d.pop("RequestId", UNSET)
+        request_id = src_dict.get("RequestId", UNSET)
 
-        host_id = d.pop("HostId", UNSET)
+        host_id = src_dict.get("HostId", UNSET)
 
-        code = d.pop("Code", UNSET)
+        code = src_dict.get("Code", UNSET)
 
-        message = d.pop("Message", UNSET)
+        message = src_dict.get("Message", UNSET)
 
-        recommend = d.pop("Recommend", UNSET)
+        recommend = src_dict.get("Recommend", UNSET)
 
+        # Positional, in the order the fields are declared above (keywords cost twice as much here).
         error_response = cls(
-            request_id=request_id,
-            host_id=host_id,
-            code=code,
-            message=message,
-            recommend=recommend,
+            request_id,
+            host_id,
+            code,
+            message,
+            recommend,
         )
 
-        error_response.additional_properties = d
+        if not _FIELD_NAMES.issuperset(src_dict):  # keys the spec does not name: a newer server
+            error_response.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return error_response
 
     @property

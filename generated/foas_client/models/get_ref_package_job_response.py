@@ -15,6 +15,18 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="GetRefPackageJobResponse")
 
+# The wire names of this model's fields: any other key of a decoded object goes to additional_properties.
+_FIELD_NAMES = frozenset(
+    {
+        "RequestId",
+        "PageIndex",
+        "PageSize",
+        "TotalCount",
+        "TotalPage",
+        "Jobs",
+    }
+)
+
 
 @_attrs_define
 class GetRefPackageJobResponse:
@@ -75,34 +87,37 @@ class GetRefPackageJobResponse:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.job_list import JobList  # noqa: PLC0415
 
-        d = dict(src_dict)
-        request_id = d.pop("RequestId", UNSET)
+        request_id = src_dict.get("RequestId", UNSET)
 
-        page_index = d.pop("PageIndex", UNSET)
+        page_index = src_dict.get("PageIndex", UNSET)
 
-        page_size = d.pop("PageSize", UNSET)
+        page_size = src_dict.get("PageSize", UNSET)
 
-        total_count = d.pop("TotalCount", UNSET)
+        total_count = src_dict.get("TotalCount", UNSET)
 
-        total_page = d.pop("TotalPage", UNSET)
+        total_page = src_dict.get("TotalPage", UNSET)
 
-        _jobs = d.pop("Jobs", UNSET)
+        _jobs = src_dict.get("Jobs", UNSET)
         jobs: JobList | Unset
         if isinstance(_jobs, Unset):
             jobs = UNSET
         else:
             jobs = JobList.from_dict(_jobs)
 
+        # Positional, in the order the fields are declared above (keywords cost twice as much here).
         get_ref_package_job_response = cls(
-            request_id=request_id,
-            page_index=page_index,
-            page_size=page_size,
-            total_count=total_count,
-            total_page=total_page,
-            jobs=jobs,
+            request_id,
+            page_index,
+            page_size,
+            total_count,
+            total_page,
+            jobs,
         )
 
-        get_ref_package_job_response.additional_properties = d
+        if not _FIELD_NAMES.issuperset(src_dict):  # keys the spec does not name: a newer server
+            get_ref_package_job_response.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
+            }
         return get_ref_package_job_response
 
     @property

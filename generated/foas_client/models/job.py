@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -12,6 +12,37 @@ from ..models.known_job_type import KnownJobType
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Job")
+
+# The wire names of this model's fields: any other key of a decoded object goes to additional_properties.
+_FIELD_NAMES = frozenset(
+    {
+        "ApiType",
+        "ClusterId",
+        "Code",
+        "CreateTime",
+        "Creator",
+        "Description",
+        "EngineVersion",
+        "FolderId",
+        "IsCommitted",
+        "JobId",
+        "JobName",
+        "JobType",
+        "Modifier",
+        "ModifyTime",
+        "Packages",
+        "PlanJson",
+        "ProjectName",
+        "Properties",
+        "QueueName",
+    }
+)
+
+# KnownApiType members by value: a documented value becomes its member, other text stays text.
+_KNOWN_API_TYPE_MEMBERS = {member.value: member for member in KnownApiType}
+
+# KnownJobType members by value: a documented value becomes its member, other text stays text.
+_KNOWN_JOB_TYPE_MEMBERS = {member.value: member for member in KnownJobType}
 
 
 @_attrs_define
@@ -166,95 +197,73 @@ class Job:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        api_type = src_dict.get("ApiType", UNSET)
+        if isinstance(api_type, str):
+            api_type = _KNOWN_API_TYPE_MEMBERS.get(api_type, api_type)
 
-        def _parse_api_type(data: object) -> KnownApiType | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                api_type_type_0 = KnownApiType(data)
+        cluster_id = src_dict.get("ClusterId", UNSET)
 
-                return api_type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(KnownApiType | str | Unset, data)
+        code = src_dict.get("Code", UNSET)
 
-        api_type = _parse_api_type(d.pop("ApiType", UNSET))
+        create_time = src_dict.get("CreateTime", UNSET)
 
-        cluster_id = d.pop("ClusterId", UNSET)
+        creator = src_dict.get("Creator", UNSET)
 
-        code = d.pop("Code", UNSET)
+        description = src_dict.get("Description", UNSET)
 
-        create_time = d.pop("CreateTime", UNSET)
+        engine_version = src_dict.get("EngineVersion", UNSET)
 
-        creator = d.pop("Creator", UNSET)
+        folder_id = src_dict.get("FolderId", UNSET)
 
-        description = d.pop("Description", UNSET)
+        is_committed = src_dict.get("IsCommitted", UNSET)
 
-        engine_version = d.pop("EngineVersion", UNSET)
+        job_id = src_dict.get("JobId", UNSET)
 
-        folder_id = d.pop("FolderId", UNSET)
+        job_name = src_dict.get("JobName", UNSET)
 
-        is_committed = d.pop("IsCommitted", UNSET)
+        job_type = src_dict.get("JobType", UNSET)
+        if isinstance(job_type, str):
+            job_type = _KNOWN_JOB_TYPE_MEMBERS.get(job_type, job_type)
 
-        job_id = d.pop("JobId", UNSET)
+        modifier = src_dict.get("Modifier", UNSET)
 
-        job_name = d.pop("JobName", UNSET)
+        modify_time = src_dict.get("ModifyTime", UNSET)
 
-        def _parse_job_type(data: object) -> KnownJobType | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                job_type_type_0 = KnownJobType(data)
+        packages = src_dict.get("Packages", UNSET)
 
-                return job_type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(KnownJobType | str | Unset, data)
+        plan_json = src_dict.get("PlanJson", UNSET)
 
-        job_type = _parse_job_type(d.pop("JobType", UNSET))
+        project_name = src_dict.get("ProjectName", UNSET)
 
-        modifier = d.pop("Modifier", UNSET)
+        properties = src_dict.get("Properties", UNSET)
 
-        modify_time = d.pop("ModifyTime", UNSET)
+        queue_name = src_dict.get("QueueName", UNSET)
 
-        packages = d.pop("Packages", UNSET)
-
-        plan_json = d.pop("PlanJson", UNSET)
-
-        project_name = d.pop("ProjectName", UNSET)
-
-        properties = d.pop("Properties", UNSET)
-
-        queue_name = d.pop("QueueName", UNSET)
-
+        # Positional, in the order the fields are declared above (keywords cost twice as much here).
         job = cls(
-            api_type=api_type,
-            cluster_id=cluster_id,
-            code=code,
-            create_time=create_time,
-            creator=creator,
-            description=description,
-            engine_version=engine_version,
-            folder_id=folder_id,
-            is_committed=is_committed,
-            job_id=job_id,
-            job_name=job_name,
-            job_type=job_type,
-            modifier=modifier,
-            modify_time=modify_time,
-            packages=packages,
-            plan_json=plan_json,
-            project_name=project_name,
-            properties=properties,
-            queue_name=queue_name,
+            api_type,
+            cluster_id,
+            code,
+            create_time,
+            creator,
+            description,
+            engine_version,
+            folder_id,
+            is_committed,
+            job_id,
+            job_name,
+            job_type,
+            modifier,
+            modify_time,
+            packages,
+            plan_json,
+            project_name,
+            properties,
+            queue_name,
         )
 
-        job.additional_properties = d
+        if not _FIELD_NAMES.issuperset(src_dict):  # keys the spec does not name: a newer server
+            job.additional_properties = {key: value for key, value in src_dict.items() if key not in _FIELD_NAMES}
         return job
 
     @property

@@ -15,6 +15,13 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="JobList")
 
+# The wire names of this model's fields: any other key of a decoded object goes to additional_properties.
+_FIELD_NAMES = frozenset(
+    {
+        "Job",
+    }
+)
+
 
 @_attrs_define
 class JobList:
@@ -48,8 +55,7 @@ class JobList:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.job import Job  # noqa: PLC0415
 
-        d = dict(src_dict)
-        _job = d.pop("Job", UNSET)
+        _job = src_dict.get("Job", UNSET)
         job: list[Job] | Unset = UNSET
         if _job is not UNSET:
             job = []
@@ -58,11 +64,13 @@ class JobList:
 
                 job.append(job_item)
 
+        # Positional, in the order the fields are declared above (keywords cost twice as much here).
         job_list = cls(
-            job=job,
+            job,
         )
 
-        job_list.additional_properties = d
+        if not _FIELD_NAMES.issuperset(src_dict):  # keys the spec does not name: a newer server
+            job_list.additional_properties = {key: value for key, value in src_dict.items() if key not in _FIELD_NAMES}
         return job_list
 
     @property
