@@ -30,7 +30,7 @@ node_modules/.installed: package.json package-lock.json
 lint: $(STAMP) node_modules/.installed
 	$(BIN)/ruff check generator tests scripts
 	$(BIN)/ruff format --check generator tests scripts
-	$(BIN)/mypy --strict generated/foas_client generator --exclude 'generator/runtime/'
+	$(BIN)/mypy --strict generated/foas_client generator scripts --exclude 'generator/runtime/'
 	node_modules/.bin/spectral lint --ruleset .spectral.yaml --fail-severity=hint spec/foas.openapi.yaml
 	$(BIN)/python -m scripts.api_check  ## public API compatible with the last release (griffe)
 

@@ -38,7 +38,8 @@ def main() -> int:
         return 0
     old = griffe.load_git(PACKAGE, ref=ref, repo=ROOT, search_paths=SEARCH)
     new = griffe.load(PACKAGE, search_paths=[str(ROOT / path) for path in SEARCH])
-    breakages = [b for b in griffe.find_breaking_changes(old, new) if not _private(b.obj.path)]
+    public = _public_paths(new)
+    breakages = [b for b in griffe.find_breaking_changes(old, new) if _is_public(b.obj.path, public)]
     for breakage in breakages:
         print(f"api check: {breakage.explain()}", file=sys.stderr)
     if breakages:
@@ -54,6 +55,34 @@ def main() -> int:
 
 def _private(path: str) -> bool:
     return any(part.startswith("_") and not part.startswith("__") for part in path.split(".")[1:])
+
+
+def _public_paths(module: griffe.Object | griffe.Alias) -> set[str]:
+    """Where the public names really live: a class re-exported from a private module, and its bases."""
+    found: set[str] = set()
+    pending: list[griffe.Object | griffe.Alias] = [module]
+    while pending:
+        current = pending.pop()
+        for name, member in current.members.items():
+            if name.startswith("_"):
+                continue
+            try:
+                target = member.final_target if isinstance(member, griffe.Alias) else member
+            except (griffe.AliasResolutionError, griffe.CyclicAliasError):
+                continue  # a name from outside the package (e.g. PackageNotFoundError)
+            if not target.path.startswith(module.path + ".") or target.path in found:
+                continue
+            found.add(target.path)
+            if isinstance(target, griffe.Module):
+                pending.append(target)
+            elif isinstance(target, griffe.Class):
+                found.update(base.path for base in target.mro())
+    return found
+
+
+def _is_public(path: str, public: set[str]) -> bool:
+    """Public: no private part in the path, or inside a public name's real home (or one of its bases)."""
+    return not _private(path) or any(path == root or path.startswith(root + ".") for root in public)
 
 
 if __name__ == "__main__":
