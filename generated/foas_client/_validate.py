@@ -8,12 +8,12 @@ Unknown fields pass (they land in the model's ``additional_properties``).
 
 from __future__ import annotations
 
-import math
+import functools
 from collections.abc import Mapping
 from typing import Any
 
 from ._errors import DecodeError
-from ._shapes import ObjectShape, Shape
+from ._shapes import ObjectShape, Shape, integer_bounds
 
 __all__ = ["describe", "validate"]
 
@@ -73,22 +73,11 @@ class _Fields:
         self.exact_types: dict[str, Any] = {
             name: _EXACT_TYPES[s.kind] for name, s in shape.fields.items() if s.kind in _EXACT_TYPES
         }
-        # The integer fields' (minimum, maximum); an int compares exactly with an infinite float.
-        self.bounds = {
-            name: (-math.inf if s.minimum is None else s.minimum, math.inf if s.maximum is None else s.maximum)
-            for name, s in shape.fields.items()
-            if s.kind == "integer"
-        }
+        # The integer fields' (minimum, maximum).
+        self.bounds = {name: integer_bounds(s) for name, s in shape.fields.items() if s.kind == "integer"}
 
 
-_FIELDS: dict[int, tuple[ObjectShape, _Fields]] = {}  # by id(shape); the shape is held, so its id stays unique
-
-
-def _fields(shape: ObjectShape) -> _Fields:
-    entry = _FIELDS.get(id(shape))
-    if entry is None or entry[0] is not shape:
-        entry = _FIELDS[id(shape)] = (shape, _Fields(shape))
-    return entry[1]
+_fields = functools.cache(_Fields)  # one table per shape (shapes are module constants, hashed by identity)
 
 
 def check_object(value: Any, shape: ObjectShape, shapes: Mapping[str, ObjectShape]) -> None:

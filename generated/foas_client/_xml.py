@@ -10,13 +10,14 @@ and DTD loading off; a DOCTYPE or ENTITY declaration is refused before parsing (
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Mapping
 from typing import Any
 
 from ._errors import DecodeError, UnsafeXmlError
-from ._shapes import ObjectShape, Shape
+from ._shapes import ObjectShape, Shape, integer_bounds
 from ._validate import Mismatch, check_bounds, describe
 
 __all__ = ["decode_xml"]
@@ -189,12 +190,7 @@ class _Fields:
         self.by_xml_name = shape.by_xml_name
         self.strings = {xml_name: name for xml_name, (name, s) in fields if s.kind == "string"}
         self.scalars: dict[str, tuple[str, type, float, float]] = {
-            xml_name: (
-                name,
-                int if s.kind == "integer" else bool,
-                -math.inf if s.minimum is None else s.minimum,
-                math.inf if s.maximum is None else s.maximum,
-            )
+            xml_name: (name, int if s.kind == "integer" else bool, *integer_bounds(s))
             for xml_name, (name, s) in fields
             if s.kind in ("integer", "boolean")
         }
@@ -207,14 +203,7 @@ class _Fields:
         self.repeated = tuple(name for name, s in shape.fields.items() if s.kind == "array" and not s.wrapped)
 
 
-_FIELDS: dict[int, tuple[ObjectShape, _Fields]] = {}  # by id(shape); the shape is held, so its id stays unique
-
-
-def _fields(shape: ObjectShape) -> _Fields:
-    cached = _FIELDS.get(id(shape))
-    if cached is None or cached[0] is not shape:
-        cached = _FIELDS[id(shape)] = (shape, _Fields(shape))
-    return cached[1]
+_fields = functools.cache(_Fields)  # one table per shape (shapes are module constants, hashed by identity)
 
 
 def _object(element: Any, shape: ObjectShape, shapes: Mapping[str, ObjectShape]) -> dict[str, Any]:

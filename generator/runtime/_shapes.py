@@ -6,10 +6,11 @@ schema); the JSON validator and the XML decoder walk them, so neither repeats a 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-__all__ = ["ObjectShape", "Shape"]
+__all__ = ["ObjectShape", "Shape", "integer_bounds"]
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class Shape:
     nullable: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: the decoders cache tables per shape
 class ObjectShape:
     """An object: its fields by JSON name, its XML element name, the fields it requires."""
 
@@ -48,3 +49,11 @@ class ObjectShape:
         # The XML decoder looks fields up by element name; computed once per shape.
         index = {shape.xml_name: (name, shape) for name, shape in self.fields.items()}
         object.__setattr__(self, "by_xml_name", index)
+
+
+def integer_bounds(shape: Shape) -> tuple[float, float]:
+    """``(minimum, maximum)`` of an integer shape, infinite where the spec sets none.
+
+    An int compares exactly with an infinite float, so the decoders check both bounds without a branch.
+    """
+    return (-math.inf if shape.minimum is None else shape.minimum, math.inf if shape.maximum is None else shape.maximum)
