@@ -161,6 +161,7 @@ def operations(spec: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
                         "kind": schema.get("type", "string"),
                         "required": bool(parameter.get("required", False)),
                         "minimum": schema.get("minimum"),
+                        "example": parameter.get("example"),
                         "description": " ".join(str(parameter.get("description", "")).split()),
                     }
                 )

@@ -43,16 +43,17 @@ from ._facade import DEFAULT_TIMEOUT, ENV_REGION_ID, FoasClient
 from ._plan import parse_plan
 from ._plan_view import PLAN_FORMATS, render_plan
 from ._retry import DEFAULT_MAX_ATTEMPTS
-from ._schema import OPERATION_IDS, OPERATIONS, PAGINATION
+from ._schema import OPERATIONS, PAGINATION
+from .api.packages import get_ref_package_job
 from .models import GetRefPackageJobResponse, Job
 from .types import Unset
 
 __all__ = ["EXIT_CODES", "ExitCode", "build_parser", "main"]
 
 PROG = "foas"
-OPERATION_ID = "GetRefPackageJob"
+OPERATION_ID = get_ref_package_job.OPERATION_ID
 # The command is the endpoint module's name in kebab case: get-ref-package-job.
-COMMAND = next(module for module, operation in OPERATION_IDS.items() if operation == OPERATION_ID).replace("_", "-")
+COMMAND = get_ref_package_job.__name__.rpartition(".")[2].replace("_", "-")
 _PAGING = PAGINATION[OPERATION_ID]["python"]
 _PAGE_ARGUMENT: str = _PAGING["pageParameter"]  # page_index
 _SIZE_ARGUMENT: str = _PAGING["sizeParameter"]  # page_size

@@ -11,6 +11,7 @@ import httpx
 
 from ._examples import EXAMPLES
 from ._responses import decode_response
+from .api.packages import get_ref_package_job
 from .models import GetRefPackageJobResponse, Job, KnownApiType, KnownJobType
 
 __all__ = ["documented_page", "make_jobs"]
@@ -26,7 +27,7 @@ _OPERATORS = [
 ]
 
 
-def documented_page(operation_id: str = "GetRefPackageJob") -> GetRefPackageJobResponse:
+def documented_page(operation_id: str = get_ref_package_job.OPERATION_ID) -> GetRefPackageJobResponse:
     """The vendor's documented JSON example of the operation, decoded like any response."""
     body = EXAMPLES[operation_id]["200"]["application/json"]["documented"]
     response = httpx.Response(200, content=body, headers={"Content-Type": "application/json"})

@@ -28,15 +28,19 @@ from ._fake_transport import async_mock_transport, mock_transport
 from ._schema import OPERATIONS, PAGINATION, SHAPES
 from ._signing import sign, string_to_sign
 from ._xml_writer import encode_xml
+from .api.packages import get_ref_package_job
 from .models import ErrorResponse, GetRefPackageJobResponse, Job, JobList
 
 __all__ = ["TEST_CREDENTIALS", "Answer", "FakeFoasService", "Fault", "Misbehaviour"]
 
-OPERATION = "GetRefPackageJob"
+OPERATION = get_ref_package_job.OPERATION_ID
 DEFAULT_PAGE_SIZE = 10  # as in the documented example
 HOST_ID = "foas.fake.127.0.0.1"
 TEST_CREDENTIALS = Credentials("fake-access-key-id", "fake-access-key-secret")
-DOCUMENTED_PACKAGE = ("project1", "package1.jar")  # the request example of the vendor's page
+# The spec's example path parameters (the vendor page's request example): project1, package1.jar.
+DOCUMENTED_PROJECT, DOCUMENTED_PACKAGE = (
+    p["example"] for p in OPERATIONS[OPERATION]["parameters"] if p["in"] == "path"
+)
 
 
 @attrs.frozen
@@ -176,7 +180,7 @@ class FakeFoasService:
         service = cls(credentials=credentials, latency=latency)
         page = documented_page()
         jobs = page.jobs.job if isinstance(page.jobs, JobList) and isinstance(page.jobs.job, list) else []
-        service.add_jobs(*DOCUMENTED_PACKAGE, jobs)
+        service.add_jobs(DOCUMENTED_PROJECT, DOCUMENTED_PACKAGE, jobs)
         return service
 
     def transport(self) -> httpx.MockTransport:

@@ -143,6 +143,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
                 "kind": "string",
                 "required": True,
                 "minimum": None,
+                "example": "project1",
                 "description": "Project name (项目名称). Sent percent-encoded as one path segment.",
             },
             {
@@ -152,6 +153,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
                 "kind": "string",
                 "required": True,
                 "minimum": None,
+                "example": "package1.jar",
                 "description": "Package name (Package名称), e.g. a jar file name. Sent percent-encoded as one path segment.",
             },
             {
@@ -161,6 +163,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
                 "kind": "string",
                 "required": False,
                 "minimum": None,
+                "example": "cn-hangzhou",
                 "description": "Region ID (区域ID). Public-cloud users may omit it.",
             },
             {
@@ -170,6 +173,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
                 "kind": "integer",
                 "required": False,
                 "minimum": 1,
+                "example": 50,
                 "description": "Number of jobs per page (每页包含的作业数).",
             },
             {
@@ -179,6 +183,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
                 "kind": "integer",
                 "required": False,
                 "minimum": 1,
+                "example": 1,
                 "description": "Page to return, 1-based (返回第几页).",
             },
         ],

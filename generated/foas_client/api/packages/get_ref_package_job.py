@@ -14,6 +14,8 @@ from ...models.error_response import ErrorResponse
 from ...models.get_ref_package_job_response import GetRefPackageJobResponse
 from ...types import UNSET, Response, Unset
 
+OPERATION_ID = OPERATION_IDS["get_ref_package_job"]  # the spec's operationId, sent as x-acs-action
+
 
 def _get_kwargs(
     project_name: str,
@@ -43,11 +45,7 @@ def _get_kwargs(
         "params": params,
     }
     # ROA: the action and version travel as (signed) headers.
-    _kwargs["headers"] = {
-        **_kwargs.get("headers", {}),
-        "x-acs-action": OPERATION_IDS["get_ref_package_job"],
-        "x-acs-version": API_VERSION,
-    }
+    _kwargs["headers"] = {**_kwargs.get("headers", {}), "x-acs-action": OPERATION_ID, "x-acs-version": API_VERSION}
     return _kwargs
 
 
@@ -261,7 +259,7 @@ def sync_pages(
         And what ``sync`` raises, once the pages before were yielded.
     """
     return iter_pages(
-        OPERATION_IDS["get_ref_package_job"],
+        OPERATION_ID,
         dict(
             project_name=project_name,
             package_name=package_name,
@@ -289,7 +287,7 @@ def sync_items(
 ) -> Generator[Any, None, None]:
     """Every item of every page, in the server's order, ``limit`` at most; see ``_paging.iter_items``."""
     return iter_items(
-        OPERATION_IDS["get_ref_package_job"],
+        OPERATION_ID,
         dict(
             project_name=project_name,
             package_name=package_name,
@@ -317,7 +315,7 @@ def asyncio_pages(
 ) -> AsyncGenerator[GetRefPackageJobResponse, None]:
     """The async twin of ``sync_pages``, for ``async for``."""
     return aiter_pages(
-        OPERATION_IDS["get_ref_package_job"],
+        OPERATION_ID,
         dict(
             project_name=project_name,
             package_name=package_name,
@@ -345,7 +343,7 @@ def asyncio_items(
 ) -> AsyncGenerator[Any, None]:
     """The async twin of ``sync_items``, for ``async for``."""
     return aiter_items(
-        OPERATION_IDS["get_ref_package_job"],
+        OPERATION_ID,
         dict(
             project_name=project_name,
             package_name=package_name,
