@@ -39,9 +39,10 @@ def main() -> int:
     old = griffe.load_git(PACKAGE, ref=ref, repo=ROOT, search_paths=SEARCH)
     new = griffe.load(PACKAGE, search_paths=[str(ROOT / path) for path in SEARCH])
     public = _public_paths(new)
-    breakages = [b for b in griffe.find_breaking_changes(old, new) if _is_public(b.obj.path, public)]
+    breakages = [b.explain() for b in griffe.find_breaking_changes(old, new) if _is_public(b.obj.path, public)]
+    breakages += [change for path, change in changed_annotations(old, new) if _is_public(path, public)]
     for breakage in breakages:
-        print(f"api check: {breakage.explain()}", file=sys.stderr)
+        print(f"api check: {breakage}", file=sys.stderr)
     if breakages:
         print(
             f"api check: {len(breakages)} incompatible change(s) to the public API since {ref}: "
@@ -51,6 +52,44 @@ def main() -> int:
         return 1
     print(f"api check: public API compatible with {ref}")
     return 0
+
+
+def changed_annotations(old: griffe.Object | griffe.Alias, new: griffe.Object | griffe.Alias) -> list[tuple[str, str]]:
+    """``(path, explanation)`` for each type that differs between ``old`` and ``new``.
+
+    griffe's own comparison reports removals and signature changes, not types: an attribute
+    (a model field), a parameter or a return whose annotation changed is reported here. Names
+    only in one of the two are left to griffe.
+    """
+    found: list[tuple[str, str]] = []
+    new_annotations = _annotated(new)
+    for path, before in _annotated(old).items():
+        after = new_annotations.get(path)
+        if after is not None and after != before:
+            found.append((path.partition(":")[0], f"{path}: type changed from `{before}` to `{after}`"))
+    return found
+
+
+def _annotated(module: griffe.Object | griffe.Alias) -> dict[str, str]:
+    """Every annotation in ``module`` by where it is: ``path`` (attribute), ``path:param``, ``path:return``."""
+    found: dict[str, str] = {}
+    pending: list[griffe.Object | griffe.Alias] = [module]
+    while pending:
+        current = pending.pop()
+        for member in current.members.values():
+            if isinstance(member, griffe.Alias):
+                continue  # checked where it is defined
+            if isinstance(member, (griffe.Module, griffe.Class)):
+                pending.append(member)
+            elif isinstance(member, griffe.Attribute) and member.annotation is not None:
+                found[member.path] = str(member.annotation)
+            elif isinstance(member, griffe.Function):
+                for parameter in member.parameters:
+                    if parameter.annotation is not None:
+                        found[f"{member.path}:{parameter.name}"] = str(parameter.annotation)
+                if member.returns is not None:
+                    found[f"{member.path}:return"] = str(member.returns)
+    return found
 
 
 def _private(path: str) -> bool:

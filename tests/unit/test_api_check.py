@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import griffe
+import yaml
 
-from scripts.api_check import _is_public, _public_paths
+from scripts.api_check import _is_public, _public_paths, changed_annotations
+from tests.regeneration.test_regenerate import copy_sources, generate
 
 GENERATED = Path(__file__).resolve().parents[2] / "generated"
 
@@ -23,3 +25,19 @@ def test_internals_do_not_count() -> None:
     public = _public_paths(griffe.load("foas_client", search_paths=[str(GENERATED)]))
     assert not _is_public("foas_client._xml._object", public)
     assert not _is_public("foas_client._paging._Walk.accept", public)
+
+
+def test_a_changed_field_type_is_reported_naming_the_field(tmp_path: Path) -> None:
+    """FolderId integer -> string in a copy of the spec, regenerated: the check names the field."""
+    root = copy_sources(tmp_path)
+    path = root / "spec" / "foas.openapi.yaml"
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    spec["components"]["schemas"]["Job"]["properties"]["FolderId"] = {"type": "string"}
+    path.write_text(yaml.safe_dump(spec, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    generate(root)
+    old = griffe.load("foas_client", search_paths=[str(GENERATED)])
+    new = griffe.load("foas_client", search_paths=[str(root / "generated")])
+    changes = dict(changed_annotations(old, new))
+    assert "foas_client.models.job.Job.folder_id" in changes
+    assert "`int | Unset` to `str | Unset`" in changes["foas_client.models.job.Job.folder_id"]
+    assert dict(changed_annotations(old, old)) == {}
