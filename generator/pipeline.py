@@ -11,6 +11,7 @@ import hashlib
 import json
 import shutil
 import subprocess
+import tempfile
 import warnings
 from collections.abc import Mapping
 from importlib.metadata import version
@@ -21,6 +22,7 @@ import yaml
 from jsonschema.validators import validator_for  # type: ignore[import-untyped]
 from openapi_spec_validator import validate as validate_openapi
 
+from generator.model_spec import model_spec
 from generator.shapes import (
     GeneratorError,
     api_shapes,
@@ -62,7 +64,7 @@ def generate(root: Path = ROOT, output: Path | None = None) -> Path:
     shutil.rmtree(staging, ignore_errors=True)
     output.mkdir(parents=True, exist_ok=True)
     try:
-        _run_openapi_python_client(root, staging)
+        _run_openapi_python_client(root, spec, staging)
         _write(staging / "_plan_models.py", _plan_models(root), PLAN_SCHEMA)
         _write(staging / "_schema.py", _schema_module(spec, plan_schema), f"{SPEC} and {PLAN_SCHEMA}")
         _write(staging / "_examples.py", _examples_module(spec, root), f"{SPEC} and its examples")
@@ -98,19 +100,22 @@ def _load_plan_schema(root: Path) -> dict[str, Any]:
     return schema
 
 
-def _run_openapi_python_client(root: Path, staging: Path) -> None:
+def _run_openapi_python_client(root: Path, spec: Mapping[str, Any], staging: Path) -> None:
     from openapi_python_client import generate as oapc_generate
     from openapi_python_client.config import Config, ConfigFile, MetaType
 
-    config = Config.from_sources(
-        ConfigFile.load_from_path(root / CONFIG),
-        MetaType.NONE,
-        root / SPEC,
-        "utf-8",
-        overwrite=True,
-        output_path=staging,
-    )
-    problems = oapc_generate(config=config, custom_template_path=root / TEMPLATES)
+    with tempfile.TemporaryDirectory() as scratch:
+        document = Path(scratch) / SPEC.with_suffix(".json").name
+        document.write_text(json.dumps(model_spec(spec), ensure_ascii=False), encoding="utf-8")
+        config = Config.from_sources(
+            ConfigFile.load_from_path(root / CONFIG),
+            MetaType.NONE,
+            document,
+            "utf-8",
+            overwrite=True,
+            output_path=staging,
+        )
+        problems = oapc_generate(config=config, custom_template_path=root / TEMPLATES)
     if problems:  # warnings included: a skipped piece of the spec is a broken client
         details = "; ".join(f"{p.header}: {p.detail}" for p in problems)
         raise GeneratorError(f"openapi-python-client: {details}")

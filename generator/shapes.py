@@ -8,6 +8,8 @@ directly in the parent.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -56,12 +58,19 @@ class ShapeBuilder:
         )
 
     def shape(self, schema: Mapping[str, Any], xml_name: str, where: str) -> Shape:
+        shape = self._shape(schema, xml_name, where)
+        target = self._target(schema, where)
+        if "default" in target:  # the value of an absent field, as JSON text (a Shape stays hashable)
+            shape = dataclasses.replace(shape, default=json.dumps(target["default"], sort_keys=True))
+        return shape
+
+    def _shape(self, schema: Mapping[str, Any], xml_name: str, where: str) -> Shape:
         nullable = bool(schema.get("nullable", False))
         if "$ref" in schema:
             name, target = self._resolve(schema["$ref"], where)
             if self._is_object(target):
                 return Shape("object", xml_name=xml_name, ref=self.class_name(name), nullable=nullable)
-            return self.shape(target, xml_name, where)
+            return self._shape(target, xml_name, where)
         for union in ("anyOf", "oneOf"):
             if union in schema:
                 return self._scalar_union(schema[union], xml_name, where, nullable)
@@ -232,7 +241,7 @@ def render_shapes(name: str, shapes: Mapping[str, ObjectShape]) -> str:
 def _render(shape: Shape) -> str:
     defaults = Shape("")
     args = [repr(shape.kind)]
-    for attr in ("xml_name", "ref", "wrapped", "minimum", "maximum", "nullable"):
+    for attr in ("xml_name", "ref", "wrapped", "minimum", "maximum", "nullable", "default"):
         value = getattr(shape, attr)
         if value != getattr(defaults, attr):
             args.append(f"{attr}={value!r}")

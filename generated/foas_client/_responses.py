@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 import httpx
 
-from ._errors import ApiError, DecodeError, ErrorBody, api_error_class
+from ._errors import ApiError, DecodeError, ErrorBody, ResponseTooLargeError, UnsafeXmlError, api_error_class
 from ._schema import SHAPES
 from ._validate import validate
 from ._xml import decode_xml
@@ -122,29 +122,36 @@ def _lone_surrogate(value: Any, path: str = "") -> str | None:
         if found is not None:
             return found
     return None
-    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
-    for key, item in items:
-        where = f"{path}[{key}]" if isinstance(key, int) else f"{path}.{key}" if path else str(key)
-        found = (
-            _lone_surrogate(item, where)
-            if isinstance(key, int)
-            else _lone_surrogate(key, where) or _lone_surrogate(item, where)
-        )
-        if found is not None:
-            return found
-    return None
 
 
-def decode_response(response: httpx.Response, from_dict: Callable[[Mapping[str, Any]], T], shape_name: str) -> T:
-    """The model (built by ``from_dict``) that ``response`` carries.
+ErrorModel = tuple[Callable[[Mapping[str, Any]], ErrorBody], str]
+"""An operation's error body: the model's ``from_dict`` and the name of its shape."""
+
+
+def decode_response(
+    response: httpx.Response,
+    from_dict: Callable[[Mapping[str, Any]], T],
+    shape_name: str,
+    error: ErrorModel | None = None,
+) -> T:
+    """The model (built by ``from_dict``) that ``response``, a success, carries.
+
+    A success status does not make a body a success: when the body is not the documented one but
+    is the operation's ``error`` document (the service has sent its error envelope with 200), the
+    error is raised, typed by its Code, and never read as an empty answer.
 
     Raises:
+        ApiError: the body is an error document; ``status_code`` is the (2xx) status it came with.
         DecodeError: carrying the response's status and Content-Type.
     """
     content_type = response.headers.get("content-type")
     try:
         return from_dict(decode_body(response.content, content_type, shape_name))
     except DecodeError as exc:
+        if error is not None and not isinstance(exc, (UnsafeXmlError, ResponseTooLargeError)):
+            envelope = _error_envelope(response, shape_name, error)
+            if envelope is not None:
+                raise envelope from None
         raise type(exc)(
             exc.reason, path=exc.path, status_code=response.status_code, content_type=content_type
         ) from None
@@ -152,6 +159,27 @@ def decode_response(response: httpx.Response, from_dict: Callable[[Mapping[str, 
         raise DecodeError(
             f"{type(exc).__name__}: {exc}", status_code=response.status_code, content_type=content_type
         ) from None
+
+
+def _error_envelope(response: httpx.Response, shape_name: str, error: ErrorModel) -> ApiError | None:
+    """The error that a body refused as ``shape_name`` carries, if it is the ``error`` document, else ``None``.
+
+    It is when it decodes as the error shape and sets a field that the expected shape does not
+    have (``Code``, ``Message``...): a body of neither kind stays a decode error.
+    """
+    from_dict, error_shape = error
+    try:
+        document = decode_body(response.content, response.headers.get("content-type"), error_shape)
+    except DecodeError:
+        return None
+    own_fields = SHAPES[error_shape].fields.keys() - SHAPES[shape_name].fields.keys()
+    if not any(document.get(name) not in (None, "") for name in own_fields):
+        return None
+    body = from_dict(document)
+    code = body.code if isinstance(body.code, str) else None
+    error_class = api_error_class(response.status_code, code)
+    detail = f"an error body with the success status {response.status_code}"
+    return error_class(response.status_code, body, detail=detail, retry_after=retry_after(response.headers))
 
 
 def api_error(

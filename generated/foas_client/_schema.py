@@ -27,8 +27,9 @@ SHAPES: dict[str, ObjectShape] = {
                 "integer", xml_name="TotalCount", minimum=-9223372036854775808, maximum=9223372036854775807
             ),
             "TotalPage": Shape("integer", xml_name="TotalPage", minimum=-2147483648, maximum=2147483647),
-            "Jobs": Shape("object", xml_name="Jobs", ref="JobList"),
+            "Jobs": Shape("object", xml_name="Jobs", ref="JobList", default="{}"),
         },
+        required=frozenset(["PageIndex", "PageSize", "RequestId", "TotalCount", "TotalPage"]),
     ),
     "Job": ObjectShape(
         xml_name="Job",
@@ -63,7 +64,7 @@ SHAPES: dict[str, ObjectShape] = {
     "JobList": ObjectShape(
         xml_name="Jobs",
         fields={
-            "Job": Shape("array", xml_name="Job", items=Shape("object", xml_name="Job", ref="Job")),
+            "Job": Shape("array", xml_name="Job", default="[]", items=Shape("object", xml_name="Job", ref="Job")),
         },
     ),
 }

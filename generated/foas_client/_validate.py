@@ -9,13 +9,14 @@ Unknown fields pass (they land in the model's ``additional_properties``).
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Mapping
 from typing import Any
 
 from ._errors import DecodeError
 from ._shapes import ObjectShape, Shape, integer_bounds
 
-__all__ = ["describe", "validate"]
+__all__ = ["describe", "fill_defaults", "missing_field", "validate"]
 
 
 class Mismatch(Exception):
@@ -65,7 +66,7 @@ _EXACT_TYPES: dict[str, type] = {"string": str, "integer": int, "boolean": bool}
 class _Fields:
     """An object shape's fields, arranged for ``check_object``; built once per shape."""
 
-    __slots__ = ("bounds", "exact_types", "shapes")
+    __slots__ = ("bounds", "defaults", "exact_types", "shapes")
 
     def __init__(self, shape: ObjectShape) -> None:
         self.shapes = shape.fields
@@ -75,16 +76,26 @@ class _Fields:
         }
         # The integer fields' (minimum, maximum).
         self.bounds = {name: integer_bounds(s) for name, s in shape.fields.items() if s.kind == "integer"}
+        # The fields with a default in the spec: what an absent one reads as.
+        self.defaults = {name: s for name, s in shape.fields.items() if s.default is not None}
 
 
 _fields = functools.cache(_Fields)  # one table per shape (shapes are module constants, hashed by identity)
 
 
 def check_object(value: Any, shape: ObjectShape, shapes: Mapping[str, ObjectShape]) -> None:
+    """Checks ``value`` against ``shape``, and makes it what the models expect, in place.
+
+    The service's tolerated variants are normalised on the way: ``null`` in a field that is not
+    nullable is an absent field; one object where an array of objects belongs (Alibaba's XML to
+    JSON conversion writes a list of one that way) is a list of one; an absent field with a
+    default in the spec takes it. Only then are required fields looked for.
+    """
     if type(value) is not dict:
         raise Mismatch(f"expected an object, got {describe(value)}")
     fields = _fields(shape)
     exact_types, bounds = fields.exact_types, fields.bounds
+    nulls: list[str] = []
     for name, item in value.items():
         # Inline, without a call: a string, a boolean, or an integer within its bounds (most fields).
         exact = exact_types.get(name)
@@ -96,15 +107,42 @@ def check_object(value: Any, shape: ObjectShape, shapes: Mapping[str, ObjectShap
                 continue
         elif exact is None and name not in fields.shapes:
             continue  # a field the spec does not know: it lands in additional_properties
+        field_shape = fields.shapes[name]
+        if item is None and not field_shape.nullable:
+            nulls.append(name)
+            continue
+        if type(item) is dict and field_shape.kind == "array" and getattr(field_shape.items, "kind", "") == "object":
+            item = value[name] = [item]  # replaces a value, adds no key: iterating goes on safely
         try:
-            check_value(item, fields.shapes[name], shapes)
+            check_value(item, field_shape, shapes)
         except Mismatch as exc:
             exc.parts.append(name)
             raise
+    for name in nulls:
+        del value[name]
+    if fields.defaults:
+        fill_defaults(value, fields.defaults, shapes)
     if shape.required:
         missing = sorted(shape.required.difference(value))
         if missing:
-            raise Mismatch(f"missing required field {missing[0]}")
+            raise missing_field(missing[0])
+
+
+def missing_field(name: str) -> Mismatch:
+    """The mismatch for a required field that is absent (or ``null``), with the path naming it."""
+    mismatch = Mismatch("a required field is missing")
+    mismatch.parts.append(name)
+    return mismatch
+
+
+def fill_defaults(value: dict[str, Any], defaults: Mapping[str, Shape], shapes: Mapping[str, ObjectShape]) -> None:
+    """Gives each field of ``defaults`` that ``value`` lacks its default (a fresh copy, itself normalised)."""
+    for name, field_shape in defaults.items():
+        if name not in value:
+            assert field_shape.default is not None
+            default = json.loads(field_shape.default)
+            check_value(default, field_shape, shapes)  # fills the defaults inside it, e.g. {} -> {"Job": []}
+            value[name] = default
 
 
 def check_value(value: Any, shape: Shape, shapes: Mapping[str, ObjectShape]) -> None:

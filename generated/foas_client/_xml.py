@@ -18,7 +18,7 @@ from typing import Any
 
 from ._errors import DecodeError, UnsafeXmlError
 from ._shapes import ObjectShape, Shape, integer_bounds
-from ._validate import Mismatch, check_bounds, describe
+from ._validate import Mismatch, check_bounds, describe, fill_defaults, missing_field
 
 __all__ = ["decode_xml"]
 
@@ -183,7 +183,7 @@ class _Fields:
     objects: JSON name, item shape). Everything else, and every error, goes through ``_field``.
     """
 
-    __slots__ = ("by_xml_name", "object_items", "repeated", "scalars", "strings")
+    __slots__ = ("by_xml_name", "defaults", "object_items", "repeated", "scalars", "strings")
 
     def __init__(self, shape: ObjectShape) -> None:
         fields = shape.by_xml_name.items()
@@ -201,6 +201,8 @@ class _Fields:
         }
         # The JSON names of the unwrapped arrays: XML cannot tell an absent list from an empty one.
         self.repeated = tuple(name for name, s in shape.fields.items() if s.kind == "array" and not s.wrapped)
+        # The fields with a default in the spec: what an absent element reads as.
+        self.defaults = {name: s for name, s in shape.fields.items() if s.default is not None}
 
 
 _fields = functools.cache(_Fields)  # one table per shape (shapes are module constants, hashed by identity)
@@ -246,10 +248,12 @@ def _object(element: Any, shape: ObjectShape, shapes: Mapping[str, ObjectShape])
     text = element.text
     if text is not None and not text.isspace() and element.tag != _WRAPPER:
         raise Mismatch(f"expected an object, got text {describe(text)}")
+    if fields.defaults:
+        fill_defaults(out, fields.defaults, shapes)
     if shape.required:
         missing = shape.required.difference(out)
         if missing:
-            raise Mismatch(f"missing required element for {sorted(missing)[0]}")
+            raise missing_field(sorted(missing)[0])
     return out
 
 

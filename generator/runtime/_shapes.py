@@ -23,7 +23,8 @@ class Shape:
     items: for ``array``, the shape of an item.
     wrapped: for ``array``, whether XML puts the items inside one element named ``xml_name``.
     minimum, maximum: for ``integer``, the bounds of its format (int32, int64) or of the schema.
-    nullable: whether JSON ``null`` is allowed.
+    nullable: whether JSON ``null`` is a value; otherwise ``null`` reads as an absent field.
+    default: the spec's ``default`` as JSON text: the value of the field when the body leaves it out.
     """
 
     kind: str
@@ -34,6 +35,7 @@ class Shape:
     minimum: int | None = None
     maximum: int | None = None
     nullable: bool = False
+    default: str | None = None
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: the decoders cache tables per shape

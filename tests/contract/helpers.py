@@ -3,12 +3,14 @@ and a real ``foas_client.Client`` whose transport is an ``httpx.MockTransport`` 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
 
 from foas_client import Client
+from tests.support.pages import page
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC_DIR = ROOT / "spec"
@@ -39,10 +41,13 @@ ERROR_XML = Example("Error.example.xml", "application/xml")
 
 @dataclass
 class FakeServer:
-    """Answers every request with one canned response and keeps the requests it saw."""
+    """Answers every request with one canned response and keeps the requests it saw.
+
+    By default the response is a valid empty page (the fields every page carries, no jobs).
+    """
 
     status: int = 200
-    body: bytes = b"{}"
+    body: bytes = field(default_factory=lambda: json.dumps(page()).encode())
     content_type: str | None = "application/json"
     requests: list[httpx.Request] = field(default_factory=list)
 

@@ -23,6 +23,7 @@ import foas_client
 from foas_client import decode_body
 from foas_client._provenance import TOOLS
 from tests.contract.helpers import EXAMPLES_DIR, ROOT, SPEC_DIR
+from tests.support.pages import page, required_fields
 
 SPEC_URI = "urn:foas-client:spec"  # the spec registered as a resource, so its own "#/components/..." refs resolve
 PLAN_SCHEMA = SPEC_DIR / "plan.schema.json"
@@ -86,8 +87,18 @@ def test_plan_schema_passes_its_metaschema() -> None:
     validator.check_schema(schema)
 
 
+def count_keys(node: Any, key: str) -> int:
+    """How many mappings under ``node`` have ``key``, wherever they are."""
+    if isinstance(node, dict):
+        return (key in node) + sum(count_keys(value, key) for value in node.values())
+    if isinstance(node, list):
+        return sum(count_keys(value, key) for value in node)
+    return 0
+
+
 def test_every_example_file_is_referenced_by_the_spec_and_exists() -> None:
-    assert len(EXAMPLES) == 5
+    # Every externalValue of the spec is found (a file may serve several media types, e.g. both XML ones).
+    assert len(EXAMPLES) == count_keys(SPEC, "externalValue") >= 5
     referenced = {(SPEC_DIR / external).resolve() for *_, external in EXAMPLES}
     assert all(path.is_file() for path in referenced)
     assert referenced == {path.resolve() for path in EXAMPLES_DIR.iterdir() if path.is_file()}
@@ -105,8 +116,16 @@ def test_example_validates_against_its_media_type_schema(
 def test_schema_validation_rejects_a_wrong_type() -> None:
     """A control for the test above: the registry really resolves the nested $refs."""
     with pytest.raises(jsonschema.ValidationError) as caught:
-        validate_against_spec({"Jobs": {"Job": [{"CreateTime": "x"}]}}, "GetRefPackageJobResponse")
+        validate_against_spec(page(Jobs={"Job": [{"CreateTime": "x"}]}), "GetRefPackageJobResponse")
     assert list(caught.value.absolute_path) == ["Jobs", "Job", 0, "CreateTime"]
+    validate_against_spec(page(Jobs={"Job": [{"CreateTime": 1}]}), "GetRefPackageJobResponse")  # only the type
+
+
+def test_schema_validation_rejects_a_page_without_a_required_field() -> None:
+    for missing in required_fields():
+        with pytest.raises(jsonschema.ValidationError) as caught:
+            validate_against_spec(page({missing: ...}), "GetRefPackageJobResponse")
+        assert caught.value.validator == "required" and missing in caught.value.message
 
 
 def plan_documents() -> Iterator[tuple[str, Any]]:
@@ -121,7 +140,8 @@ def test_every_documented_plan_json_fits_the_plan_schema() -> None:
     assert (SPEC_DIR / embedded).resolve() == PLAN_SCHEMA.resolve()
     schema = json.loads(PLAN_SCHEMA.read_text(encoding="utf-8"))
     plans = list(plan_documents())
-    assert len(plans) == 3  # JSON, XML fragment, rooted XML: one job each
+    pages = [where for where, _, schema, _ in EXAMPLES if schema_name(schema) == "GetRefPackageJobResponse"]
+    assert len(plans) == len(pages) >= 3  # JSON, XML fragment, rooted XML (under each XML type): one job each
     validator = jsonschema.Draft202012Validator(schema)
     for where, plan in plans:
         assert [error.message for error in validator.iter_errors(plan)] == [], where

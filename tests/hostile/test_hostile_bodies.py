@@ -38,6 +38,7 @@ import yaml
 from foas_client import AsyncFoasClient, Credentials, FoasClient, decode_body
 from foas_client._limits import DEFAULT_MAX_RESPONSE_BYTES, ResponseLimit, ResponseTooLargeError
 from foas_client.errors import DecodeError, FoasError, InvalidParameterError, UnsafeXmlError
+from tests.support import pages
 from tests.support.roa_server import ReceivedRequest, RoaVerifyingServer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -154,7 +155,8 @@ def assert_refused(outcome: Outcome, expected: type[FoasError], record: Record) 
 
 # --- XML -----------------------------------------------------------------------------------------------
 
-ROOTED = "<GetRefPackageJobResponse><RequestId>{}</RequestId></GetRefPackageJobResponse>"
+# A valid page but for what a case puts in its RequestId: refused for that, never for a missing field.
+ROOTED = pages.xml_page("<RequestId>{}</RequestId>").decode()
 
 
 def doctype(subset: str, body: str = "&x;") -> str:
@@ -192,9 +194,8 @@ XML_CASES: dict[str, tuple[Callable[[Tripwires], str], type[FoasError]]] = {
         UnsafeXmlError,
     ),
     "XInclude of a local file": (
-        lambda w: (
-            '<GetRefPackageJobResponse xmlns:xi="http://www.w3.org/2001/XInclude"><RequestId>'
-            f'<xi:include href="{w.secret}" parse="text"/></RequestId></GetRefPackageJobResponse>'
+        lambda w: ROOTED.format(
+            f'<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="{w.secret}" parse="text"/>'
         ),
         DecodeError,
     ),
@@ -244,6 +245,13 @@ def test_the_tripwires_catch_a_parser_that_resolves_entities(wires: Tripwires) -
 
 # --- JSON ----------------------------------------------------------------------------------------------
 
+
+def json_page(name: str, raw: bytes) -> bytes:
+    """A valid JSON page but for field ``name``, written as the ``raw`` bytes: refused for them, if at all."""
+    others = json.dumps(pages.page({name: ...})).encode()
+    return others[:-1] + b', "%s": %s}' % (name.encode(), raw)
+
+
 JSON_CASES: dict[str, bytes] = {
     "very deep nesting (arrays)": b"[" * 100_000 + b"]" * 100_000,
     "very deep nesting (objects)": b'{"a":' * 100_000 + b"1" + b"}" * 100_000,
@@ -255,10 +263,10 @@ JSON_CASES: dict[str, bytes] = {
     "truncated": b'{"TotalCount": 1, "Jobs": {"Job": [{"JobId": ',
     "not an object (null)": b"null",
     "not an object (array)": b"[]",
-    "invalid UTF-8": b'{"RequestId": "\xff\xfe"}',
-    "an integer of 5,000 digits": b'{"TotalCount": ' + b"9" * 5_000 + b"}",
-    "NaN": b'{"TotalCount": NaN}',
-    "Infinity": b'{"TotalCount": 1e999}',
+    "invalid UTF-8": json_page("RequestId", b'"\xff\xfe"'),
+    "an integer of 5,000 digits": json_page("TotalCount", b"9" * 5_000),
+    "NaN": json_page("TotalCount", b"NaN"),
+    "Infinity": json_page("TotalCount", b"1e999"),
 }
 
 
@@ -271,14 +279,15 @@ def test_hostile_json_is_refused(case: str, content_type: str, wires: Tripwires,
 
 
 def test_an_unpaired_surrogate_is_refused_by_the_decoder(record_property: Record) -> None:
-    outcome = decoded(b'{"RequestId": "a\\ud800b"}', "application/json")
+    outcome = decoded(json_page("RequestId", b'"a\\ud800b"'), "application/json")
     assert_refused(outcome, DecodeError, record_property)
     assert isinstance(outcome.error, DecodeError) and outcome.error.path == "RequestId"
 
 
 @pytest.mark.parametrize("content_type", ["text/html", "text/plain", "", "application/octet-stream", "image/svg"])
 def test_an_unsupported_or_missing_content_type_is_a_decode_error(content_type: str, record_property: Record) -> None:
-    outcome = decoded(b'{"TotalCount": 1}', content_type or None)  # type: ignore[arg-type]
+    body = json.dumps(pages.page()).encode()  # a valid page: refused for its type alone
+    outcome = decoded(body, content_type or None)  # type: ignore[arg-type]
     assert_refused(outcome, DecodeError, record_property)
 
 
@@ -287,8 +296,9 @@ def test_an_unsupported_or_missing_content_type_is_a_decode_error(content_type: 
     "body",
     [
         b"<html><body><h1>502 Bad Gateway</h1></body></html>",
-        b"<xml><TotalCount>1</TotalCount><Jobs><Job><JobId>a</JobId></Job></Jobs></xml>",
-        b"<Error><Code>InternalError</Code><Message>oops</Message></Error>",
+        # Pages but for their root: refused for it, not for a missing field.
+        pages.xml_page("<TotalCount>1</TotalCount><Jobs><Job><JobId>a</JobId></Job></Jobs>", root="xml"),
+        pages.xml_page("<Code>InternalError</Code><Message>oops</Message>", root="Error"),
     ],
     ids=["html", "xml", "Error"],
 )
@@ -341,20 +351,35 @@ JOB_FIELDS = fields("Job")
 PAGE_FIELDS = [(name, node) for name, node in fields(SHAPE) if name != "Jobs"]
 
 
-def json_wrong(node: dict[str, Any]) -> list[Any]:
-    values = list(WRONG_JSON[kind(node)])
+def tolerated(value: Any, node: dict[str, Any], *, required: bool) -> bool:
+    """Whether the spec reads ``value`` as a variant rather than a wrong type: ``null`` in a field that is
+    neither required nor nullable is an absent field; one object where an array of objects belongs is a
+    list of one."""
+    node = resolve(node)
+    if value is None:
+        return not required and not node.get("nullable", False)
+    return type(value) is dict and node.get("type") == "array" and "properties" in resolve(node["items"])
+
+
+def json_wrong(node: dict[str, Any], *, required: bool = False) -> list[Any]:
+    values = [value for value in WRONG_JSON[kind(node)] if not tolerated(value, node, required=required)]
     if kind(node) == "integer":
         values.append(int_bound(node) + 1)
     return values
 
 
 def one_job(job: dict[str, Any]) -> dict[str, Any]:
-    return {"TotalCount": 1, "Jobs": {"Job": [job]}}
+    return pages.page(Jobs={"Job": [job]})
+
+
+REQUIRED = {name: set(schema.get("required", [])) for name, schema in SCHEMAS.items()}
+JOBS_NODE = SCHEMAS[SHAPE]["properties"]["Jobs"]
+JOB_ARRAY = resolve(JOBS_NODE)["properties"]["Job"]
 
 
 @pytest.mark.parametrize(("name", "node"), JOB_FIELDS, ids=[name for name, _ in JOB_FIELDS])
 def test_json_with_a_wrong_type_in_each_job_field(name: str, node: dict[str, Any], record_property: Record) -> None:
-    for wrong in json_wrong(node):
+    for wrong in json_wrong(node, required=name in REQUIRED["Job"]):
         outcome = decoded(json.dumps(one_job({"JobId": "ok", name: wrong})).encode(), "application/json")
         assert_refused(outcome, DecodeError, record_property)
         assert isinstance(outcome.error, DecodeError) and outcome.error.path == f"Jobs.Job[0].{name}", wrong
@@ -362,8 +387,8 @@ def test_json_with_a_wrong_type_in_each_job_field(name: str, node: dict[str, Any
 
 @pytest.mark.parametrize(("name", "node"), PAGE_FIELDS, ids=[name for name, _ in PAGE_FIELDS])
 def test_json_with_a_wrong_type_in_each_page_field(name: str, node: dict[str, Any], record_property: Record) -> None:
-    for wrong in json_wrong(node):
-        outcome = decoded(json.dumps({name: wrong, "Jobs": {"Job": []}}).encode(), "application/json")
+    for wrong in json_wrong(node, required=name in REQUIRED[SHAPE]):
+        outcome = decoded(json.dumps(pages.page({name: wrong, "Jobs": {"Job": []}})).encode(), "application/json")
         assert_refused(outcome, DecodeError, record_property)
         assert isinstance(outcome.error, DecodeError) and outcome.error.path == name, wrong
 
@@ -371,19 +396,53 @@ def test_json_with_a_wrong_type_in_each_page_field(name: str, node: dict[str, An
 @pytest.mark.parametrize(
     ("document", "path"),
     [
-        *[({"Jobs": wrong}, "Jobs") for wrong in WRONG_JSON["object"]],
-        *[({"Jobs": {"Job": wrong}}, "Jobs.Job") for wrong in WRONG_JSON["array"]],
+        *[({"Jobs": wrong}, "Jobs") for wrong in json_wrong(JOBS_NODE, required="Jobs" in REQUIRED[SHAPE])],
+        *[
+            ({"Jobs": {"Job": wrong}}, "Jobs.Job")
+            for wrong in json_wrong(JOB_ARRAY, required="Job" in REQUIRED["JobList"])
+        ],
+        # Every one, null too: null is no item of a list.
         *[({"Jobs": {"Job": [{"JobId": "a"}, wrong]}}, "Jobs.Job[1]") for wrong in WRONG_JSON["object"]],
     ],
 )
 def test_json_with_a_wrong_type_in_the_job_list(document: dict[str, Any], path: str, record_property: Record) -> None:
-    outcome = decoded(json.dumps(document).encode(), "application/json")
+    outcome = decoded(json.dumps(pages.page(document)).encode(), "application/json")
     assert_refused(outcome, DecodeError, record_property)
     assert isinstance(outcome.error, DecodeError) and outcome.error.path == path
 
 
+def tolerated_cases() -> list[Any]:
+    """The values ``tolerated`` keeps out of the lists above, each with the document it must read as."""
+    cases = [
+        pytest.param({name: None}, {}, id=f"{name}=null")
+        for name, node in PAGE_FIELDS
+        if tolerated(None, node, required=name in REQUIRED[SHAPE])
+    ]
+    cases += [
+        pytest.param({"Jobs": {"Job": [{name: None}]}}, {"Jobs": {"Job": [{}]}}, id=f"Job.{name}=null")
+        for name, node in JOB_FIELDS
+        if tolerated(None, node, required=name in REQUIRED["Job"])
+    ]
+    return [
+        *cases,
+        pytest.param({"Jobs": None}, {}, id="Jobs=null"),
+        pytest.param({"Jobs": {"Job": None}}, {"Jobs": {}}, id="Job=null"),
+        pytest.param({"Jobs": {"Job": {"JobId": "a"}}}, {"Jobs": {"Job": [{"JobId": "a"}]}}, id="Job=object"),
+    ]
+
+
+@pytest.mark.parametrize(("variant", "same_as"), tolerated_cases())
+def test_json_variants_left_out_of_the_wrong_values_decode(variant: dict[str, Any], same_as: dict[str, Any]) -> None:
+    """Not refused, and not a value of their own: null is an absent field, one object a list of one."""
+    outcome = decoded(json.dumps(pages.page(variant)).encode(), "application/json")
+    reference = decoded(json.dumps(pages.page(same_as)).encode(), "application/json")
+    assert outcome.error is None and reference.error is None, outcome.describe()
+    assert outcome.result == reference.result
+
+
 def xml_page(inner_job: str = "", page: str = "") -> bytes:
-    return f"<GetRefPackageJobResponse>{page}<Jobs><Job>{inner_job}</Job></Jobs></GetRefPackageJobResponse>".encode()
+    """A valid page (the required fields it lacks added) with one job; ``page`` holds page-level elements."""
+    return pages.xml_page(f"{page}<Jobs><Job>{inner_job}</Job></Jobs>")
 
 
 def xml_wrong(node: dict[str, Any]) -> list[str]:
@@ -420,13 +479,14 @@ def test_xml_with_a_wrong_type_in_each_page_field(
 def test_xml_with_a_field_twice_is_refused(record_property: Record) -> None:
     outcome = decoded(xml_page(page="<TotalCount>1</TotalCount><TotalCount>2</TotalCount>"), "application/xml")
     assert_refused(outcome, DecodeError, record_property)
+    assert isinstance(outcome.error, DecodeError) and outcome.error.path == "TotalCount"
 
 
 @pytest.mark.parametrize(
     ("body", "path"),
     [
-        (b"<GetRefPackageJobResponse><Jobs>5</Jobs></GetRefPackageJobResponse>", "Jobs"),
-        (b"<GetRefPackageJobResponse><Jobs><Job>5</Job></Jobs></GetRefPackageJobResponse>", "Jobs.Job[0]"),
+        (pages.xml_page("<Jobs>5</Jobs>"), "Jobs"),
+        (pages.xml_page("<Jobs><Job>5</Job></Jobs>"), "Jobs.Job[0]"),
     ],
     ids=["Jobs", "Jobs.Job[0]"],
 )
@@ -587,7 +647,7 @@ def test_the_default_cap_refuses_a_declared_200_mb_body_before_reading_it(mode: 
 
 def exactly(size: int, *, gzipped: bool = False) -> tuple[bytes, Callable[[Callable[[bytes], None]], None]]:
     """A JSON page padded with spaces to ``size`` bytes (decoded), sent in one piece."""
-    document = b'{"TotalCount": 0, "Jobs": {"Job": []}}'
+    document = json.dumps(pages.page(TotalCount=0, TotalPage=0, Jobs={"Job": []})).encode()
     content = document + b" " * (size - len(document))
     wire = gzip.compress(content) if gzipped else content
     coding = b"Content-Encoding: gzip\r\n" if gzipped else b""

@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from tests.contract.helpers import ROOT
+from tests.support.pages import page, xml_page
 
 PYTHON = sys.executable  # the project's venv: it has the pinned generator toolchain
 GENERATE_BUDGET_S = 60.0  # `make generate` takes about 1 s; this only catches a hang
@@ -74,9 +75,11 @@ def add_fields_to_spec(root: Path) -> None:
     path.write_text(yaml.safe_dump(spec, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-# Runs against the regenerated package only (PYTHONPATH puts it before the editable install).
+# Runs against the regenerated package only (PYTHONPATH puts it before the editable install). Its bodies
+# (valid pages, built here from the spec) come as JSON in argv[1]: the test's helpers are not importable there.
 PROBE = r"""
 import json
+import sys
 import foas_client
 from foas_client import GetRefPackageJobResponse, KnownJobType, decode_body
 from foas_client.errors import DecodeError
@@ -102,21 +105,39 @@ def error_path(body, content_type):
         return exc.path
     return None
 
-json_body = b'{"Jobs": {"Job": [{"SavepointPath": "oss://bucket/sp-1", "RetryCount": 3, "JobType": "FLINK_SQL"}]}}'
-xml_body = (b"<Jobs><Job><Savepoint>oss://bucket/sp-1</Savepoint><RetryCount> 3 </RetryCount>"
-            b"<JobType>FLINK_SQL</JobType></Job></Jobs>")
+bodies = {name: body.encode() for name, body in json.loads(sys.argv[1]).items()}
 print(json.dumps({
     "file": foas_client.__file__,
     "members": [member.value for member in KnownJobType],
-    "json": summary(job(json_body, "application/json")),
-    "xml": summary(job(xml_body, "text/xml")),
+    "json": summary(job(bodies["json"], "application/json")),
+    "xml": summary(job(bodies["xml"], "text/xml")),
     "xml_json_name_is_not_an_element": isinstance(
-        job(b"<Jobs><Job><SavepointPath>x</SavepointPath></Job></Jobs>", "application/xml").savepoint_path, Unset
+        job(bodies["xml_json_name"], "application/xml").savepoint_path, Unset
     ),
-    "json_error": error_path(b'{"Jobs": {"Job": [{"RetryCount": "three"}]}}', "application/json"),
-    "xml_error": error_path(b"<Jobs><Job><RetryCount>three</RetryCount></Job></Jobs>", "application/xml"),
+    "json_error": error_path(bodies["json_error"], "application/json"),
+    "xml_error": error_path(bodies["xml_error"], "application/xml"),
 }))
 """
+
+
+def probe_bodies() -> dict[str, str]:
+    """The probe's bodies: valid pages around the new fields."""
+
+    def json_page(job: dict[str, object]) -> str:
+        return json.dumps(page(Jobs={"Job": [job]}))
+
+    def xml_job(inner: str) -> str:
+        return xml_page(f"<Jobs><Job>{inner}</Job></Jobs>").decode()
+
+    return {
+        "json": json_page({"SavepointPath": "oss://bucket/sp-1", "RetryCount": 3, "JobType": "FLINK_SQL"}),
+        "xml": xml_job(
+            "<Savepoint>oss://bucket/sp-1</Savepoint><RetryCount> 3 </RetryCount><JobType>FLINK_SQL</JobType>"
+        ),
+        "xml_json_name": xml_job("<SavepointPath>x</SavepointPath>"),
+        "json_error": json_page({"RetryCount": "three"}),
+        "xml_error": xml_job("<RetryCount>three</RetryCount>"),
+    }
 
 
 @pytest.fixture(scope="module")
@@ -129,7 +150,12 @@ def regenerated(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_fields_added_to_the_spec_decode_from_json_and_xml(regenerated: Path) -> None:
     environment = {**os.environ, "PYTHONPATH": str(regenerated.parent)}
     result = subprocess.run(
-        [PYTHON, "-c", PROBE], cwd=regenerated.parent, env=environment, capture_output=True, text=True, timeout=60
+        [PYTHON, "-c", PROBE, json.dumps(probe_bodies())],
+        cwd=regenerated.parent,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     seen = json.loads(result.stdout)

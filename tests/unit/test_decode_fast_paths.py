@@ -18,14 +18,16 @@ from foas_client._schema import SHAPES
 from foas_client._xml_writer import encode_xml
 from foas_client.errors import DecodeError, UnsafeXmlError
 from foas_client.testing import make_jobs
+from tests.support.pages import page, xml_page
 
 RESPONSE = "GetRefPackageJobResponse"
 INT64_MAX = 2**63 - 1
 
 
 def xml_jobs(*jobs: str, xmlns: str = "") -> bytes:
+    """A valid page of these jobs."""
     items = "".join(f"<Job{xmlns}>{job}</Job>" for job in jobs)
-    return f"<GetRefPackageJobResponse><Jobs>{items}</Jobs></GetRefPackageJobResponse>".encode()
+    return xml_page(f"<Jobs>{items}</Jobs>")
 
 
 def first_job(body: bytes) -> dict[str, Any]:
@@ -91,9 +93,9 @@ def test_namespaced_elements_decode_like_plain_ones() -> None:
 
 def test_a_page_of_generated_jobs_round_trips_through_xml() -> None:
     jobs = make_jobs(50, project_name="p", package_name="q.jar")
-    document = GetRefPackageJobResponse.from_dict(
-        {"RequestId": "r", "PageIndex": 1, "PageSize": 50, "TotalCount": 50, "TotalPage": 1}
-    ).to_dict() | {"Jobs": {"Job": [job.to_dict() for job in jobs]}}
+    document = page(
+        RequestId="r", PageSize=50, TotalCount=50, TotalPage=1, Jobs={"Job": [job.to_dict() for job in jobs]}
+    )
     from_xml = decode_body(encode_xml(document, RESPONSE, SHAPES), "application/xml", RESPONSE)
     from_json = decode_body(json.dumps(document).encode(), "application/json", RESPONSE)
     assert from_xml == from_json == document
@@ -126,14 +128,23 @@ def test_a_doctype_is_refused_however_many_exclamation_marks_precede_it(marks: i
         ({"FolderId": True}, "Jobs.Job[0].FolderId"),
         ({"FolderId": 1.0}, "Jobs.Job[0].FolderId"),
         ({"IsCommitted": 1}, "Jobs.Job[0].IsCommitted"),
-        ({"JobId": None}, "Jobs.Job[0].JobId"),
+        ({"JobId": 5}, "Jobs.Job[0].JobId"),
+        ({"JobId": True}, "Jobs.Job[0].JobId"),
     ],
 )
 def test_json_misfits_next_to_valid_fields_name_their_path(job: dict[str, Any], path: str) -> None:
-    document = {"Jobs": {"Job": [{"JobId": "a", "CreateTime": 1, "IsCommitted": True, **job}]}}
+    document = page(Jobs={"Job": [{"JobId": "a", "CreateTime": 1, "IsCommitted": True, **job}]})
     with pytest.raises(DecodeError) as caught:
         decode_body(json.dumps(document).encode(), "application/json", RESPONSE)
     assert caught.value.path == path
+
+
+@pytest.mark.parametrize("field", ["JobId", "CreateTime", "IsCommitted"])
+def test_json_null_next_to_valid_fields_is_an_absent_field(field: str) -> None:
+    job = {"JobId": "a", "CreateTime": 1, "IsCommitted": True}
+    document = page(Jobs={"Job": [job | {field: None}]})
+    decoded = decode_body(json.dumps(document).encode(), "application/json", RESPONSE)
+    assert decoded["Jobs"]["Job"] == [{name: value for name, value in job.items() if name != field}]
 
 
 # -- the generated from_dict -------------------------------------------------------------------------

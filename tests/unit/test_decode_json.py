@@ -10,6 +10,7 @@ import pytest
 
 from foas_client import GetRefPackageJobResponse, KnownApiType, KnownJobType, decode_body
 from foas_client.errors import DecodeError
+from tests.support.pages import page, required_fields
 
 RESPONSE = "GetRefPackageJobResponse"
 INT32_MAX, INT64_MAX = 2**31 - 1, 2**63 - 1
@@ -55,22 +56,32 @@ WRONG: dict[str, list[Any]] = {
 
 
 def decode(document: Any, content_type: str = "application/json") -> GetRefPackageJobResponse:
+    """The page that ``document`` gives; an object is completed with the required fields it lacks."""
+    if isinstance(document, dict):
+        document = page(document)
     body = document if isinstance(document, bytes) else json.dumps(document).encode()
     return GetRefPackageJobResponse.from_dict(decode_body(body, content_type, RESPONSE))
 
 
 def wrong_cases() -> list[Any]:
+    required = set(required_fields())
     cases = []
-    for name, kind in TOP_FIELDS.items():
-        cases += [pytest.param({name: bad}, name, id=f"{name}={bad!r}") for bad in WRONG[kind]]
+    for name, kind in TOP_FIELDS.items():  # null is an absent field: wrong only where the field is required
+        cases += [
+            pytest.param({name: bad}, name, id=f"{name}={bad!r}")
+            for bad in WRONG[kind]
+            if bad is not None or name in required
+        ]
     for name, kind in JOB_FIELDS.items():  # the second job is the wrong one: the index is in the path
         cases += [
             pytest.param({"Jobs": {"Job": [{}, {name: bad}]}}, f"Jobs.Job[1].{name}", id=f"Job.{name}={bad!r}")
             for bad in WRONG[kind]
+            if bad is not None
         ]
     cases += [
-        pytest.param({"Jobs": {"Job": {"JobId": "j"}}}, "Jobs.Job", id="Job-not-a-list"),
+        pytest.param({"Jobs": {"Job": "j"}}, "Jobs.Job", id="Job-not-a-list"),
         pytest.param({"Jobs": {"Job": [5]}}, "Jobs.Job[0]", id="Job-item-not-an-object"),
+        pytest.param({"Jobs": {"Job": [None]}}, "Jobs.Job[0]", id="Job-item-null"),
         pytest.param([], "", id="top-level-array"),
         pytest.param("text", "", id="top-level-string"),
         pytest.param(None, "", id="top-level-null"),
@@ -122,13 +133,13 @@ def test_unknown_fields_are_kept_in_additional_properties() -> None:
         "NewTopLevel": {"nested": [1, 2]},
         "Jobs": {"Job": [{"JobId": "j", "NewJobField": "v", "Another": None}], "NextToken": "t"},
     }
-    page = decode(document)
-    assert page.request_id == "r"
-    assert page.additional_properties == {"NewTopLevel": {"nested": [1, 2]}}
-    assert page.jobs.additional_properties == {"NextToken": "t"}
-    assert page.jobs.job[0].job_id == "j"
-    assert page.jobs.job[0].additional_properties == {"NewJobField": "v", "Another": None}
-    assert page.to_dict() == document
+    decoded = decode(document)
+    assert decoded.request_id == "r"
+    assert decoded.additional_properties == {"NewTopLevel": {"nested": [1, 2]}}
+    assert decoded.jobs.additional_properties == {"NextToken": "t"}
+    assert decoded.jobs.job[0].job_id == "j"
+    assert decoded.jobs.job[0].additional_properties == {"NewJobField": "v", "Another": None}
+    assert decoded.to_dict() == page(document)
 
 
 def test_unknown_enum_values_stay_text_and_known_ones_become_members() -> None:

@@ -10,6 +10,7 @@ import pytest
 from foas_client import GetRefPackageJobResponse, KnownApiType, KnownJobType, decode_body
 from foas_client.errors import DecodeError, UnsafeXmlError
 from tests.contract.helpers import XML_ROOTED
+from tests.support import pages
 
 RESPONSE = "GetRefPackageJobResponse"
 
@@ -19,8 +20,20 @@ def page(body: str | bytes, content_type: str = "application/xml") -> GetRefPack
     return GetRefPackageJobResponse.from_dict(decode_body(raw, content_type, RESPONSE))
 
 
+def valid(inner: str) -> str:
+    """``inner`` and the elements every page carries that it lacks, as siblings (the vendor's rootless form)."""
+    rooted = pages.xml_page(inner).decode()
+    return rooted.removeprefix(f"<{RESPONSE}>").removesuffix(f"</{RESPONSE}>")
+
+
 def jobs_xml(*jobs: str) -> str:
-    return "<RequestId>r</RequestId><Jobs>" + "".join(f"<Job>{job}</Job>" for job in jobs) + "</Jobs>"
+    """A valid page of these jobs, with RequestId ``r``."""
+    return valid("<RequestId>r</RequestId><Jobs>" + "".join(f"<Job>{job}</Job>" for job in jobs) + "</Jobs>")
+
+
+def just_jobs(*jobs: str) -> str:
+    """The ``<Jobs>`` element of these jobs alone: for a test that adds its own page fields, then ``valid()``."""
+    return "<Jobs>" + "".join(f"<Job>{job}</Job>" for job in jobs) + "</Jobs>"
 
 
 def test_one_job_element_is_a_list_of_one() -> None:
@@ -36,7 +49,7 @@ def test_two_job_elements_are_two_jobs_in_order() -> None:
 
 @pytest.mark.parametrize("empty", ["<Jobs/>", "<Jobs></Jobs>", "<Jobs>\n    </Jobs>"])
 def test_an_empty_jobs_element_is_an_empty_list(empty: str) -> None:
-    result = page(f"<TotalCount>0</TotalCount>{empty}")
+    result = page(valid(f"<TotalCount>0</TotalCount>{empty}"))
     assert result.total_count == 0
     assert result.jobs.job == []
 
@@ -66,8 +79,10 @@ def test_boolean_text(text: str, expected: bool) -> None:
 
 def test_integer_text_with_surrounding_whitespace_is_an_int() -> None:
     result = page(
-        "<TotalCount> 7 </TotalCount><PageSize>\n10\n</PageSize>"
-        + jobs_xml("<CreateTime>\t1551161842000 </CreateTime>", "<FolderId>\n  10148\n</FolderId>")
+        valid(
+            "<TotalCount> 7 </TotalCount><PageSize>\n10\n</PageSize>"
+            + just_jobs("<CreateTime>\t1551161842000 </CreateTime>", "<FolderId>\n  10148\n</FolderId>")
+        )
     )
     assert (result.total_count, result.page_size) == (7, 10)
     assert result.jobs.job[0].create_time == 1551161842000
@@ -87,9 +102,9 @@ def test_integer_text_with_surrounding_whitespace_is_an_int() -> None:
         (jobs_xml("<IsCommitted>yes</IsCommitted>"), "Jobs.Job[0].IsCommitted"),
         (jobs_xml("<CreateTime>1</CreateTime><CreateTime>2</CreateTime>"), "Jobs.Job[0].CreateTime"),
         (jobs_xml("<JobId><Nested>a</Nested></JobId>"), "Jobs.Job[0].JobId"),
-        ("<TotalCount>abc</TotalCount>", "TotalCount"),
-        ("<PageSize>2147483648</PageSize>", "PageSize"),  # int32
-        ("<PageIndex>-2147483649</PageIndex>", "PageIndex"),
+        (valid("<TotalCount>abc</TotalCount>"), "TotalCount"),
+        (valid("<PageSize>2147483648</PageSize>"), "PageSize"),  # int32
+        (valid("<PageIndex>-2147483649</PageIndex>"), "PageIndex"),
     ],
 )
 def test_text_that_does_not_fit_the_spec_is_a_decode_error_naming_the_field(body: str, path: str) -> None:
@@ -101,12 +116,14 @@ def test_text_that_does_not_fit_the_spec_is_a_decode_error_naming_the_field(body
 
 def test_unknown_elements_are_skipped() -> None:
     result = page(
-        "<NewTopLevel><Deep><Deeper>1</Deeper></Deep></NewTopLevel><TotalCount>3</TotalCount>"
-        + jobs_xml("<Unknown>x</Unknown><JobId>a</JobId><AlsoUnknown/>")
+        valid(
+            "<NewTopLevel><Deep><Deeper>1</Deeper></Deep></NewTopLevel><RequestId>r</RequestId><TotalCount>3</TotalCount>"
+            + just_jobs("<Unknown>x</Unknown><JobId>a</JobId><AlsoUnknown/>")
+        )
     )
     assert result.total_count == 3
     assert result.jobs.job[0].job_id == "a"
-    assert result.to_dict() == {"RequestId": "r", "TotalCount": 3, "Jobs": {"Job": [{"JobId": "a"}]}}
+    assert result.to_dict() == pages.page(RequestId="r", TotalCount=3, Jobs={"Job": [{"JobId": "a"}]})
 
 
 def test_unknown_enum_values_stay_text_and_known_ones_become_members() -> None:
@@ -124,21 +141,22 @@ def test_unknown_enum_values_stay_text_and_known_ones_become_members() -> None:
 
 XXE = (
     '<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
-    "<GetRefPackageJobResponse><RequestId>&xxe;</RequestId></GetRefPackageJobResponse>"
+    + pages.xml_page("<RequestId>&xxe;</RequestId>").decode()
 )
 EXTERNAL_DTD = (
     '<?xml version="1.0"?>\n<!DOCTYPE GetRefPackageJobResponse SYSTEM "http://127.0.0.1:9/evil.dtd">\n'
-    "<GetRefPackageJobResponse><RequestId>r</RequestId></GetRefPackageJobResponse>"
+    + pages.xml_page("<RequestId>r</RequestId>").decode()
 )
 BILLION_LAUGHS = (
     '<?xml version="1.0"?>\n<!DOCTYPE lolz [\n<!ENTITY lol0 "lol">\n'
     + "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">\n' for i in range(1, 10))
-    + "]>\n<GetRefPackageJobResponse><RequestId>&lol9;</RequestId></GetRefPackageJobResponse>"
+    + "]>\n"
+    + pages.xml_page("<RequestId>&lol9;</RequestId>").decode()
 )
 
 
 @pytest.mark.parametrize(
-    "body", [XXE, EXTERNAL_DTD, BILLION_LAUGHS, "<RequestId>r</RequestId>"], ids=["xxe", "dtd", "laughs", "ok"]
+    "body", [XXE, EXTERNAL_DTD, BILLION_LAUGHS, valid("<RequestId>r</RequestId>")], ids=["xxe", "dtd", "laughs", "ok"]
 )
 def test_xml_with_a_dtd_is_refused_unread(body: str) -> None:
     if "<!DOCTYPE" not in body:  # control: the same decoder takes the body without a DTD
@@ -155,22 +173,22 @@ def test_xml_with_a_dtd_is_refused_unread(body: str) -> None:
 
 def test_an_undefined_entity_reference_is_a_decode_error() -> None:
     with pytest.raises(DecodeError):
-        page("<RequestId>&undefined;</RequestId>")
+        page(valid("<RequestId>&undefined;</RequestId>"))
 
 
 @pytest.mark.parametrize(
     "body",
     [
-        pytest.param(b"<Jobs><Job></Jobs>", id="mismatched-tags"),
-        pytest.param(b"<RequestId>r</RequestId", id="unclosed-tag"),
-        pytest.param(b"<RequestId>a < b</RequestId>", id="bare-lt"),
+        pytest.param(valid("<Jobs><Job></Jobs>"), id="mismatched-tags"),
+        pytest.param(valid("<RequestId>r</RequestId"), id="unclosed-tag"),
+        pytest.param(valid("<RequestId>a < b</RequestId>"), id="bare-lt"),
         pytest.param(XML_ROOTED.body[:100], id="rooted-truncated-early"),
         pytest.param(XML_ROOTED.body[: len(XML_ROOTED.body) // 2], id="rooted-truncated-middle"),
         pytest.param(XML_ROOTED.body[:-5], id="rooted-truncated-in-closing-tag"),
-        pytest.param(b"<RequestId>\xff\xfe</RequestId>", id="invalid-utf8"),
+        pytest.param(valid("<RequestId>r</RequestId>").encode().replace(b">r<", b">\xff\xfe<"), id="invalid-utf8"),
     ],
 )
-def test_malformed_or_truncated_xml_is_a_decode_error(body: bytes) -> None:
+def test_malformed_or_truncated_xml_is_a_decode_error(body: str | bytes) -> None:
     with pytest.raises(DecodeError):
         page(body)
 
@@ -187,10 +205,12 @@ def test_a_body_without_any_element_is_a_decode_error(body: bytes) -> None:
         pytest.param(XML_ROOTED.body + b"<TotalCount>2</TotalCount>", id="element-after-root"),
         pytest.param(b"<TotalCount>2</TotalCount>" + XML_ROOTED.body.split(b"?>", 1)[1], id="element-before-root"),
         pytest.param(XML_ROOTED.body + b"trailing text", id="text-after-root"),
-        pytest.param(b"<RequestId>r</RequestId>stray text", id="text-between-fragment-elements"),
+        pytest.param(
+            valid("<RequestId>r</RequestId>stray text<TotalCount>1</TotalCount>"), id="text-between-fragment-elements"
+        ),
     ],
 )
-def test_content_outside_the_root_element_is_a_decode_error(body: bytes) -> None:
+def test_content_outside_the_root_element_is_a_decode_error(body: str | bytes) -> None:
     with pytest.raises(DecodeError):
         page(body)
 
@@ -199,11 +219,11 @@ def test_content_outside_the_root_element_is_a_decode_error(body: bytes) -> None
     "content_type", ["application/xml", "application/xml; charset=utf-8", "text/xml", "application/problem+xml"]
 )
 def test_xml_content_types_are_accepted(content_type: str) -> None:
-    assert page("<RequestId>r</RequestId>", content_type).request_id == "r"
+    assert page(valid("<RequestId>r</RequestId>"), content_type).request_id == "r"
 
 
 def test_the_rooted_document_and_the_fragment_decode_alike() -> None:
-    inner = jobs_xml("<JobId>a</JobId>") + "<TotalCount>1</TotalCount>"
+    inner = valid(just_jobs("<JobId>a</JobId>") + "<TotalCount>1</TotalCount>")
     rooted = f'<?xml version="1.0" encoding="UTF-8"?>\n<GetRefPackageJobResponse>{inner}</GetRefPackageJobResponse>'
     assert page(rooted) == page(inner)
     assert page(rooted).jobs.job[0].job_id == "a"

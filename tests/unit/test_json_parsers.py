@@ -20,6 +20,7 @@ import pytest
 from foas_client import GetRefPackageJobResponse, decode_body
 from foas_client._responses import json_parser
 from foas_client.errors import DecodeError
+from tests.support.pages import page
 
 ROOT = Path(__file__).resolve().parents[2]
 RESPONSE = "GetRefPackageJobResponse"
@@ -58,19 +59,41 @@ def same(left: Any, right: Any) -> bool:
     return bool(left == right)
 
 
+def completed(document: str) -> str:
+    """The JSON object ``document`` (text), preceded by the fields of a valid page that it does not name.
+
+    The page is complete (an empty job list unless ``document`` has one), so that what a decoder
+    returns is what json reads, with nothing filled in.
+    """
+    others = [
+        f"{json.dumps(name)}: {json.dumps(value)}"
+        for name, value in page(Jobs={"Job": []}).items()
+        if json.dumps(name) not in document
+    ]
+    return "{" + ", ".join(others) + ", " + document.lstrip().removeprefix("{")
+
+
 # Documents that fit the spec, with the values where JSON parsers are known to differ in unknown fields
 # (they land in additional_properties as parsed): msgspec refuses some, which json reads.
 EDGE_DOCUMENTS = [
-    pytest.param(b'{"RequestId": "r", "Big": 18446744073709551616, "Small": -9223372036854775809}', id="big-ints"),
-    pytest.param(b'{"RequestId": "r", "Huge": 100000000000000000000000000000}', id="huge-int"),
-    pytest.param(b'{"RequestId": "r", "Real": 0.1, "Exp": 1E+2, "Tiny": 1e-400, "NegZero": -0.0}', id="floats"),
-    pytest.param(b'{"RequestId": "r", "Inf": 1e400, "NaN": NaN, "MinusInf": -Infinity}', id="non-finite"),
-    pytest.param(b'{"RequestId": "\\ud83d\\ude00 paired"}', id="surrogate-pair"),
-    pytest.param(b'\xef\xbb\xbf{"RequestId": "bom"}', id="utf8-bom"),
-    pytest.param('{"RequestId": "utf-16 \u4f5c\u4e1a"}'.encode("utf-16"), id="utf16"),
-    pytest.param('{"RequestId": "utf-32"}'.encode("utf-32-le"), id="utf32"),
-    pytest.param(b'{"RequestId": "a", "RequestId": "b", "TotalCount": 1}', id="duplicate-keys"),
-    pytest.param('{"RequestId": "\u4f5c\u4e1a\\u00e9\\n\\"", "Jobs": {"Job": [{}]}}'.encode(), id="escapes"),
+    pytest.param(
+        completed('{"RequestId": "r", "Big": 18446744073709551616, "Small": -9223372036854775809}').encode(),
+        id="big-ints",
+    ),
+    pytest.param(completed('{"RequestId": "r", "Huge": 100000000000000000000000000000}').encode(), id="huge-int"),
+    pytest.param(
+        completed('{"RequestId": "r", "Real": 0.1, "Exp": 1E+2, "Tiny": 1e-400, "NegZero": -0.0}').encode(),
+        id="floats",
+    ),
+    pytest.param(
+        completed('{"RequestId": "r", "Inf": 1e400, "NaN": NaN, "MinusInf": -Infinity}').encode(), id="non-finite"
+    ),
+    pytest.param(completed('{"RequestId": "\\ud83d\\ude00 paired"}').encode(), id="surrogate-pair"),
+    pytest.param(b"\xef\xbb\xbf" + completed('{"RequestId": "bom"}').encode(), id="utf8-bom"),
+    pytest.param(completed('{"RequestId": "utf-16 \u4f5c\u4e1a"}').encode("utf-16"), id="utf16"),
+    pytest.param(completed('{"RequestId": "utf-32"}').encode("utf-32-le"), id="utf32"),
+    pytest.param(completed('{"RequestId": "a", "RequestId": "b", "TotalCount": 1}').encode(), id="duplicate-keys"),
+    pytest.param(completed('{"RequestId": "\u4f5c\u4e1a\\u00e9\\n\\"", "Jobs": {"Job": [{}]}}').encode(), id="escapes"),
 ]
 
 
@@ -86,9 +109,9 @@ def test_values_are_the_standard_librarys(body: bytes) -> None:
 @pytest.mark.parametrize(
     ("body", "path"),
     [
-        (b'{"RequestId": "a\\ud800b"}', "RequestId"),
-        (b'{"Jobs": {"Job": [{}, {"JobName": "\\udfff"}]}}', "Jobs.Job[1].JobName"),
-        (b'{"\\udc00": 1}', "\udc00"),
+        (completed('{"RequestId": "a\\ud800b"}').encode(), "RequestId"),
+        (completed('{"Jobs": {"Job": [{}, {"JobName": "\\udfff"}]}}').encode(), "Jobs.Job[1].JobName"),
+        (completed('{"\\udc00": 1}').encode(), "\udc00"),
     ],
 )
 def test_an_unpaired_surrogate_is_refused_with_its_path(body: bytes, path: str) -> None:

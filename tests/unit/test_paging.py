@@ -2,7 +2,9 @@
 concurrent, JSON and XML, against a scripted server (``httpx.MockTransport``) that can misbehave.
 
 The server builds its bodies here from plain dicts with the wire names (JSON by ``json.dumps``, XML by
-string building), so nothing of the package's own encoding is trusted.
+string building), so nothing of the package's own encoding is trusted. The rules for a listing without
+totals, which no decoded page can reach (a page must carry them), are tested through the generic core
+with a ``fetch`` function returning pages without totals (``BarePages``).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import aclosing
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any, Literal
 from xml.sax.saxutils import escape
 
@@ -24,17 +27,20 @@ import httpx
 import pytest
 import stamina
 
-from foas_client import AsyncFoasClient, Client, Credentials, FoasClient, GetRefPackageJobResponse
-from foas_client._paging import DEFAULT_MAX_PAGES, PageRules, iter_items, iter_pages, page_request
+from foas_client import AsyncFoasClient, Client, Credentials, FoasClient, GetRefPackageJobResponse, Job, decode_body
+from foas_client._paging import DEFAULT_MAX_PAGES, PageRules, aiter_items, iter_items, iter_pages, page_request
 from foas_client._schema import OPERATION_IDS, PAGINATION
 from foas_client.api.packages import get_ref_package_job
 from foas_client.errors import (
+    DecodeError,
     FoasError,
     InvalidParameterError,
     NotFoundError,
     PaginationError,
     ServerError,
 )
+from tests.support.pages import page as valid_page
+from tests.support.pages import required_fields, spec
 
 Format = Literal["json", "xml"]
 BASE_URL = "https://foas.test"
@@ -45,8 +51,17 @@ DOCUMENTED = [  # the vendor's documented bodies, and the Content-Type each is s
     ("GetRefPackageJob.rooted.xml", "text/xml;charset=utf-8"),
 ]
 OPERATION = "GetRefPackageJob"
+RESPONSE = "GetRefPackageJobResponse"
 TOTAL = 2345
 SERVER_DEFAULT_SIZE = 10
+X_PAGINATION = next(
+    operation["x-pagination"]
+    for path in spec()["paths"].values()
+    for operation in path.values()
+    if operation.get("operationId") == OPERATION
+)
+# The wire names of what a page says about the listing besides its items and number: its totals and size.
+TOTALS = [X_PAGINATION[key][-1] for key in ("totalItems", "totalPages", "pageSize")]
 
 
 def make_jobs(count: int) -> list[dict[str, Any]]:
@@ -103,8 +118,7 @@ class PagedServer:
         total_count_from: ``(page, count)``: from that page on, claim ``count`` as TotalCount.
         size_from: ``(page, size)``: from that page on, echo ``size`` as PageSize.
         empty_from: from that page on, serve no jobs (the totals unchanged).
-        no_totals: send neither TotalCount nor TotalPage (nor PageSize).
-        endless: with ``no_totals``, every page is full, forever.
+        omit: fields (wire names) left out of the pages from ``omit_from`` on: pages the client must refuse.
         total_page: claim this TotalPage instead of the right one.
         failures: page → statuses to answer, one per request, before serving it.
         delay: seconds each request takes (``time.sleep`` sync, ``asyncio.sleep`` async).
@@ -117,8 +131,8 @@ class PagedServer:
     total_count_from: tuple[int, int] | None = None
     size_from: tuple[int, int] | None = None
     empty_from: int | None = None
-    no_totals: bool = False
-    endless: bool = False
+    omit: tuple[str, ...] = ()
+    omit_from: int = 1
     total_page: int | None = None
     failures: dict[int, list[int]] = field(default_factory=dict)
     delay: float = 0.0
@@ -129,23 +143,23 @@ class PagedServer:
 
     def document(self, page: int, size: int) -> dict[str, Any]:
         served = 1 if self.same_page else page
-        if self.endless:
-            jobs = [{"JobId": f"endless-{served}-{i}"} for i in range(size)]
-        elif self.empty_from is not None and page >= self.empty_from:
+        if self.empty_from is not None and page >= self.empty_from:
             jobs = []
         else:
             jobs = self.jobs[(served - 1) * size : served * size]
         document: dict[str, Any] = {"RequestId": f"req-{page}"}
         document["PageIndex"] = page if self.echo == "requested" else served
-        if not self.no_totals:
-            count = len(self.jobs)
-            if self.total_count_from is not None and page >= self.total_count_from[0]:
-                count = self.total_count_from[1]
-            echoed_size = self.size_from[1] if self.size_from and page >= self.size_from[0] else size
-            document["PageSize"] = echoed_size
-            document["TotalCount"] = count
-            document["TotalPage"] = self.total_page if self.total_page is not None else math.ceil(count / size)
+        count = len(self.jobs)
+        if self.total_count_from is not None and page >= self.total_count_from[0]:
+            count = self.total_count_from[1]
+        echoed_size = self.size_from[1] if self.size_from and page >= self.size_from[0] else size
+        document["PageSize"] = echoed_size
+        document["TotalCount"] = count
+        document["TotalPage"] = self.total_page if self.total_page is not None else math.ceil(count / size)
         document["Jobs"] = {"Job": jobs}
+        if page >= self.omit_from:
+            for name in self.omit:
+                del document[name]
         return document
 
     def respond(self, request: httpx.Request) -> httpx.Response:
@@ -188,6 +202,71 @@ class PagedServer:
             return self.respond(request)
         finally:
             self._leave()
+
+
+def put(target: SimpleNamespace, path: tuple[str, ...], value: Any) -> None:
+    """Sets attribute path ``path`` of ``target`` to ``value``, making the objects on the way."""
+    for name in path[:-1]:
+        if not hasattr(target, name):
+            setattr(target, name, SimpleNamespace())
+        target = getattr(target, name)
+    setattr(target, path[-1], value)
+
+
+@dataclass
+class BarePages:
+    """Pages without totals, as a ``fetch`` function given to the generic core (``iter_items``) may return them.
+
+    A body without totals is no page for the decoder (see
+    ``test_a_page_without_totals_is_refused_not_taken_for_the_end``): the paginator's rules for a listing
+    without totals are reached only this way. Each page has its jobs and its number at the attribute paths
+    the operation's x-pagination names, and ``None`` (not sent) at the others: its size and totals.
+
+    Attributes:
+        jobs: served by page number and size (``SERVER_DEFAULT_SIZE`` when no size is asked for).
+        endless: every page is full, forever.
+    """
+
+    jobs: list[dict[str, Any]]
+    endless: bool = False
+    requested: list[int] = field(default_factory=list)
+    in_flight: int = 0
+    max_in_flight: int = 0
+
+    def page(self, arguments: dict[str, Any]) -> SimpleNamespace:
+        rules = PageRules.of(OPERATION)
+        assert rules.size_argument is not None
+        number: int = arguments[rules.page_argument]
+        size: int = arguments[rules.size_argument] or SERVER_DEFAULT_SIZE
+        self.requested.append(number)
+        if self.endless:
+            jobs = [{"JobId": f"endless-{number}-{i}"} for i in range(size)]
+        else:
+            jobs = self.jobs[(number - 1) * size : number * size]
+        bare = SimpleNamespace()
+        put(bare, rules.items, [Job.from_dict(job) for job in jobs])
+        put(bare, rules.page_index, number)
+        for path in (rules.page_size, rules.total_items, rules.total_pages):
+            if path:
+                put(bare, path, None)
+        return bare
+
+    def fetch(self, arguments: dict[str, Any]) -> SimpleNamespace:
+        self.in_flight += 1
+        self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        try:
+            return self.page(arguments)
+        finally:
+            self.in_flight -= 1
+
+    async def afetch(self, arguments: dict[str, Any]) -> SimpleNamespace:
+        self.in_flight += 1
+        self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        try:
+            await asyncio.sleep(0)  # lets any other task start its request
+            return self.page(arguments)
+        finally:
+            self.in_flight -= 1
 
 
 CREDENTIALS = Credentials("LTAI5tTestKeyId", "test-secret")
@@ -242,6 +321,24 @@ class Mode:
 
         asyncio.run(run())
         return seen
+
+    def core_jobs(
+        self, pages: BarePages, *, into: list[Any] | None = None, page_size: int | None = None, **options: Any
+    ) -> list[str]:
+        """The job IDs that the generic core (``iter_items``/``aiter_items``) yields over ``pages``."""
+        seen: list[Any] = [] if into is None else into
+        request = page_request(OPERATION, page=None, size=page_size)
+        if self.name == "sync":
+            seen.extend(iter_items(OPERATION, request, pages.fetch, **options))
+        else:
+
+            async def run() -> None:
+                async with aclosing(aiter_items(OPERATION, request, pages.afetch, **options)) as items:
+                    async for item in items:
+                        seen.append(item)
+
+            asyncio.run(run())
+        return [job.job_id for job in seen]
 
 
 SYNC, ASYNC = Mode("sync"), Mode("async")
@@ -419,29 +516,51 @@ def test_a_short_page_count_drops_no_job(mode: Mode) -> None:
 
 
 @pytest.mark.parametrize("mode", MODES, ids=repr)
+@pytest.mark.parametrize("fmt", ["json", "xml"])
+@pytest.mark.parametrize("omit", [(name,) for name in TOTALS] + [tuple(TOTALS)], ids="+".join)
+def test_a_page_without_totals_is_refused_not_taken_for_the_end(mode: Mode, fmt: Format, omit: tuple[str, ...]) -> None:
+    """A listing whose pages lose their totals raises, naming the field, after the pages before: it never ends
+    quietly on a short page, nor before it."""
+    assert set(omit) <= set(required_fields())  # what the spec makes every page carry
+    server = PagedServer(JOBS[:95], fmt=fmt, omit=omit, omit_from=3)
+    seen: list[Any] = []
+    with pytest.raises(DecodeError) as info:
+        mode.collect(server, "iter_jobs", into=seen, page_size=20)
+    assert info.value.path in omit
+    assert [job.job_id for job in seen] == ids(JOBS[:40])
+    assert server.requested == [1, 2, 3]  # refused once, not retried
+    server = PagedServer(JOBS[:95], fmt=fmt, omit=omit)  # from the first page: no job at all, and no empty listing
+    with pytest.raises(DecodeError) as info:
+        mode.jobs(server, page_size=20, concurrency=4)
+    assert info.value.path in omit
+    assert server.requested == [1]
+
+
+@pytest.mark.parametrize("mode", MODES, ids=repr)
 @pytest.mark.parametrize("concurrency", [1, 4])
 def test_without_totals_a_short_page_ends_the_listing(mode: Mode, concurrency: int) -> None:
-    server = PagedServer(JOBS[:95], no_totals=True)
-    assert mode.jobs(server, page_size=20, concurrency=concurrency) == ids(JOBS[:95])
-    assert server.requested == [1, 2, 3, 4, 5]  # one after the other: the end is unknown
-    assert server.max_in_flight == 1
+    pages = BarePages(JOBS[:95])
+    assert mode.core_jobs(pages, page_size=20, concurrency=concurrency) == ids(JOBS[:95])
+    assert pages.requested == [1, 2, 3, 4, 5]  # one after the other: the end is unknown
+    assert pages.max_in_flight == 1
 
 
 @pytest.mark.parametrize("mode", MODES, ids=repr)
 def test_without_totals_or_page_size_an_empty_page_ends_the_listing(mode: Mode) -> None:
-    server = PagedServer(JOBS[:35], no_totals=True)
-    assert mode.jobs(server) == ids(JOBS[:35])  # server's default size, never told: full, full, full, short...
-    assert server.requested == [1, 2, 3, 4, 5]
+    pages = BarePages(JOBS[:35])
+    assert mode.core_jobs(pages) == ids(JOBS[:35])  # the default size, never told: full, full, full, short...
+    assert pages.requested == [1, 2, 3, 4, 5]
 
 
 @pytest.mark.parametrize("mode", MODES, ids=repr)
-def test_a_server_that_never_ends_stops_at_max_pages(mode: Mode) -> None:
-    server = PagedServer([], no_totals=True, endless=True)
+def test_pages_that_never_end_stop_at_max_pages(mode: Mode) -> None:
+    pages = BarePages([], endless=True)
     seen: list[Any] = []
     with pytest.raises(PaginationError, match=r"page 8: not fetched: 7 pages \(max_pages\) were read already") as info:
-        mode.collect(server, "iter_jobs", into=seen, page_size=5, max_pages=7, concurrency=4)
+        mode.core_jobs(pages, into=seen, page_size=5, max_pages=7, concurrency=4)
     assert len(seen) == 35
-    assert server.requested == [1, 2, 3, 4, 5, 6, 7]
+    assert pages.requested == [1, 2, 3, 4, 5, 6, 7]
+    assert "sends no totals and its pages are full" in str(info.value)
     assert "raise max_pages" in str(info.value)
 
 
@@ -515,8 +634,9 @@ def test_an_operation_without_x_pagination() -> None:
 def test_a_bad_attribute_path_names_itself() -> None:
     rules = PageRules.of(OPERATION)
     broken = PageRules(OPERATION, rules.page_argument, rules.size_argument, 1, items=("nope",))
+    page = GetRefPackageJobResponse.from_dict(decode_body(json_body(valid_page()), "application/json", RESPONSE))
     with pytest.raises(PaginationError, match="GetRefPackageJobResponse has no attribute 'nope'"):
-        broken.read(GetRefPackageJobResponse())
+        broken.read(page)
 
 
 # --- concurrency is bounded --------------------------------------------------------------------------

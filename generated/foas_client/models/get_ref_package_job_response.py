@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.job_list import JobList
 
@@ -30,24 +28,28 @@ _FIELD_NAMES = frozenset(
 
 @_attrs_define
 class GetRefPackageJobResponse:
-    """One page of the jobs that reference a package.
+    """One page of the jobs that reference a package. A page always carries its request ID and
+    its totals: a 2xx body without them (the error envelope `{"Code", "Message", ...}` sent
+    with 200, for one) is not a page, and is never read as "no jobs".
 
-    Attributes:
-        request_id (str | Unset): Request ID (请求ID). Example: 31FDAE27-F135-4DAB-9C75-FADD6B0C4D1D.
-        page_index (int | Unset): The page returned, 1-based (返回第几页). Example: 1.
-        page_size (int | Unset): Jobs per page (每页包含的作业数). Example: 10.
-        total_count (int | Unset): Number of jobs in all pages (作业总数). Example: 1.
-        total_page (int | Unset): Number of pages (页码总数). Example: 1.
-        jobs (JobList | Unset): The jobs of this page (作业详情). The field table says "Array of Job"; the wire wraps the
-            array the Alibaba way: JSON `{"Job": [...]}`, XML `<Jobs><Job/>...</Jobs>`.
+        Attributes:
+            request_id (str): Request ID (请求ID). Example: 31FDAE27-F135-4DAB-9C75-FADD6B0C4D1D.
+            page_index (int): The page returned, 1-based (返回第几页). Example: 1.
+            page_size (int): Jobs per page (每页包含的作业数). Example: 10.
+            total_count (int): Number of jobs in all pages (作业总数). Example: 1.
+            total_page (int): Number of pages (页码总数). Example: 1.
+            jobs (JobList): The jobs of this page (作业详情). The field table says "Array of Job"; the wire wraps the
+                array the Alibaba way: JSON `{"Job": [...]}`, XML `<Jobs><Job/>...</Jobs>`. An empty page
+                may come as `"Jobs": {}`, `<Jobs/>`, `"Jobs": null` or no `Jobs` at all: each reads as
+                an empty list.
     """
 
-    request_id: str | Unset = UNSET
-    page_index: int | Unset = UNSET
-    page_size: int | Unset = UNSET
-    total_count: int | Unset = UNSET
-    total_page: int | Unset = UNSET
-    jobs: JobList | Unset = UNSET
+    request_id: str
+    page_index: int
+    page_size: int
+    total_count: int
+    total_page: int
+    jobs: JobList
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -61,25 +63,20 @@ class GetRefPackageJobResponse:
 
         total_page = self.total_page
 
-        jobs: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.jobs, Unset):
-            jobs = self.jobs.to_dict()
+        jobs = self.jobs.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if request_id is not UNSET:
-            field_dict["RequestId"] = request_id
-        if page_index is not UNSET:
-            field_dict["PageIndex"] = page_index
-        if page_size is not UNSET:
-            field_dict["PageSize"] = page_size
-        if total_count is not UNSET:
-            field_dict["TotalCount"] = total_count
-        if total_page is not UNSET:
-            field_dict["TotalPage"] = total_page
-        if jobs is not UNSET:
-            field_dict["Jobs"] = jobs
+        field_dict.update(
+            {
+                "RequestId": request_id,
+                "PageIndex": page_index,
+                "PageSize": page_size,
+                "TotalCount": total_count,
+                "TotalPage": total_page,
+                "Jobs": jobs,
+            }
+        )
 
         return field_dict
 
@@ -87,22 +84,17 @@ class GetRefPackageJobResponse:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.job_list import JobList  # noqa: PLC0415
 
-        request_id = src_dict.get("RequestId", UNSET)
+        request_id = src_dict["RequestId"]
 
-        page_index = src_dict.get("PageIndex", UNSET)
+        page_index = src_dict["PageIndex"]
 
-        page_size = src_dict.get("PageSize", UNSET)
+        page_size = src_dict["PageSize"]
 
-        total_count = src_dict.get("TotalCount", UNSET)
+        total_count = src_dict["TotalCount"]
 
-        total_page = src_dict.get("TotalPage", UNSET)
+        total_page = src_dict["TotalPage"]
 
-        _jobs = src_dict.get("Jobs", UNSET)
-        jobs: JobList | Unset
-        if isinstance(_jobs, Unset):
-            jobs = UNSET
-        else:
-            jobs = JobList.from_dict(_jobs)
+        jobs = JobList.from_dict(src_dict["Jobs"])
 
         # Positional, in the order the fields are declared above (keywords cost twice as much here).
         get_ref_package_job_response = cls(

@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.job import Job
 
@@ -26,28 +24,30 @@ _FIELD_NAMES = frozenset(
 @_attrs_define
 class JobList:
     """The jobs of this page (作业详情). The field table says "Array of Job"; the wire wraps the
-    array the Alibaba way: JSON `{"Job": [...]}`, XML `<Jobs><Job/>...</Jobs>`.
+    array the Alibaba way: JSON `{"Job": [...]}`, XML `<Jobs><Job/>...</Jobs>`. An empty page
+    may come as `"Jobs": {}`, `<Jobs/>`, `"Jobs": null` or no `Jobs` at all: each reads as
+    an empty list.
 
         Attributes:
-            job (list[Job] | Unset):
+            job (list[Job]):
     """
 
-    job: list[Job] | Unset = UNSET
+    job: list[Job]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        job: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.job, Unset):
-            job = []
-            for job_item_data in self.job:
-                job_item = job_item_data.to_dict()
-                job.append(job_item)
+        job = []
+        for job_item_data in self.job:
+            job_item = job_item_data.to_dict()
+            job.append(job_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if job is not UNSET:
-            field_dict["Job"] = job
+        field_dict.update(
+            {
+                "Job": job,
+            }
+        )
 
         return field_dict
 
@@ -55,14 +55,12 @@ class JobList:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.job import Job  # noqa: PLC0415
 
-        _job = src_dict.get("Job", UNSET)
-        job: list[Job] | Unset = UNSET
-        if _job is not UNSET:
-            job = []
-            for job_item_data in _job:
-                job_item = Job.from_dict(job_item_data)
+        job = []
+        _job = src_dict["Job"]
+        for job_item_data in _job:
+            job_item = Job.from_dict(job_item_data)
 
-                job.append(job_item)
+            job.append(job_item)
 
         # Positional, in the order the fields are declared above (keywords cost twice as much here).
         job_list = cls(

@@ -51,7 +51,12 @@ def _get_kwargs(
 
 def _parse_response(*, response: httpx.Response) -> GetRefPackageJobResponse:
     if response.status_code == 200:
-        return decode_response(response, GetRefPackageJobResponse.from_dict, "GetRefPackageJobResponse")
+        return decode_response(
+            response,
+            GetRefPackageJobResponse.from_dict,
+            "GetRefPackageJobResponse",
+            error=(ErrorResponse.from_dict, "ErrorResponse"),
+        )
     if 400 <= response.status_code <= 499:
         raise api_error(response, ErrorResponse.from_dict, "ErrorResponse")
     if 500 <= response.status_code <= 599:
