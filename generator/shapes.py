@@ -162,6 +162,7 @@ def operations(spec: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
             parameters = []
             for parameter in operation.get("parameters", []):
                 schema = parameter.get("schema", {})
+                low, high = _FORMAT_BOUNDS.get(schema.get("format", ""), (None, None))
                 parameters.append(
                     {
                         "name": parameter["name"],
@@ -169,7 +170,9 @@ def operations(spec: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
                         "in": parameter["in"],
                         "kind": schema.get("type", "string"),
                         "required": bool(parameter.get("required", False)),
-                        "minimum": schema.get("minimum"),
+                        "minimum": schema.get("minimum", low),
+                        "maximum": schema.get("maximum", high),
+                        "min_length": schema.get("minLength"),
                         "example": parameter.get("example"),
                         "description": " ".join(str(parameter.get("description", "")).split()),
                     }

@@ -42,6 +42,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from ._arguments import check_count
 from ._errors import InvalidParameterError, PaginationError
 from ._schema import PAGINATION
 from .types import Unset
@@ -214,12 +215,11 @@ class _Walk:
             raise InvalidParameterError(f"the first page to fetch must be at least {rules.first_page}, got {start}")
         if size is not None and size < 1:
             raise InvalidParameterError(f"the page size must be at least 1, got {size}")
-        if not isinstance(concurrency, int) or concurrency < 1:
-            raise InvalidParameterError(f"concurrency must be at least 1, got {concurrency!r}")
-        if max_pages is not None and max_pages < 1:
-            raise InvalidParameterError(f"max_pages must be at least 1, got {max_pages!r}")
-        if limit is not None and limit < 0:
-            raise InvalidParameterError(f"limit must be 0 or more, got {limit!r}")
+        check_count(concurrency, "concurrency", minimum=1)
+        if max_pages is not None:
+            check_count(max_pages, "max_pages", minimum=1)
+        if limit is not None:
+            check_count(limit, "limit", minimum=0)
         return cls(
             rules=rules,
             request=request,

@@ -614,7 +614,7 @@ def test_usage_errors_exit_2_with_one_line(foas, service: FakeFoasService, argv:
 def test_an_empty_package_name_is_refused_before_sending(foas, service: FakeFoasService) -> None:
     run = foas(LISTING, "--project-name", "project1", "--package-name", "")
     assert (run.code, service.requests) == (ExitCode.USAGE, 0)
-    assert run.err_line == "foas: error: packageName must not be empty"
+    assert run.err_line == "foas: error: package_name (packageName) must not be empty"
 
 
 def test_help_prints_the_contract_usage_and_the_exit_codes(foas) -> None:

@@ -609,11 +609,11 @@ def test_errors_come_in_page_order_after_the_pages_before(mode: Mode, concurrenc
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        ({"concurrency": 0}, "concurrency must be at least 1"),
-        ({"limit": -1}, "limit must be 0 or more"),
+        ({"concurrency": 0}, "concurrency must be an integer of at least 1"),
+        ({"limit": -1}, "limit must be an integer of at least 0"),
         ({"start_page": 0}, "first page to fetch must be at least 1"),
         ({"page_size": 0}, "page size must be at least 1"),
-        ({"max_pages": 0}, "max_pages must be at least 1"),
+        ({"max_pages": 0}, "max_pages must be an integer of at least 1"),
     ],
 )
 def test_bad_arguments_raise_at_the_call_and_send_nothing(mode: Mode, options: dict[str, Any], message: str) -> None:

@@ -5,16 +5,18 @@ from typing import Any
 
 import httpx
 
+from ..._arguments import check_arguments
 from ..._paging import aiter_items, aiter_pages, iter_items, iter_pages
 from ..._paths import path_segment
 from ..._responses import api_error, decode_response
-from ..._schema import API_VERSION, OPERATION_IDS
+from ..._schema import API_VERSION, OPERATION_IDS, OPERATIONS
 from ...client import Client
 from ...models.error_response import ErrorResponse
 from ...models.get_ref_package_job_response import GetRefPackageJobResponse
 from ...types import UNSET, Response, Unset
 
 OPERATION_ID = OPERATION_IDS["get_ref_package_job"]  # the spec's operationId, sent as x-acs-action
+PARAMETERS = OPERATIONS[OPERATION_ID]["parameters"]  # what each argument may be, checked before sending
 
 
 def _get_kwargs(
@@ -25,6 +27,16 @@ def _get_kwargs(
     page_size: int | Unset = UNSET,
     page_index: int | Unset = UNSET,
 ) -> dict[str, Any]:
+    check_arguments(
+        PARAMETERS,
+        {
+            "projectName": project_name,
+            "packageName": package_name,
+            "RegionId": region_id,
+            "pageSize": page_size,
+            "pageIndex": page_index,
+        },
+    )
 
     params: dict[str, Any] = {}
 
