@@ -182,7 +182,7 @@ def _add_client_options(group: argparse._ArgumentGroup, *, output: bool) -> None
         "--endpoint",
         type=_url,
         metavar="URL",
-        help="base URL of the service (default: https://foas.<region>.aliyuncs.com)",
+        help="base URL of the service (default: the region's endpoint, e.g. https://foas.<region>.aliyuncs.com)",
     )
     group.add_argument(
         "--response-format",

@@ -25,7 +25,7 @@ from ._errors import InvalidParameterError
 from ._limits import ACCEPT_ENCODING, DEFAULT_MAX_RESPONSE_BYTES, ResponseLimit
 from ._paging import aiter_items, aiter_pages, iter_items, iter_pages, page_request
 from ._retry import DEFAULT_DEADLINE, DEFAULT_MAX_ATTEMPTS, RetryPolicy, translated_transport_errors
-from ._schema import OPERATION_IDS, SERVER_DEFAULTS, SERVER_URL
+from ._schema import OPERATION_IDS, SERVER_DEFAULTS, SERVER_ENDPOINTS, SERVER_URL
 from ._signing import RoaSigner
 from .api.packages import get_ref_package_job
 from .client import Client
@@ -82,7 +82,7 @@ class _Settings:
         if not _REGION_ID.fullmatch(region):  # it becomes part of the host name: nothing else may get in
             raise InvalidParameterError(f"region_id must look like cn-hangzhou, got {region!r}")
         return cls(
-            endpoint=(endpoint or SERVER_URL.format_map({**SERVER_DEFAULTS, "regionId": region})).rstrip("/"),
+            endpoint=(endpoint or cls.default_endpoint(region)).rstrip("/"),
             region_id=region,
             signer=RoaSigner(default_credentials(credentials), region_id=region),
             accept=_ACCEPT[response_format],
@@ -90,6 +90,13 @@ class _Settings:
             retry=RetryPolicy(max_attempts=max_attempts, deadline=deadline),
             max_response_bytes=max_response_bytes,
         )
+
+    @staticmethod
+    def default_endpoint(region_id: str) -> str:
+        """The base URL the official SDKs use for ``region_id``: the spec's ``x-endpoints`` host for a
+        region it names (e.g. ``cn-hongkong`` → ``https://foas.aliyuncs.com``), else the server URL
+        template's regional host ``https://foas.<region_id>.aliyuncs.com``."""
+        return SERVER_ENDPOINTS.get(region_id) or SERVER_URL.format_map({**SERVER_DEFAULTS, "regionId": region_id})
 
     def client(self, transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None) -> Client:
         # Every body is read through the size cap (an event hook, so it holds for any transport or proxy).
@@ -116,7 +123,9 @@ class _FacadeBase(Generic[_TransportT]):
         credentials: ``Credentials`` or a provider; default the environment
             (``ALIBABA_CLOUD_ACCESS_KEY_ID``/``_SECRET``/``ALIBABA_CLOUD_SECURITY_TOKEN``), else the
             ``alibabacloud-credentials`` chain when installed.
-        endpoint: base URL; default ``https://foas.<region_id>.aliyuncs.com``.
+        endpoint: base URL; default the region's endpoint as the official SDKs have it (the spec's
+            ``x-endpoints``: e.g. ``https://foas.aliyuncs.com`` for ``cn-hongkong``), else
+            ``https://foas.<region_id>.aliyuncs.com``. ``region_id`` is sent either way.
         response_format: ``"json"`` (default) or ``"xml"``, asked for with ``Accept``; the answer is
             decoded by the Content-Type it comes back with.
         timeout: seconds for each of connect, read, write and pool, per attempt (default 10).
