@@ -77,11 +77,13 @@ class _Settings:
             raise InvalidParameterError(f"max_attempts must be at least 1, got {max_attempts!r}")
         if isinstance(max_response_bytes, bool) or not isinstance(max_response_bytes, int) or max_response_bytes < 1:
             raise InvalidParameterError(f"max_response_bytes must be a positive integer, got {max_response_bytes!r}")
+        if endpoint is not None and (problem := cls.endpoint_problem(endpoint)):
+            raise InvalidParameterError(f"endpoint: {problem}")  # "" included: it used to mean production
         region = region_id or os.environ.get(ENV_REGION_ID) or SERVER_DEFAULTS["regionId"]
         if not _REGION_ID.fullmatch(region):  # it becomes part of the host name: nothing else may get in
             raise InvalidParameterError(f"region_id must look like cn-hangzhou, got {region!r}")
         return cls(
-            endpoint=(endpoint or cls.default_endpoint(region)).rstrip("/"),
+            endpoint=(cls.default_endpoint(region) if endpoint is None else endpoint).rstrip("/"),
             region_id=region,
             signer=RoaSigner(default_credentials(credentials), region_id=region),
             accept=_ACCEPT[response_format],
@@ -89,6 +91,33 @@ class _Settings:
             retry=RetryPolicy(max_attempts=max_attempts, deadline=deadline),
             max_response_bytes=max_response_bytes,
         )
+
+    @staticmethod
+    def endpoint_problem(endpoint: str) -> str | None:
+        """Why ``endpoint`` cannot be a base URL, in a few words; ``None`` when it can.
+
+        A base URL is ``http://`` or ``https://``, a host, optionally a port and a path prefix; no
+        spaces, user info, query or fragment (a password in it would show in reprs and error lines).
+        """
+        if not isinstance(endpoint, str):
+            return f"expected a URL string, got {type(endpoint).__name__}"
+        shown = repr(endpoint) if "@" not in endpoint else "a URL with user info"
+        if not endpoint.isprintable() or any(c.isspace() for c in endpoint):
+            return f"spaces or control characters in {shown}"
+        try:
+            url = httpx.URL(endpoint)
+            port = url.port
+        except httpx.InvalidURL:
+            return f"not a URL: {shown}"
+        if url.scheme not in ("http", "https") or "://" not in endpoint:
+            return f"expected an http:// or https:// URL with a host, got {shown}"
+        if not url.host:
+            return f"expected a host after {url.scheme}://, got {shown}"
+        if port is not None and not 0 < port < 65536:
+            return f"port {port} is out of range in {shown}"
+        if url.userinfo or url.query or url.fragment or "?" in endpoint or "#" in endpoint:
+            return f"expected no user info, query or fragment in a base URL, got {shown}"
+        return None
 
     @staticmethod
     def default_endpoint(region_id: str) -> str:
@@ -138,7 +167,8 @@ class _FacadeBase(Generic[_TransportT]):
 
     Raises:
         CredentialsError: no credentials were given or found.
-        InvalidParameterError: an argument is out of range.
+        InvalidParameterError: an argument is out of range, or ``endpoint`` is not an http(s) URL with
+            a host (``""`` included).
     """
 
     def __init__(

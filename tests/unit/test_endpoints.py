@@ -18,6 +18,7 @@ import pytest
 import yaml
 
 from foas_client import AsyncFoasClient, Credentials, FoasClient
+from foas_client.errors import InvalidParameterError
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = yaml.safe_load((ROOT / "spec" / "foas.openapi.yaml").read_text(encoding="utf-8"))
@@ -113,3 +114,53 @@ def test_the_request_goes_to_the_mapped_host_and_still_names_the_caller_s_region
         assert (request.url.scheme, request.url.host) == ("https", host)
         assert request.headers["x-acs-region-id"] == region
         assert request.url.params["RegionId"] == region
+
+
+# --- endpoint= must be a base URL: refused at construction, nothing sent ------------------------------
+
+
+@pytest.mark.parametrize("client_class", [FoasClient, AsyncFoasClient])
+@pytest.mark.parametrize(
+    ("endpoint", "message"),
+    [
+        ("", "endpoint: expected an http:// or https:// URL with a host, got ''"),
+        ("foas.cn-hangzhou.aliyuncs.com", "endpoint: expected an http:// or https:// URL with a host"),
+        ("127.0.0.1:8080", "endpoint: expected an http:// or https:// URL with a host"),
+        ("ftp://foas.example.com", "endpoint: expected an http:// or https:// URL with a host, got 'ftp://"),
+        ("http://", "endpoint: expected a host after http://"),
+        ("https://:443/foas", "endpoint: expected a host after https://"),
+        ("http://127.0.0.1:99999", "endpoint: port 99999 is out of range"),
+        (" https://foas.example.com", "endpoint: spaces or control characters"),
+        ("https://foas.example.com/?a=1", "endpoint: expected no user info, query or fragment"),
+        ("https://foas.example.com#x", "endpoint: expected no user info, query or fragment"),
+    ],
+    ids=["empty", "no-scheme", "host-port", "ftp", "no-host", "port-only", "bad-port", "space", "query", "fragment"],
+)
+def test_an_endpoint_that_is_not_a_base_url_is_refused_at_construction(
+    client_class: Any, endpoint: str, message: str
+) -> None:
+    seen: list[httpx.Request] = []
+    transport = httpx.MockTransport(recorder(seen))
+    with pytest.raises(InvalidParameterError) as caught:
+        client_class(region_id="cn-hangzhou", endpoint=endpoint, credentials=CREDENTIALS, transport=transport)
+
+    assert isinstance(caught.value, ValueError)
+    assert str(caught.value).startswith(message)
+    assert "\n" not in str(caught.value)
+    assert seen == []
+
+
+def test_a_password_in_a_refused_endpoint_is_not_repeated() -> None:
+    with pytest.raises(InvalidParameterError) as caught:
+        FoasClient(endpoint="https://user:hunter2@proxy.example", credentials=CREDENTIALS)
+    assert "hunter2" not in str(caught.value)
+    assert "user info" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "endpoint",
+    ["http://127.0.0.1:8080", "https://proxy.example/foas/", "http://[::1]:9", "HTTPS://Foas.Example.com"],
+)
+def test_http_and_https_base_urls_are_accepted(endpoint: str) -> None:
+    client = FoasClient(endpoint=endpoint, credentials=CREDENTIALS)
+    assert client.settings.endpoint == endpoint.rstrip("/")
