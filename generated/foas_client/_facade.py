@@ -20,6 +20,7 @@ import attrs
 import httpx
 import stamina
 
+from ._attempt_timeout import AttemptTimeout
 from ._credentials import CredentialsProvider, default_credentials
 from ._errors import InvalidParameterError
 from ._limits import ACCEPT_ENCODING, DEFAULT_MAX_RESPONSE_BYTES, ResponseLimit
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_TIMEOUT", "ENV_REGION_ID", "AsyncFoasClient", "FoasClient", "ResponseFormat"]
 
 ENV_REGION_ID = "ALIBABA_CLOUD_REGION_ID"
-DEFAULT_TIMEOUT = 10.0  # seconds, for each of connect, read, write and pool of one attempt
+DEFAULT_TIMEOUT = 10.0  # seconds: one attempt, from sending the request to the last byte of the answer
 ResponseFormat = Literal["json", "xml"]
 _ACCEPT = {"json": "application/json", "xml": "application/xml"}
 _REGION_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
@@ -56,6 +57,7 @@ class _Settings:
     timeout: httpx.Timeout
     retry: RetryPolicy
     max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
+    attempt_timeout: float = DEFAULT_TIMEOUT  # seconds: one attempt, whole (each step is bounded by ``timeout``)
 
     @classmethod
     def resolve(
@@ -91,6 +93,7 @@ class _Settings:
             timeout=httpx.Timeout(timeout),
             retry=RetryPolicy(max_attempts=max_attempts, deadline=deadline),
             max_response_bytes=max_response_bytes,
+            attempt_timeout=timeout,
         )
 
     @staticmethod
@@ -128,9 +131,12 @@ class _Settings:
         return SERVER_ENDPOINTS.get(region_id) or SERVER_URL.format_map({**SERVER_DEFAULTS, "regionId": region_id})
 
     def client(self, transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None) -> Client:
-        # Every body is read through the size cap (an event hook, so it holds for any transport or proxy).
+        # Every body is read through the attempt's clock and the size cap: event hooks, so that they hold
+        # for any transport or proxy. The clock's hook comes first, to see the body as it comes off the wire.
         limit = ResponseLimit(self.max_response_bytes)
-        httpx_args: dict[str, object] = {"auth": self.signer, "event_hooks": {"response": [limit]}}
+        clock = AttemptTimeout(self.attempt_timeout)
+        hooks = {"request": [clock.request], "response": [clock.response, limit]}
+        httpx_args: dict[str, object] = {"auth": self.signer, "event_hooks": hooks}
         if transport is not None:
             httpx_args["transport"] = transport
         headers = {"Accept": self.accept, "Accept-Encoding": ACCEPT_ENCODING}  # the codings the cap decodes
@@ -157,9 +163,11 @@ class _FacadeBase(Generic[_TransportT]):
             ``https://foas.<region_id>.aliyuncs.com``. ``region_id`` is sent either way.
         response_format: ``"json"`` (default) or ``"xml"``, asked for with ``Accept``; the answer is
             decoded by the Content-Type it comes back with.
-        timeout: seconds for each of connect, read, write and pool, per attempt (default 10).
+        timeout: seconds one attempt may take, from sending the request to the last byte of the
+            answer (default 10); a slower attempt raises ``TimeoutError`` and is retried.
         max_attempts: attempts in all, retries included (default 3; 1 turns retries off).
-        deadline: seconds after which no new attempt starts (default 10; ``None``: no limit).
+        deadline: seconds after which no new attempt starts (default 10; ``None``: no limit): a call
+            takes at most about ``deadline`` + one backoff wait + ``timeout``.
         max_response_bytes: the largest response body accepted, in bytes after decoding gzip or deflate
             (default 64 MiB). A longer body, or a larger ``Content-Length``, stops the read at once and
             raises ``ResponseTooLargeError`` (a ``DecodeError``; not retried): memory stays bounded

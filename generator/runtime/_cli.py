@@ -203,7 +203,7 @@ def _add_client_options(group: argparse._ArgumentGroup, *, output: bool) -> None
         type=_seconds,
         default=DEFAULT_TIMEOUT,
         metavar="SECONDS",
-        help=f"per attempt, for each of connect, read, write (default: {DEFAULT_TIMEOUT:g})",
+        help=f"per attempt, from sending the request to the answer's last byte (default: {DEFAULT_TIMEOUT:g})",
     )
     group.add_argument(
         "--max-attempts",
