@@ -33,6 +33,7 @@ from generator.shapes import (
     plan_shapes,
     render_shapes,
     server_defaults,
+    server_endpoints,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -165,6 +166,8 @@ def _schema_module(spec: Mapping[str, Any], plan_schema: Mapping[str, Any]) -> s
             "# The first server of the spec: its URL template and the defaults of its variables.\n"
             + f"SERVER_URL = {spec['servers'][0]['url']!r}\n"
             + f"SERVER_DEFAULTS: dict[str, str] = {server_defaults(spec)!r}",
+            "# The base URL of each region the server's x-endpoints names (others follow SERVER_URL).\n"
+            + f"SERVER_ENDPOINTS: dict[str, str] = {server_endpoints(spec)!r}",
         ]
     )
 

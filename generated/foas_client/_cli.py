@@ -24,7 +24,6 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from typing import Any, NoReturn
-from urllib.parse import urlsplit
 
 from stamina.instrumentation import RetryDetails, get_on_retry_hooks, set_on_retry_hooks
 
@@ -39,7 +38,7 @@ from ._errors import (
     PaginationError,
     TransportError,
 )
-from ._facade import DEFAULT_TIMEOUT, ENV_REGION_ID, FoasClient
+from ._facade import DEFAULT_TIMEOUT, ENV_REGION_ID, FoasClient, _Settings
 from ._plan import parse_plan
 from ._plan_view import PLAN_FORMATS, render_plan
 from ._retry import DEFAULT_MAX_ATTEMPTS
@@ -139,9 +138,9 @@ def _seconds(text: str) -> float:
 
 
 def _url(text: str) -> str:
-    parts = urlsplit(text)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise argparse.ArgumentTypeError(f"expected an http:// or https:// URL, got {text!r}")
+    problem = _Settings.endpoint_problem(text)  # the client's own rule, reported as a usage error
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
     return text
 
 
@@ -182,7 +181,7 @@ def _add_client_options(group: argparse._ArgumentGroup, *, output: bool) -> None
         "--endpoint",
         type=_url,
         metavar="URL",
-        help="base URL of the service (default: https://foas.<region>.aliyuncs.com)",
+        help="base URL of the service (default: the region's endpoint, e.g. https://foas.<region>.aliyuncs.com)",
     )
     group.add_argument(
         "--response-format",
@@ -205,7 +204,7 @@ def _add_client_options(group: argparse._ArgumentGroup, *, output: bool) -> None
         type=_seconds,
         default=DEFAULT_TIMEOUT,
         metavar="SECONDS",
-        help=f"per attempt, for each of connect, read, write (default: {DEFAULT_TIMEOUT:g})",
+        help=f"per attempt, from sending the request to the answer's last byte (default: {DEFAULT_TIMEOUT:g})",
     )
     group.add_argument(
         "--max-attempts",

@@ -19,12 +19,13 @@ import attrs
 import httpx
 import stamina
 
+from ._attempt_timeout import AttemptTimeout
 from ._credentials import CredentialsProvider, default_credentials
 from ._errors import InvalidParameterError
 from ._limits import ACCEPT_ENCODING, DEFAULT_MAX_RESPONSE_BYTES, ResponseLimit
 from ._paging import aiter_items, aiter_pages, iter_items, iter_pages, page_request
 from ._retry import DEFAULT_DEADLINE, DEFAULT_MAX_ATTEMPTS, RetryPolicy, translated_transport_errors
-from ._schema import OPERATION_IDS, SERVER_DEFAULTS, SERVER_URL
+from ._schema import OPERATION_IDS, SERVER_DEFAULTS, SERVER_ENDPOINTS, SERVER_URL
 from ._signing import RoaSigner
 from .api.packages import get_ref_package_job
 from .client import Client
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_TIMEOUT", "ENV_REGION_ID", "AsyncFoasClient", "FoasClient", "ResponseFormat"]
 
 ENV_REGION_ID = "ALIBABA_CLOUD_REGION_ID"
-DEFAULT_TIMEOUT = 10.0  # seconds, for each of connect, read, write and pool of one attempt
+DEFAULT_TIMEOUT = 10.0  # seconds: one attempt, from sending the request to the last byte of the answer
 ResponseFormat = Literal["json", "xml"]
 _ACCEPT = {"json": "application/json", "xml": "application/xml"}
 _REGION_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
@@ -55,6 +56,7 @@ class _Settings:
     timeout: httpx.Timeout
     retry: RetryPolicy
     max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
+    attempt_timeout: float = DEFAULT_TIMEOUT  # seconds: one attempt, whole (each step is bounded by ``timeout``)
 
     @classmethod
     def resolve(
@@ -77,23 +79,63 @@ class _Settings:
             raise InvalidParameterError(f"max_attempts must be at least 1, got {max_attempts!r}")
         if isinstance(max_response_bytes, bool) or not isinstance(max_response_bytes, int) or max_response_bytes < 1:
             raise InvalidParameterError(f"max_response_bytes must be a positive integer, got {max_response_bytes!r}")
+        if endpoint is not None and (problem := cls.endpoint_problem(endpoint)):
+            raise InvalidParameterError(f"endpoint: {problem}")  # "" included: it used to mean production
         region = region_id or os.environ.get(ENV_REGION_ID) or SERVER_DEFAULTS["regionId"]
         if not _REGION_ID.fullmatch(region):  # it becomes part of the host name: nothing else may get in
             raise InvalidParameterError(f"region_id must look like cn-hangzhou, got {region!r}")
         return cls(
-            endpoint=(endpoint or SERVER_URL.format_map({**SERVER_DEFAULTS, "regionId": region})).rstrip("/"),
+            endpoint=(cls.default_endpoint(region) if endpoint is None else endpoint).rstrip("/"),
             region_id=region,
             signer=RoaSigner(default_credentials(credentials), region_id=region),
             accept=_ACCEPT[response_format],
             timeout=httpx.Timeout(timeout),
             retry=RetryPolicy(max_attempts=max_attempts, deadline=deadline),
             max_response_bytes=max_response_bytes,
+            attempt_timeout=timeout,
         )
 
+    @staticmethod
+    def endpoint_problem(endpoint: str) -> str | None:
+        """Why ``endpoint`` cannot be a base URL, in a few words; ``None`` when it can.
+
+        A base URL is ``http://`` or ``https://``, a host, optionally a port and a path prefix; no
+        spaces, user info, query or fragment (a password in it would show in reprs and error lines).
+        """
+        if not isinstance(endpoint, str):
+            return f"expected a URL string, got {type(endpoint).__name__}"
+        shown = repr(endpoint) if "@" not in endpoint else "a URL with user info"
+        if not endpoint.isprintable() or any(c.isspace() for c in endpoint):
+            return f"spaces or control characters in {shown}"
+        try:
+            url = httpx.URL(endpoint)
+            port = url.port
+        except httpx.InvalidURL:
+            return f"not a URL: {shown}"
+        if url.scheme not in ("http", "https") or "://" not in endpoint:
+            return f"expected an http:// or https:// URL with a host, got {shown}"
+        if not url.host:
+            return f"expected a host after {url.scheme}://, got {shown}"
+        if port is not None and not 0 < port < 65536:
+            return f"port {port} is out of range in {shown}"
+        if url.userinfo or url.query or url.fragment or "?" in endpoint or "#" in endpoint:
+            return f"expected no user info, query or fragment in a base URL, got {shown}"
+        return None
+
+    @staticmethod
+    def default_endpoint(region_id: str) -> str:
+        """The base URL the official SDKs use for ``region_id``: the spec's ``x-endpoints`` host for a
+        region it names (e.g. ``cn-hongkong`` → ``https://foas.aliyuncs.com``), else the server URL
+        template's regional host ``https://foas.<region_id>.aliyuncs.com``."""
+        return SERVER_ENDPOINTS.get(region_id) or SERVER_URL.format_map({**SERVER_DEFAULTS, "regionId": region_id})
+
     def client(self, transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None) -> Client:
-        # Every body is read through the size cap (an event hook, so it holds for any transport or proxy).
+        # Every body is read through the attempt's clock and the size cap: event hooks, so that they hold
+        # for any transport or proxy. The clock's hook comes first, to see the body as it comes off the wire.
         limit = ResponseLimit(self.max_response_bytes)
-        httpx_args: dict[str, object] = {"auth": self.signer, "event_hooks": {"response": [limit]}}
+        clock = AttemptTimeout(self.attempt_timeout)
+        hooks = {"request": [clock.request], "response": [clock.response, limit]}
+        httpx_args: dict[str, object] = {"auth": self.signer, "event_hooks": hooks}
         if transport is not None:
             httpx_args["transport"] = transport
         headers = {"Accept": self.accept, "Accept-Encoding": ACCEPT_ENCODING}  # the codings the cap decodes
@@ -115,12 +157,16 @@ class _FacadeBase(Generic[_TransportT]):
         credentials: ``Credentials`` or a provider; default the environment
             (``ALIBABA_CLOUD_ACCESS_KEY_ID``/``_SECRET``/``ALIBABA_CLOUD_SECURITY_TOKEN``), else the
             ``alibabacloud-credentials`` chain when installed.
-        endpoint: base URL; default ``https://foas.<region_id>.aliyuncs.com``.
+        endpoint: base URL; default the region's endpoint as the official SDKs have it (the spec's
+            ``x-endpoints``: e.g. ``https://foas.aliyuncs.com`` for ``cn-hongkong``), else
+            ``https://foas.<region_id>.aliyuncs.com``. ``region_id`` is sent either way.
         response_format: ``"json"`` (default) or ``"xml"``, asked for with ``Accept``; the answer is
             decoded by the Content-Type it comes back with.
-        timeout: seconds for each of connect, read, write and pool, per attempt (default 10).
+        timeout: seconds one attempt may take, from sending the request to the last byte of the
+            answer (default 10); a slower attempt raises ``TimeoutError`` and is retried.
         max_attempts: attempts in all, retries included (default 3; 1 turns retries off).
-        deadline: seconds after which no new attempt starts (default 10; ``None``: no limit).
+        deadline: seconds after which no new attempt starts (default 10; ``None``: no limit): a call
+            takes at most about ``deadline`` + one backoff wait + ``timeout``.
         max_response_bytes: the largest response body accepted, in bytes after decoding gzip or deflate
             (default 64 MiB). A longer body, or a larger ``Content-Length``, stops the read at once and
             raises ``ResponseTooLargeError`` (a ``DecodeError``; not retried): memory stays bounded
@@ -129,7 +175,8 @@ class _FacadeBase(Generic[_TransportT]):
 
     Raises:
         CredentialsError: no credentials were given or found.
-        InvalidParameterError: an argument is out of range.
+        InvalidParameterError: an argument is out of range, or ``endpoint`` is not an http(s) URL with
+            a host (``""`` included).
     """
 
     def __init__(

@@ -363,8 +363,16 @@ def test_the_region_defaults_to_the_environment(foas, environment: pytest.Monkey
     assert "RegionId=eu-central-1" in run.err
 
 
+@pytest.mark.parametrize(
+    ("region", "endpoint"),
+    [
+        ("cn-shanghai", "https://foas.cn-shanghai.aliyuncs.com"),
+        ("cn-hongkong", "https://foas.aliyuncs.com"),  # the spec's x-endpoints, as the official SDKs have it
+        ("us-east-1", "https://foas.ap-northeast-1.aliyuncs.com"),
+    ],
+)
 def test_the_endpoint_defaults_to_the_region_s_and_a_failure_to_reach_it_names_it(
-    foas, environment: pytest.MonkeyPatch
+    foas, environment: pytest.MonkeyPatch, region: str, endpoint: str
 ) -> None:
     # No test reaches the real endpoint: a proxy at a closed port makes the failure certain and
     # immediate (httpx honours the proxy variables), and the line names the endpoint the client chose.
@@ -373,9 +381,9 @@ def test_the_endpoint_defaults_to_the_region_s_and_a_failure_to_reach_it_names_i
         environment.setenv(name, proxy)
     for name in ("NO_PROXY", "no_proxy"):
         environment.delenv(name, raising=False)
-    run = foas(LISTING, *DOCUMENTED, "--region-id", "cn-shanghai", "--max-attempts", "1", endpoint=None)
+    run = foas(LISTING, *DOCUMENTED, "--region-id", region, "--max-attempts", "1", endpoint=None)
     assert run.code == ExitCode.TRANSPORT
-    assert "(https://foas.cn-shanghai.aliyuncs.com; timeout 10 s, 1 attempt)" in run.err_line
+    assert f"({endpoint}; timeout 10 s, 1 attempt)" in run.err_line
 
 
 def test_max_attempts_retries_transient_failures(foas, service: FakeFoasService) -> None:
@@ -597,6 +605,10 @@ def test_the_secret_and_the_token_never_appear(
         ([LISTING, *DOCUMENTED, "--timeout", "nan"], "argument --timeout: must be a positive number of seconds"),
         ([LISTING, *DOCUMENTED, "--max-attempts", "0"], "argument --max-attempts: must be at least 1, got 0"),
         ([LISTING, *DOCUMENTED, "--endpoint", "ftp://x"], "argument --endpoint: expected an http:// or https:// URL"),
+        ([LISTING, *DOCUMENTED, "--endpoint", ""], "argument --endpoint: expected an http:// or https:// URL"),
+        ([LISTING, *DOCUMENTED, "--endpoint", "foas.example.com"], "argument --endpoint: expected an http://"),
+        ([LISTING, *DOCUMENTED, "--endpoint", "http://"], "argument --endpoint: expected a host after http://"),
+        ([LISTING, *DOCUMENTED, "--endpoint", "https://h?x=1"], "argument --endpoint: expected no user info, query"),
         ([LISTING, *DOCUMENTED, "--surprise"], "unrecognized arguments: --surprise"),
         (["plan", *DOCUMENTED, "--job-id", "a", "--job-name", "b"], "argument --job-name: not allowed with"),
         (["plan", *DOCUMENTED, "--format", "svg"], "argument --format: invalid choice: 'svg'"),

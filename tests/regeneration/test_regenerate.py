@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -172,3 +173,54 @@ def test_fields_added_to_the_spec_decode_from_json_and_xml(regenerated: Path) ->
     assert seen["xml"] == expected
     assert seen["xml_json_name_is_not_an_element"] is True
     assert seen["json_error"] == seen["xml_error"] == "Jobs.Job[0].RetryCount"
+
+
+def edit_endpoints(root: Path, edit: Callable[[dict[str, list[str]]], None]) -> None:
+    path = root / "spec" / "foas.openapi.yaml"
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    edit(spec["servers"][0]["x-endpoints"])
+    path.write_text(yaml.safe_dump(spec, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+ENDPOINT_PROBE = r"""
+import json, sys
+from foas_client import Credentials, FoasClient
+print(json.dumps({
+    region: FoasClient(region_id=region, credentials=Credentials("id", "secret")).settings.endpoint
+    for region in sys.argv[1:]
+}))
+"""
+
+
+def test_a_region_added_to_x_endpoints_is_routed_with_no_other_edit(tmp_path: Path) -> None:
+    def edit(table: dict[str, list[str]]) -> None:
+        table["foas.aliyuncs.com"].append("xx-new-1")  # a new region
+        table["foas.aliyuncs.com"].remove("cn-hongkong")  # a region that gets a host of its own
+        table["foas.hk.example.com"] = ["cn-hongkong"]
+
+    root = copy_sources(tmp_path)
+    edit_endpoints(root, edit)
+    package = generate(root)
+    environment = {**os.environ, "PYTHONPATH": str(package.parent)}
+    regions = ["xx-new-1", "cn-hongkong", "us-east-1", "xx-unlisted-1"]
+    result = subprocess.run(
+        [PYTHON, "-c", ENDPOINT_PROBE, *regions], env=environment, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {
+        "xx-new-1": "https://foas.aliyuncs.com",
+        "cn-hongkong": "https://foas.hk.example.com",
+        "us-east-1": "https://foas.ap-northeast-1.aliyuncs.com",
+        "xx-unlisted-1": "https://foas.xx-unlisted-1.aliyuncs.com",
+    }
+
+
+def test_a_region_listed_under_two_hosts_stops_generation(tmp_path: Path) -> None:
+    root = copy_sources(tmp_path)
+    edit_endpoints(root, lambda table: table["foas.aliyuncs.com"].append("us-east-1"))
+    result = subprocess.run(
+        [PYTHON, "-m", "generator"], cwd=root, capture_output=True, text=True, timeout=GENERATE_BUDGET_S
+    )
+    assert result.returncode != 0
+    assert "x-endpoints: region 'us-east-1' is listed twice" in result.stderr
+    assert not (root / "generated" / "foas_client").exists()
