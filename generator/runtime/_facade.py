@@ -105,9 +105,10 @@ def _optional(value: int | None) -> int | Unset:
 
 
 _TransportT = TypeVar("_TransportT", httpx.BaseTransport, httpx.AsyncBaseTransport)
+_HttpT = TypeVar("_HttpT", httpx.Client, httpx.AsyncClient)
 
 
-class _FacadeBase(Generic[_TransportT]):
+class _FacadeBase(Generic[_TransportT, _HttpT]):
     """What both clients share: their arguments, resolved once into ``settings``, and the generated client.
 
     Args:
@@ -156,16 +157,26 @@ class _FacadeBase(Generic[_TransportT]):
             max_response_bytes=max_response_bytes,
         )
         self._client = self.settings.client(transport)
+        # Made now, not at the first call: threads sharing this client share one connection pool, and
+        # close() closes every connection the client ever opened.
+        self._http: _HttpT = self._open(self._client)
+
+    def _open(self, client: Client) -> _HttpT:
+        """The httpx client that ``client`` sends with (sync or async, by subclass)."""
+        raise NotImplementedError
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(endpoint={self.settings.endpoint!r}, region_id={self.settings.region_id!r})"
 
 
-class FoasClient(_FacadeBase[httpx.BaseTransport]):
+class FoasClient(_FacadeBase[httpx.BaseTransport, httpx.Client]):
     __doc__ = (
         "A signed, retrying client for GetRefPackageJob. Use it as a context manager, or ``close()`` it.\n"
         + (_FacadeBase.__doc__ or "").partition("\n")[2]
     )
+
+    def _open(self, client: Client) -> httpx.Client:
+        return client.get_httpx_client()
 
     @cached_property
     def _call(self) -> stamina.BoundRetryingCaller:
@@ -266,7 +277,7 @@ class FoasClient(_FacadeBase[httpx.BaseTransport]):
 
     def close(self) -> None:
         """Close the connections."""
-        self._client.get_httpx_client().close()
+        self._http.close()
 
     def __enter__(self) -> Self:
         return self
@@ -277,12 +288,15 @@ class FoasClient(_FacadeBase[httpx.BaseTransport]):
         self.close()
 
 
-class AsyncFoasClient(_FacadeBase[httpx.AsyncBaseTransport]):
+class AsyncFoasClient(_FacadeBase[httpx.AsyncBaseTransport, httpx.AsyncClient]):
     """The async twin of ``FoasClient``: same arguments and rules, ``await``-able calls.
 
     Use it as an async context manager, or ``await aclose()`` it; ``transport`` is an
     ``httpx.AsyncBaseTransport``.
     """
+
+    def _open(self, client: Client) -> httpx.AsyncClient:
+        return client.get_async_httpx_client()
 
     @cached_property
     def _call(self) -> stamina.BoundAsyncRetryingCaller:
@@ -353,7 +367,7 @@ class AsyncFoasClient(_FacadeBase[httpx.AsyncBaseTransport]):
 
     async def aclose(self) -> None:
         """Close the connections."""
-        await self._client.get_async_httpx_client().aclose()
+        await self._http.aclose()
 
     async def __aenter__(self) -> Self:
         return self
