@@ -18,7 +18,8 @@ import httpx
 import pytest
 
 from foas_client import AsyncFoasClient, Client, FoasClient, GetRefPackageJobResponse
-from foas_client.testing import TEST_CREDENTIALS, FakeFoasService, LoopbackFake, documented_page
+from foas_client.errors import InvalidParameterError
+from foas_client.testing import TEST_CREDENTIALS, FakeFoasService, LoopbackFake, documented_page, make_jobs
 
 PROJECT, PACKAGE = "project1", "package1.jar"  # the fake's documented job
 THREADS = 16
@@ -104,3 +105,74 @@ def test_the_async_client_shared_by_tasks_leaves_no_connection_open_after_aclose
 
     assert [page.jobs for page in pages] == [documented_page().jobs] * THREADS
     assert open_connections_to(fake.base_url) == baseline
+
+
+# --- a call after close() -----------------------------------------------------------------------------
+
+CLOSED = r"^FoasClient is closed \(close\(\) was called\): make a new client for more calls$"
+ACLOSED = r"^AsyncFoasClient is closed \(aclose\(\) was called\): make a new client for more calls$"
+
+
+def test_a_call_after_close_raises_invalid_parameter_error_and_sends_nothing(
+    fake: LoopbackFake, service: FakeFoasService
+) -> None:
+    with FoasClient(endpoint=fake.base_url, credentials=TEST_CREDENTIALS) as client:
+        client.get_ref_package_job(PROJECT, PACKAGE)
+    sent = service.requests
+
+    with pytest.raises(InvalidParameterError, match=CLOSED):
+        client.get_ref_package_job(PROJECT, PACKAGE)
+    with pytest.raises(InvalidParameterError, match=CLOSED):
+        list(client.iter_jobs(PROJECT, PACKAGE))
+    with pytest.raises(InvalidParameterError, match=CLOSED):
+        list(client.iter_pages(PROJECT, PACKAGE, concurrency=4))
+
+    assert service.requests == sent == 1
+    assert open_connections_to(fake.base_url) == 0
+
+
+def test_a_call_before_any_other_after_close_is_refused(fake: LoopbackFake, service: FakeFoasService) -> None:
+    client = FoasClient(endpoint=fake.base_url, credentials=TEST_CREDENTIALS)
+    client.close()
+
+    with pytest.raises(InvalidParameterError, match=CLOSED):
+        client.get_ref_package_job(PROJECT, PACKAGE)
+    assert service.requests == 0
+
+
+def test_a_listing_stops_at_the_next_page_once_its_client_is_closed(
+    fake: LoopbackFake, service: FakeFoasService
+) -> None:
+    service.add_jobs("p", "big.jar", make_jobs(30, project_name="p", package_name="big.jar"))
+    client = FoasClient(endpoint=fake.base_url, credentials=TEST_CREDENTIALS)
+    pages = client.iter_pages("p", "big.jar", page_size=10)
+    assert next(pages).page_index == 1
+    client.close()
+
+    with pytest.raises(InvalidParameterError, match=CLOSED):
+        next(pages)
+    assert service.requests == 1
+
+
+def test_an_async_call_after_aclose_raises_invalid_parameter_error_and_sends_nothing(
+    fake: LoopbackFake, service: FakeFoasService
+) -> None:
+    async def run() -> None:
+        async with AsyncFoasClient(endpoint=fake.base_url, credentials=TEST_CREDENTIALS) as client:
+            await client.get_ref_package_job(PROJECT, PACKAGE)
+
+        with pytest.raises(InvalidParameterError, match=ACLOSED):
+            await client.get_ref_package_job(PROJECT, PACKAGE)
+        with pytest.raises(InvalidParameterError, match=ACLOSED):
+            [job async for job in client.iter_jobs(PROJECT, PACKAGE)]
+        with pytest.raises(InvalidParameterError, match=ACLOSED):
+            [page async for page in client.iter_pages(PROJECT, PACKAGE, concurrency=4)]
+
+        unused = AsyncFoasClient(endpoint=fake.base_url, credentials=TEST_CREDENTIALS)
+        await unused.aclose()
+        with pytest.raises(InvalidParameterError, match=ACLOSED):
+            await unused.get_ref_package_job(PROJECT, PACKAGE)
+
+    asyncio.run(run())
+
+    assert service.requests == 1
