@@ -156,6 +156,27 @@ def test_missing_credentials_exit_5() -> None:
     assert ENV_ACCESS_KEY_ID in one_line(result.stderr)
 
 
+@pytest.mark.parametrize(
+    ("variable", "part", "value"),
+    [
+        (ENV_SECURITY_TOKEN, "security_token", "Qx7Vk2Lm9Tz4Wp8R\n"),
+        (ENV_ACCESS_KEY_SECRET, "access_key_secret", "Qx7Vk2Lm9Tz4Wp8R\r\n"),
+        (ENV_ACCESS_KEY_ID, "access_key_id", "Qx7Vk2Lm9Tz4Wp8R\u00e9"),
+    ],
+    ids=["token-LF", "secret-CRLF", "id-non-ASCII"],
+)
+def test_a_credential_that_cannot_be_sent_exits_5_without_showing_it(
+    fake: LoopbackFake, service: FakeFoasService, variable: str, part: str, value: str
+) -> None:
+    result = foas(*DOCUMENTED, "-v", "--endpoint", fake.base_url, env=environment(**{variable: value}))
+
+    assert (result.returncode, result.stdout) == (5, "")
+    assert one_line(result.stderr).startswith(f"foas: error: {part} holds a ")
+    visible = value.strip()[:16]
+    assert not any(visible[i : i + 4] in result.stderr for i in range(len(visible) - 3)), result.stderr
+    assert service.requests == 0
+
+
 def _official_chain_installed() -> bool:
     import importlib.util
 
