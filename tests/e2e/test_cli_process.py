@@ -209,6 +209,40 @@ def test_a_reader_that_stops_early_ends_the_command_quietly(fake: LoopbackFake) 
     assert (code, stderr) == (0, "")
 
 
+def run_into_a_closed_pipe(*argv: str) -> tuple[int, str]:
+    """Runs ``foas`` with stdout a pipe whose reader has already gone: every write gets EPIPE."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # as `foas ... | head -1` once head has exited
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "foas_client", *argv],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=environment(),
+            timeout=60,
+        )
+    finally:
+        os.close(write_end)
+    return result.returncode, result.stderr
+
+
+@pytest.mark.parametrize("output", ["table", "json", "jsonl", "csv"])
+@pytest.mark.parametrize("pages", ["one", "all"])
+def test_every_output_ends_quietly_with_0_when_its_reader_has_gone(fake: LoopbackFake, output: str, pages: str) -> None:
+    argv = [*DOCUMENTED, "--output", output, "--endpoint", fake.base_url]
+    if pages == "all":
+        argv[2:5] = ["p", "--package-name", "big.jar"]
+        argv += ["--all", "--page-size", "100"]
+
+    assert run_into_a_closed_pipe(*argv) == (0, "")
+
+
+@pytest.mark.parametrize("view", ["text", "mermaid", "dot"])
+def test_a_plan_ends_quietly_with_0_when_its_reader_has_gone(fake: LoopbackFake, view: str) -> None:
+    assert run_into_a_closed_pipe("plan", *DOCUMENTED[1:], "--format", view, "--endpoint", fake.base_url) == (0, "")
+
+
 @pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz `dot` is not installed")
 def test_the_plan_as_dot_draws_with_graphviz(fake: LoopbackFake) -> None:
     plan = foas("plan", *DOCUMENTED[1:], "--format", "dot", "--endpoint", fake.base_url)
