@@ -7,6 +7,7 @@ for real backoff where they retry (at most about 0.5 s); the in-process tests co
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
 import re
@@ -90,6 +91,17 @@ def test_the_console_script_runs_the_same_command(fake: LoopbackFake) -> None:
     assert "2020-03-09 03:01:50" in result.stdout
     usage = foas("get-ref-package-job", "--help", command=(str(CONSOLE_SCRIPT),))
     assert usage.returncode == 0 and usage.stdout.startswith("usage: foas get-ref-package-job")
+
+
+def test_version_prints_the_installed_version_and_exits_0() -> None:
+    expected = f"foas {importlib.metadata.version('foas-client')}\n"
+    commands = [(sys.executable, "-m", "foas_client")]
+    if CONSOLE_SCRIPT.exists():
+        commands.append((str(CONSOLE_SCRIPT),))
+    for command in commands:
+        result = foas("--version", command=command)
+        assert (result.returncode, result.stdout, result.stderr) == (0, expected, "")
+    assert "--version" in foas("--help").stdout
 
 
 def test_an_api_error_is_one_line_with_its_code_and_request_id(fake: LoopbackFake, service: FakeFoasService) -> None:
