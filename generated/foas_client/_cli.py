@@ -5,6 +5,7 @@
          [--all] [--region-id TEXT] [--endpoint URL] [--response-format json|xml]
          [--output table|json|jsonl|csv] [--timeout SECONDS] [--max-attempts N]
     foas plan --project-name TEXT --package-name TEXT [--job-id ID | --job-name NAME] [--format text|mermaid|dot]
+    foas --version
 
 The operation's options (name, type, required, minimum, help) are built from its parameters in the
 spec (``_schema.OPERATIONS``); only the client's own options are written here. Credentials, region
@@ -27,6 +28,7 @@ from typing import Any, NoReturn
 
 from stamina.instrumentation import RetryDetails, get_on_retry_hooks, set_on_retry_hooks
 
+from . import __version__
 from ._cli_output import OUTPUTS, Listing, job_writer, load_rich, page_progress
 from ._credentials import ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET, ENV_SECURITY_TOKEN
 from ._errors import (
@@ -237,6 +239,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=epilog,
         formatter_class=formatter,
     )
+    # The installed distribution's version (package metadata, as foas_client.__version__).
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     summary = OPERATIONS[OPERATION_ID].get("summary") or OPERATION_ID
@@ -502,8 +506,9 @@ def _stdout_gone() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Runs ``foas`` with ``argv`` (default: ``sys.argv[1:]``) and returns the exit code (see ``ExitCode``).
 
-    Never raises (but ``SystemExit`` from ``--help``, returned as its code): every failure is one line on
-    stderr, without a traceback or a secret.
+    ``--version`` prints ``foas <version>`` and returns 0. Never raises (``SystemExit`` from ``--help``
+    and ``--version`` is returned as its code): every failure is one line on stderr, without a
+    traceback or a secret.
     """
     try:
         parser = build_parser()
@@ -511,7 +516,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = parser.parse_args(argv)
         except _UsageError as error:
             return _fail(ExitCode.USAGE, str(error), prefix="")  # already "foas COMMAND: error: ..."
-        except SystemExit as done:  # --help
+        except SystemExit as done:  # --help, --version
             return done.code if isinstance(done.code, int) else ExitCode.OK
         with _chatter(args.verbose):
             try:

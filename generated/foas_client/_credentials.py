@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 from collections.abc import Mapping
 from typing import Any, Protocol
 
@@ -25,7 +26,9 @@ __all__ = [
     "Credentials",
     "CredentialsProvider",
     "OfficialChainProvider",
+    "credential_problem",
     "default_credentials",
+    "ensure_usable",
 ]
 
 ENV_ACCESS_KEY_ID = "ALIBABA_CLOUD_ACCESS_KEY_ID"
@@ -37,15 +40,45 @@ def _redacted(value: object) -> str:
     return "None" if value is None else "'***'"
 
 
-def _non_empty(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+# Visible ASCII only: the id and the token travel in HTTP headers, where a line break, a control or a
+# non-ASCII character cannot go, and a space at either end is dropped by the server (the signature then
+# fails); the secret is keyed into the HMAC the same way. Such characters are always a mistake: the
+# newline ending a file a token was read from, a value pasted with its surroundings.
+_USABLE = re.compile(r"[\x21-\x7e]+")
+
+
+def credential_problem(value: object) -> str | None:
+    """Why ``value`` cannot be an AccessKey id, secret or STS token, in words that never quote it.
+
+    Returns:
+        ``None`` when ``value`` is a non-empty string of visible ASCII characters; otherwise the problem,
+        e.g. ``"holds a line break (CR or LF) ..."``, naming the kind of character, never the character,
+        its neighbours or its position.
+    """
     if not isinstance(value, str) or not value:
-        # Name the field, never the value: it may be a secret.
-        raise CredentialsError(f"{attribute.name} must be a non-empty string")
+        return "must be a non-empty string"
+    if _USABLE.fullmatch(value):
+        return None
+    if "\r" in value or "\n" in value:
+        kind = "a line break (CR or LF; a value read from a file often ends with one)"
+    elif " " in value or "\t" in value:
+        kind = "a space or a tab"
+    elif any(char < " " or char == "\x7f" for char in value):
+        kind = "a control character"
+    else:
+        kind = "a non-ASCII character"
+    return f"holds {kind}: only visible ASCII characters can be signed and sent"
 
 
-def _optional_non_empty(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _usable(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    problem = credential_problem(value)
+    if problem is not None:
+        raise CredentialsError(f"{attribute.name} {problem}")  # the field's name, never its value
+
+
+def _optional_usable(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None:
-        _non_empty(instance, attribute, value)
+        _usable(instance, attribute, value)
 
 
 class CredentialsProvider(Protocol):
@@ -66,12 +99,14 @@ class Credentials:
 
     Raises:
         CredentialsError: ``access_key_id`` or ``access_key_secret`` is empty or not a string, or
-            ``security_token`` is an empty string.
+            ``security_token`` is an empty string; or one of them holds anything but visible ASCII
+            characters (a line break, a space, a control or a non-ASCII character). The message names
+            the field and the problem, never the value.
     """
 
-    access_key_id: str = attrs.field(validator=_non_empty)
-    access_key_secret: str = attrs.field(validator=_non_empty, repr=_redacted)
-    security_token: str | None = attrs.field(default=None, validator=_optional_non_empty, repr=_redacted)
+    access_key_id: str = attrs.field(validator=_usable)
+    access_key_secret: str = attrs.field(validator=_usable, repr=_redacted)
+    security_token: str | None = attrs.field(default=None, validator=_optional_usable, repr=_redacted)
 
     def get_credentials(self) -> Credentials:
         """These credentials (static credentials never change)."""
@@ -93,6 +128,24 @@ class Credentials:
             if not env.get(name):
                 raise CredentialsError(f"environment variable {name} is not set or empty")
         return cls(env[ENV_ACCESS_KEY_ID], env[ENV_ACCESS_KEY_SECRET], env.get(ENV_SECURITY_TOKEN) or None)
+
+
+def ensure_usable(credentials: Credentials) -> None:
+    """Check what a provider returned before it is signed with: the rules ``Credentials`` applies when made.
+
+    For a provider that returns another object with the same attributes, or one made without the checks.
+
+    Raises:
+        CredentialsError: the first field that ``credential_problem`` refuses, named with the problem,
+            never with its value.
+    """
+    for name in ("access_key_id", "access_key_secret", "security_token"):
+        value = getattr(credentials, name, None)
+        if value is None and name == "security_token":  # optional: only STS credentials have one
+            continue
+        problem = credential_problem(value)
+        if problem is not None:
+            raise CredentialsError(f"the credentials provider returned unusable credentials: {name} {problem}")
 
 
 class OfficialChainProvider:

@@ -20,7 +20,7 @@
 from __future__ import annotations
 
 import builtins
-from typing import Protocol
+from typing import Any, Protocol
 
 __all__ = [
     "ApiError",
@@ -41,8 +41,22 @@ __all__ = [
 ]
 
 
+def _unpickled(cls: type[FoasError], args: tuple[Any, ...]) -> FoasError:
+    """An error of ``cls`` with ``args``, made without ``__init__``; unpickling then restores its attributes."""
+    return cls.__new__(cls, *args)
+
+
 class FoasError(Exception):
-    """Base class of every error this package raises."""
+    """Base class of every error this package raises.
+
+    Every error pickles with its type, message and attributes (status, Code, RequestId, body, path,
+    page...), so it crosses a process boundary (a ``ProcessPoolExecutor``) as itself.
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The default, type(self)(*self.args), would pass the one-line message to __init__, whose
+        # arguments are the parts the message is made of (or keyword-only ones): rebuild without it.
+        return _unpickled, (type(self), self.args), self.__dict__
 
 
 class ErrorBody(Protocol):

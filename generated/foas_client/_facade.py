@@ -11,7 +11,8 @@ from __future__ import annotations
 import math
 import os
 import re
-from collections.abc import AsyncGenerator, Generator
+from collections.abc import AsyncGenerator, Generator, Iterator
+from contextlib import contextmanager
 from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING, Generic, Literal, TypeVar
@@ -148,9 +149,10 @@ def _optional(value: int | None) -> int | Unset:
 
 
 _TransportT = TypeVar("_TransportT", httpx.BaseTransport, httpx.AsyncBaseTransport)
+_HttpT = TypeVar("_HttpT", httpx.Client, httpx.AsyncClient)
 
 
-class _FacadeBase(Generic[_TransportT]):
+class _FacadeBase(Generic[_TransportT, _HttpT]):
     """What both clients share: their arguments, resolved once into ``settings``, and the generated client.
 
     Args:
@@ -204,16 +206,50 @@ class _FacadeBase(Generic[_TransportT]):
             max_response_bytes=max_response_bytes,
         )
         self._client = self.settings.client(transport)
+        # Made now, not at the first call: threads sharing this client share one connection pool, and
+        # close() closes every connection the client ever opened.
+        self._http: _HttpT = self._open(self._client)
+
+    _CLOSE = "close"  # the method that closes this client, for the message of a call made after it
+
+    def _open(self, client: Client) -> _HttpT:
+        """The httpx client that ``client`` sends with (sync or async, by subclass)."""
+        raise NotImplementedError
+
+    def _refuse_if_closed(self) -> None:
+        """Raises ``InvalidParameterError`` if the client was closed; otherwise does nothing."""
+        if self._http.is_closed:
+            raise InvalidParameterError(
+                f"{type(self).__name__} is closed ({self._CLOSE}() was called): make a new client for more calls"
+            )
+
+    @contextmanager
+    def _attempt(self) -> Iterator[None]:
+        """Around each attempt: a closed client raises ``InvalidParameterError`` and sends nothing.
+
+        Also when another thread closes the client as the attempt starts (httpx then raises a bare
+        ``RuntimeError``). Not retried: ``InvalidParameterError`` is no transport error.
+        """
+        self._refuse_if_closed()
+        try:
+            with translated_transport_errors():
+                yield
+        except RuntimeError:
+            self._refuse_if_closed()
+            raise
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(endpoint={self.settings.endpoint!r}, region_id={self.settings.region_id!r})"
 
 
-class FoasClient(_FacadeBase[httpx.BaseTransport]):
+class FoasClient(_FacadeBase[httpx.BaseTransport, httpx.Client]):
     __doc__ = (
         "A signed, retrying client for GetRefPackageJob. Use it as a context manager, or ``close()`` it.\n"
         + (_FacadeBase.__doc__ or "").partition("\n")[2]
     )
+
+    def _open(self, client: Client) -> httpx.Client:
+        return client.get_httpx_client()
 
     @cached_property
     def _call(self) -> stamina.BoundRetryingCaller:
@@ -228,14 +264,14 @@ class FoasClient(_FacadeBase[httpx.BaseTransport]):
             ApiError: an error status after retries (ThrottlingError, AuthError, NotFoundError, ServerError...).
             DecodeError: the answer does not match the spec.
             TransportError: the request did not complete after retries (TimeoutError for timeouts).
-            InvalidParameterError: an empty project or package name; nothing was sent.
+            InvalidParameterError: an empty project or package name, or the client is closed; nothing was sent.
         """
         return self._call(self._get_ref_package_job_once, project_name, package_name, page_size, page_index)
 
     def _get_ref_package_job_once(
         self, project_name: str, package_name: str, page_size: int | None, page_index: int | None
     ) -> GetRefPackageJobResponse:
-        with translated_transport_errors():
+        with self._attempt():
             return get_ref_package_job.sync(
                 project_name,
                 package_name,
@@ -272,12 +308,14 @@ class FoasClient(_FacadeBase[httpx.BaseTransport]):
         Raises:
             PaginationError: the pages do not add up: a page repeated, totals changed while reading, a
                 page other than the one asked for, or more than ``max_pages`` pages.
-            InvalidParameterError: an argument is out of range; raised by this call, nothing was sent.
+            InvalidParameterError: an argument is out of range, or the client is closed; raised by this
+                call, nothing was sent.
             And what ``get_ref_package_job`` raises, once the jobs of the pages before were yielded.
 
         Returns:
             A generator; leaving the loop early, ``close()`` it to stop the requests ahead at once.
         """
+        self._refuse_if_closed()
         return iter_items(
             _GET_REF_PACKAGE_JOB,
             page_request(_GET_REF_PACKAGE_JOB, page=start_page, size=page_size),
@@ -304,6 +342,7 @@ class FoasClient(_FacadeBase[httpx.BaseTransport]):
         asked for, or more than ``max_pages`` pages raise ``PaginationError``: never a loop, never a
         page twice.
         """
+        self._refuse_if_closed()
         return iter_pages(
             _GET_REF_PACKAGE_JOB,
             page_request(_GET_REF_PACKAGE_JOB, page=start_page, size=page_size),
@@ -313,8 +352,8 @@ class FoasClient(_FacadeBase[httpx.BaseTransport]):
         )
 
     def close(self) -> None:
-        """Close the connections."""
-        self._client.get_httpx_client().close()
+        """Close the connections; a call made after this raises ``InvalidParameterError``, sending nothing."""
+        self._http.close()
 
     def __enter__(self) -> Self:
         return self
@@ -325,12 +364,17 @@ class FoasClient(_FacadeBase[httpx.BaseTransport]):
         self.close()
 
 
-class AsyncFoasClient(_FacadeBase[httpx.AsyncBaseTransport]):
+class AsyncFoasClient(_FacadeBase[httpx.AsyncBaseTransport, httpx.AsyncClient]):
     """The async twin of ``FoasClient``: same arguments and rules, ``await``-able calls.
 
     Use it as an async context manager, or ``await aclose()`` it; ``transport`` is an
     ``httpx.AsyncBaseTransport``.
     """
+
+    _CLOSE = "aclose"
+
+    def _open(self, client: Client) -> httpx.AsyncClient:
+        return client.get_async_httpx_client()
 
     @cached_property
     def _call(self) -> stamina.BoundAsyncRetryingCaller:
@@ -345,7 +389,7 @@ class AsyncFoasClient(_FacadeBase[httpx.AsyncBaseTransport]):
     async def _get_ref_package_job_once(
         self, project_name: str, package_name: str, page_size: int | None, page_index: int | None
     ) -> GetRefPackageJobResponse:
-        with translated_transport_errors():
+        with self._attempt():
             return await get_ref_package_job.asyncio(
                 project_name,
                 package_name,
@@ -371,6 +415,7 @@ class AsyncFoasClient(_FacadeBase[httpx.AsyncBaseTransport]):
         Pages fetched ahead (``concurrency`` above 1) are asyncio tasks. Leaving the loop early,
         close it (``contextlib.aclosing``) to cancel them at once.
         """
+        self._refuse_if_closed()
         return aiter_items(
             _GET_REF_PACKAGE_JOB,
             page_request(_GET_REF_PACKAGE_JOB, page=start_page, size=page_size),
@@ -391,6 +436,7 @@ class AsyncFoasClient(_FacadeBase[httpx.AsyncBaseTransport]):
         max_pages: int | None = None,
     ) -> AsyncGenerator[GetRefPackageJobResponse, None]:
         """Every page of the jobs that reference the package, for ``async for``; see ``FoasClient.iter_pages``."""
+        self._refuse_if_closed()
         return aiter_pages(
             _GET_REF_PACKAGE_JOB,
             page_request(_GET_REF_PACKAGE_JOB, page=start_page, size=page_size),
@@ -400,8 +446,8 @@ class AsyncFoasClient(_FacadeBase[httpx.AsyncBaseTransport]):
         )
 
     async def aclose(self) -> None:
-        """Close the connections."""
-        await self._client.get_async_httpx_client().aclose()
+        """Close the connections; a call made after this raises ``InvalidParameterError``, sending nothing."""
+        await self._http.aclose()
 
     async def __aenter__(self) -> Self:
         return self

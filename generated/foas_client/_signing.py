@@ -23,7 +23,7 @@ from urllib.parse import unquote_plus
 
 import httpx
 
-from ._credentials import CredentialsProvider
+from ._credentials import CredentialsProvider, ensure_usable
 from ._schema import API_VERSION
 
 __all__ = ["RoaSigner", "canonical_resource", "sign", "string_to_sign"]
@@ -104,7 +104,8 @@ class RoaSigner(httpx.Auth):
         nonce: returns a unique nonce; default: a random UUID4.
 
     Raises (from ``auth_flow``):
-        CredentialsError: the provider has no credentials.
+        CredentialsError: the provider has no credentials, or returned a field holding anything but
+            visible ASCII characters (see ``Credentials``); nothing is sent, and it is not retried.
     """
 
     requires_request_body = False
@@ -143,9 +144,10 @@ class RoaSigner(httpx.Auth):
         """Set the signing headers and ``Authorization`` on ``request``, replacing any earlier signature.
 
         Raises:
-            CredentialsError: the provider has no credentials.
+            CredentialsError: the provider has no credentials, or unusable ones; ``request`` is unchanged.
         """
         credentials = self._credentials.get_credentials()
+        ensure_usable(credentials)  # a line break in a header would otherwise go out, or print the value
         headers = request.headers
         now = self._clock()
         now = now.replace(tzinfo=timezone.utc) if now.tzinfo is None else now.astimezone(timezone.utc)

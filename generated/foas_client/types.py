@@ -9,8 +9,19 @@ from attrs import define
 
 
 class Unset:
+    """The type of ``UNSET`` (a field the server did not send): a copy or an unpickled ``UNSET`` is ``UNSET``."""
+
     def __bool__(self) -> Literal[False]:
         return False
+
+    def __reduce__(self) -> str:
+        return "UNSET"  # pickled by name: unpickling finds this module's UNSET
+
+    def __copy__(self) -> "Unset":
+        return self
+
+    def __deepcopy__(self, memo: dict[int, object]) -> "Unset":
+        return self
 
 
 UNSET: Unset = Unset()

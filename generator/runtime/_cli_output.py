@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import csv
 import datetime
+import errno
+import functools
 import importlib
 import json
 import unicodedata
@@ -52,6 +54,21 @@ def load_rich() -> ModuleType | None:
     except ImportError:
         return None
     return module
+
+
+def _on_broken_pipe(console: Any) -> None:
+    console.quiet = True  # as rich does: nothing more is written
+    raise BrokenPipeError(errno.EPIPE, "the reader of the output has gone")
+
+
+@functools.cache
+def _console_class(rich: ModuleType) -> type[Any]:
+    """rich's ``Console``, letting a closed output reach the command as ``BrokenPipeError``.
+
+    rich's own handling (``Console.on_broken_pipe``, its documented hook for subclasses) exits with
+    status 1; the command ends every output the same way on a closed pipe, in one place: with 0.
+    """
+    return type("Console", (rich.console.Console,), {"on_broken_pipe": _on_broken_pipe})
 
 
 def job_record(job: Job) -> dict[str, Any]:
@@ -234,7 +251,7 @@ class _TableWriter:
         assert rich is not None
         terminal = _isatty(self._out)
         # Off a terminal rich would assume 80 columns and fold cells: give it room, it uses what it needs.
-        console = rich.console.Console(file=self._out, width=None if terminal else 100_000, highlight=False)
+        console = _console_class(rich)(file=self._out, width=None if terminal else 100_000, highlight=False)
         if self._rows:
             table = rich.table.Table(box=rich.box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
             for heading in headings:
@@ -295,7 +312,7 @@ class _RichProgress:
             progress.MofNCompleteColumn(),
             progress.TextColumn("pages"),
             progress.TimeRemainingColumn(),
-            console=rich.console.Console(file=stream),
+            console=_console_class(rich)(file=stream),
             transient=True,
             redirect_stdout=False,  # output goes to stdout unchanged; the bar lives on stderr only
             redirect_stderr=False,

@@ -7,6 +7,7 @@ for real backoff where they retry (at most about 0.5 s); the in-process tests co
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
 import re
@@ -92,6 +93,17 @@ def test_the_console_script_runs_the_same_command(fake: LoopbackFake) -> None:
     assert usage.returncode == 0 and usage.stdout.startswith("usage: foas get-ref-package-job")
 
 
+def test_version_prints_the_installed_version_and_exits_0() -> None:
+    expected = f"foas {importlib.metadata.version('foas-client')}\n"
+    commands = [(sys.executable, "-m", "foas_client")]
+    if CONSOLE_SCRIPT.exists():
+        commands.append((str(CONSOLE_SCRIPT),))
+    for command in commands:
+        result = foas("--version", command=command)
+        assert (result.returncode, result.stdout, result.stderr) == (0, expected, "")
+    assert "--version" in foas("--help").stdout
+
+
 def test_an_api_error_is_one_line_with_its_code_and_request_id(fake: LoopbackFake, service: FakeFoasService) -> None:
     service.inject(Fault.error(404, "InvalidPackage.NotFound"))
     result = foas(*DOCUMENTED, "--endpoint", fake.base_url)
@@ -156,6 +168,27 @@ def test_missing_credentials_exit_5() -> None:
     assert ENV_ACCESS_KEY_ID in one_line(result.stderr)
 
 
+@pytest.mark.parametrize(
+    ("variable", "part", "value"),
+    [
+        (ENV_SECURITY_TOKEN, "security_token", "Qx7Vk2Lm9Tz4Wp8R\n"),
+        (ENV_ACCESS_KEY_SECRET, "access_key_secret", "Qx7Vk2Lm9Tz4Wp8R\r\n"),
+        (ENV_ACCESS_KEY_ID, "access_key_id", "Qx7Vk2Lm9Tz4Wp8R\u00e9"),
+    ],
+    ids=["token-LF", "secret-CRLF", "id-non-ASCII"],
+)
+def test_a_credential_that_cannot_be_sent_exits_5_without_showing_it(
+    fake: LoopbackFake, service: FakeFoasService, variable: str, part: str, value: str
+) -> None:
+    result = foas(*DOCUMENTED, "-v", "--endpoint", fake.base_url, env=environment(**{variable: value}))
+
+    assert (result.returncode, result.stdout) == (5, "")
+    assert one_line(result.stderr).startswith(f"foas: error: {part} holds a ")
+    visible = value.strip()[:16]
+    assert not any(visible[i : i + 4] in result.stderr for i in range(len(visible) - 3)), result.stderr
+    assert service.requests == 0
+
+
 def _official_chain_installed() -> bool:
     import importlib.util
 
@@ -186,6 +219,40 @@ def test_a_reader_that_stops_early_ends_the_command_quietly(fake: LoopbackFake) 
         code = process.wait(timeout=60)
     assert json.loads(first)["JobId"].startswith("00000000")
     assert (code, stderr) == (0, "")
+
+
+def run_into_a_closed_pipe(*argv: str) -> tuple[int, str]:
+    """Runs ``foas`` with stdout a pipe whose reader has already gone: every write gets EPIPE."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # as `foas ... | head -1` once head has exited
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "foas_client", *argv],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=environment(),
+            timeout=60,
+        )
+    finally:
+        os.close(write_end)
+    return result.returncode, result.stderr
+
+
+@pytest.mark.parametrize("output", ["table", "json", "jsonl", "csv"])
+@pytest.mark.parametrize("pages", ["one", "all"])
+def test_every_output_ends_quietly_with_0_when_its_reader_has_gone(fake: LoopbackFake, output: str, pages: str) -> None:
+    argv = [*DOCUMENTED, "--output", output, "--endpoint", fake.base_url]
+    if pages == "all":
+        argv[2:5] = ["p", "--package-name", "big.jar"]
+        argv += ["--all", "--page-size", "100"]
+
+    assert run_into_a_closed_pipe(*argv) == (0, "")
+
+
+@pytest.mark.parametrize("view", ["text", "mermaid", "dot"])
+def test_a_plan_ends_quietly_with_0_when_its_reader_has_gone(fake: LoopbackFake, view: str) -> None:
+    assert run_into_a_closed_pipe("plan", *DOCUMENTED[1:], "--format", view, "--endpoint", fake.base_url) == (0, "")
 
 
 @pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz `dot` is not installed")

@@ -98,6 +98,70 @@ def test_empty_fields_are_refused_by_name(args: tuple[str, ...], field: str) -> 
     assert isinstance(caught.value, FoasError)
 
 
+# Values a credential cannot hold: each would break the header it goes into (or the signature).
+# Distinctive text around the bad character, so that any part of it showing up in a message is caught.
+BAD_CHARACTERS = {
+    "trailing LF": ("Qx7Vk2Lm9Tz4Wp8R\n", "line break"),
+    "trailing CR LF": ("Qx7Vk2Lm9Tz4Wp8R\r\n", "line break"),
+    "CR inside": ("Qx7Vk2Lm\r9Tz4Wp8R", "line break"),
+    "NUL": ("Qx7Vk2Lm\x009Tz4Wp8R", "control character"),
+    "ESC": ("Qx7Vk2Lm\x1b[2J9Tz4Wp8R", "control character"),
+    "DEL": ("Qx7Vk2Lm9Tz4Wp8R\x7f", "control character"),
+    "tab": ("Qx7Vk2Lm\t9Tz4Wp8R", "space or a tab"),
+    "leading space": (" Qx7Vk2Lm9Tz4Wp8R", "space or a tab"),
+    "non-ASCII": ("Qx7Vk2Lm9Tz4Wp8Ré", "non-ASCII"),
+    "CJK": ("Qx7Vk2Lm9Tz4Wp8R密钥", "non-ASCII"),
+    "non-breaking space": ("Qx7Vk2Lm9Tz4Wp8R\u00a0", "non-ASCII"),
+}
+PARTS = {"access_key_id": 0, "access_key_secret": 1, "security_token": 2}
+
+
+def shows_any_part_of(value: str, text: str) -> bool:
+    """Whether ``text`` holds ``value``, or any four characters in a row of it (its visible parts too)."""
+    visible = "".join(char for char in value if char.isascii() and char.isalnum())
+    return value in text or any(visible[i : i + 4] in text for i in range(len(visible) - 3))
+
+
+@pytest.mark.parametrize("part", PARTS)
+@pytest.mark.parametrize(("value", "problem"), BAD_CHARACTERS.values(), ids=BAD_CHARACTERS)
+def test_a_value_that_cannot_go_into_a_header_is_refused_naming_the_part_not_the_value(
+    part: str, value: str, problem: str
+) -> None:
+    args = [KEY_ID, SECRET, TOKEN]
+    args[PARTS[part]] = value
+
+    with pytest.raises(CredentialsError) as caught:
+        Credentials(*args)
+
+    message = str(caught.value)
+    assert message.startswith(f"{part} holds a") and problem in message
+    assert "\n" not in message
+    for text in (message, repr(caught.value), repr(caught.value.args)):
+        assert not shows_any_part_of(value, text), text
+
+
+def test_a_token_read_from_a_file_with_its_newline_is_refused_from_the_environment() -> None:
+    token = BAD_CHARACTERS["trailing LF"][0]
+    env = {ENV_ACCESS_KEY_ID: KEY_ID, ENV_ACCESS_KEY_SECRET: SECRET, ENV_SECURITY_TOKEN: token}
+    with pytest.raises(CredentialsError, match=r"^security_token holds a line break") as caught:
+        Credentials.from_env(env)
+    assert not shows_any_part_of(token, str(caught.value))
+
+
+def test_the_official_chains_unusable_credentials_are_refused() -> None:
+    token = BAD_CHARACTERS["trailing CR LF"][0]
+    provider = OfficialChainProvider(FakeChainClient(FakeModel(KEY_ID, SECRET, token)))
+    with pytest.raises(CredentialsError, match="security_token holds a line break") as caught:
+        provider.get_credentials()
+    assert not shows_any_part_of(token, str(caught.value))
+
+
+def test_visible_ascii_credentials_are_accepted() -> None:
+    every_visible = "".join(map(chr, range(0x21, 0x7F)))
+    credentials = Credentials(every_visible, every_visible, every_visible)
+    assert credentials.security_token == every_visible
+
+
 # --- the environment ---------------------------------------------------------------------------------
 
 

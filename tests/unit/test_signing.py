@@ -263,6 +263,43 @@ def test_provider_failure_propagates_as_credentials_error() -> None:
         next(flow)
 
 
+class Unchecked:
+    """What a provider may hand out: the attributes of ``Credentials`` without its checks."""
+
+    def __init__(self, access_key_id: object, access_key_secret: object, security_token: object = None) -> None:
+        self.access_key_id = access_key_id
+        self.access_key_secret = access_key_secret
+        self.security_token = security_token
+
+    def get_credentials(self) -> Credentials:
+        return self  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize(
+    ("provider", "part"),
+    [
+        (Unchecked(KEY_ID, SECRET, TOKEN + "\n"), "security_token"),
+        (Unchecked(KEY_ID + "\r\n", SECRET), "access_key_id"),
+        (Unchecked(KEY_ID, SECRET + "\x00"), "access_key_secret"),
+        (Unchecked(KEY_ID, SECRET, "Tökén-" + TOKEN), "security_token"),
+        (Unchecked(KEY_ID, None), "access_key_secret"),
+    ],
+    ids=["token-LF", "id-CRLF", "secret-NUL", "token-non-ASCII", "secret-missing"],
+)
+def test_unusable_credentials_from_a_provider_are_refused_before_any_header_is_set(
+    provider: Unchecked, part: str
+) -> None:
+    request = httpx.Request("GET", ENDPOINT + JOBS_PATH)
+    before = dict(request.headers)
+
+    with pytest.raises(CredentialsError, match=f"returned unusable credentials: {part} ") as caught:
+        next(RoaSigner(provider, region_id="cn-hangzhou").auth_flow(request))
+
+    assert dict(request.headers) == before
+    for value in (KEY_ID, SECRET, TOKEN):
+        assert value not in str(caught.value) and value not in repr(caught.value)
+
+
 def test_signer_does_not_need_the_body() -> None:
     assert RoaSigner.requires_request_body is False
     assert RoaSigner.requires_response_body is False
