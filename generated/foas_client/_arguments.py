@@ -15,7 +15,7 @@ from typing import Any
 
 from ._errors import InvalidParameterError
 
-__all__ = ["check_arguments", "check_count"]
+__all__ = ["check_arguments", "check_count", "count_problem", "problem"]
 
 
 def check_arguments(parameters: Sequence[Mapping[str, Any]], arguments: Mapping[str, object]) -> None:
@@ -32,16 +32,27 @@ def check_arguments(parameters: Sequence[Mapping[str, Any]], arguments: Mapping[
         value = arguments.get(parameter["name"])
         if value is None or (not value and not isinstance(value, (str, int, float))):
             continue  # None, or the generated code's UNSET: not sent
-        name = parameter["python_name"]
-        if name != parameter["name"]:  # as the caller spells it, and as the spec and the server do
-            name = f"{name} ({parameter['name']})"
-        kind = parameter["kind"]
-        if kind == "integer":
-            check_count(value, name, minimum=parameter.get("minimum"), maximum=parameter.get("maximum"))
-        elif kind == "string":
-            _check_text(value, name, parameter.get("min_length"))
-        elif kind == "boolean" and type(value) is not bool:
-            raise InvalidParameterError(f"{name} must be true or false, got {_shown(value)}")
+        found = problem(parameter, value)
+        if found is not None:
+            name = parameter["python_name"]
+            if name != parameter["name"]:  # as the caller spells it, and as the spec and the server do
+                name = f"{name} ({parameter['name']})"
+            raise InvalidParameterError(f"{name} {found}")
+
+
+def problem(parameter: Mapping[str, Any], value: object) -> str | None:
+    """What is wrong with ``value`` for the parameter ``parameter`` describes (``"must ..."``), or ``None``.
+
+    The one rule behind ``check_arguments`` and the command line's options, which name the value each its way.
+    """
+    kind = parameter["kind"]
+    if kind == "integer":
+        return count_problem(value, minimum=parameter.get("minimum"), maximum=parameter.get("maximum"))
+    if kind == "string":
+        return _text_problem(value, parameter.get("min_length"))
+    if kind == "boolean" and type(value) is not bool:
+        return f"must be true or false, got {_shown(value)}"
+    return None
 
 
 def check_count(value: object, name: str, *, minimum: int | None = None, maximum: int | None = None) -> int:
@@ -50,8 +61,17 @@ def check_count(value: object, name: str, *, minimum: int | None = None, maximum
     Raises:
         InvalidParameterError: naming ``name``, the bounds and the value.
     """
+    found = count_problem(value, minimum=minimum, maximum=maximum)
+    if found is not None:
+        raise InvalidParameterError(f"{name} {found}")
+    assert type(value) is int
+    return value
+
+
+def count_problem(value: object, *, minimum: int | None = None, maximum: int | None = None) -> str | None:
+    """What is wrong with ``value`` as an int (``bool`` is not) within the bounds given, or ``None``."""
     if type(value) is not int:
-        raise InvalidParameterError(f"{name} must be an integer, got {_shown(value)}")
+        return f"must be an integer, got {_shown(value)}"
     if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
         if maximum is None:
             bounds = f"of at least {minimum}"
@@ -59,21 +79,20 @@ def check_count(value: object, name: str, *, minimum: int | None = None, maximum
             bounds = f"of at most {maximum}"
         else:
             bounds = f"from {minimum} to {maximum}"
-        raise InvalidParameterError(f"{name} must be an integer {bounds}, got {value}")
-    return value
+        return f"must be an integer {bounds}, got {value}"
+    return None
 
 
-def _check_text(value: object, name: str, min_length: int | None) -> None:
+def _text_problem(value: object, min_length: int | None) -> str | None:
     if not isinstance(value, str):
-        raise InvalidParameterError(f"{name} must be a string, got {_shown(value)}")
+        return f"must be a string, got {_shown(value)}"
     if min_length and len(value) < min_length:
-        raise InvalidParameterError(f"{name} must not be empty" if min_length == 1 else f"{name} is too short")
+        return "must not be empty" if min_length == 1 else f"must be at least {min_length} characters long"
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:  # a lone surrogate: from undecodable bytes (argv, file names)
-        raise InvalidParameterError(
-            f"{name} is not valid text: an unpaired surrogate at position {exc.start}"
-        ) from None
+        return f"is not valid text: an unpaired surrogate at position {exc.start}"
+    return None
 
 
 def _shown(value: object) -> str:

@@ -22,13 +22,14 @@ import logging
 import math
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
 from typing import Any, NoReturn
 
 from stamina.instrumentation import RetryDetails, get_on_retry_hooks, set_on_retry_hooks
 
 from . import __version__
+from ._arguments import problem
 from ._cli_output import OUTPUTS, Listing, job_writer, load_rich, page_progress
 from ._credentials import ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET, ENV_SECURITY_TOKEN
 from ._errors import (
@@ -116,14 +117,19 @@ class _Parser(argparse.ArgumentParser):
 # -- options --------------------------------------------------------------------------------------
 
 
-def _integer(minimum: int | None) -> Callable[[str], int]:
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"expected an integer, got {text!r}") from None
-        if minimum is not None and value < minimum:
-            raise argparse.ArgumentTypeError(f"must be at least {minimum}, got {value}")
+def _option(parameter: Mapping[str, Any]) -> Callable[[str], Any]:
+    """The converter of a spec parameter's option: the text as the parameter's kind, checked by the library's rule."""
+
+    def parse(text: str) -> Any:
+        value: Any = text
+        if parameter["kind"] == "integer":
+            try:
+                value = int(text)
+            except ValueError:
+                raise argparse.ArgumentTypeError(f"expected an integer, got {text!r}") from None
+        found = problem(parameter, value)
+        if found is not None:
+            raise argparse.ArgumentTypeError(found)
         return value
 
     return parse
@@ -146,20 +152,18 @@ def _url(text: str) -> str:
     return text
 
 
-# The converter and metavar of a spec parameter by its kind; any other kind is taken as text.
-_KINDS: dict[str, tuple[Callable[[int | None], Callable[[str], Any]], str]] = {"integer": (_integer, "INT")}
+# The metavar of a spec parameter by its kind; any other kind is taken as text.
+_METAVARS = {"integer": "INT"}
 
 
 def _add_parameter(group: argparse._ArgumentGroup, parameter: dict[str, Any]) -> None:
-    """One spec parameter as an option: ``--kebab-case`` of its python name, its type, minimum and help."""
+    """One spec parameter as an option: ``--kebab-case`` of its python name, its type, bounds and help."""
     name: str = parameter["python_name"]
-    kind = _KINDS.get(parameter["kind"])
-    converter, metavar = (kind[0](parameter["minimum"]), kind[1]) if kind else (str, "TEXT")
     group.add_argument(
         "--" + name.replace("_", "-"),
         dest=name,
-        type=converter,
-        metavar=metavar,
+        type=_option(parameter),
+        metavar=_METAVARS.get(parameter["kind"], "TEXT"),
         required=bool(parameter["required"]),
         help=(parameter.get("description") or "").replace("%", "%%"),  # argparse %-formats help
     )
@@ -210,7 +214,7 @@ def _add_client_options(group: argparse._ArgumentGroup, *, output: bool) -> None
     )
     group.add_argument(
         "--max-attempts",
-        type=_integer(1),
+        type=_option({"kind": "integer", "minimum": 1}),
         default=DEFAULT_MAX_ATTEMPTS,
         metavar="N",
         help=f"attempts in all, retries included; 1: no retries (default: {DEFAULT_MAX_ATTEMPTS})",

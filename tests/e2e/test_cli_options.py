@@ -90,7 +90,7 @@ def test_a_parameter_added_to_the_spec_becomes_an_option(
     assert "--min-parallelism INT Only jobs with at least this parallelism (100% new)." in text
     assert build_parser().parse_args([COMMAND, *REQUIRED, "--min-parallelism", "3"]).min_parallelism == 3
     assert main([COMMAND, *REQUIRED, "--min-parallelism", "1"]) == ExitCode.USAGE
-    assert "argument --min-parallelism: must be at least 2, got 1" in capsys.readouterr().err
+    assert "argument --min-parallelism: must be an integer of at least 2, got 1" in capsys.readouterr().err
 
 
 def test_client_option_defaults_are_the_library_s() -> None:
