@@ -37,9 +37,10 @@ from .types import UNSET, Unset
 if TYPE_CHECKING:
     from typing_extensions import Self
 
-__all__ = ["DEFAULT_TIMEOUT", "ENV_REGION_ID", "AsyncFoasClient", "FoasClient", "ResponseFormat"]
+__all__ = ["DEFAULT_TIMEOUT", "ENV_ENDPOINT", "ENV_REGION_ID", "AsyncFoasClient", "FoasClient", "ResponseFormat"]
 
 ENV_REGION_ID = "ALIBABA_CLOUD_REGION_ID"
+ENV_ENDPOINT = "FOAS_ENDPOINT"  # a base URL instead of the region's endpoint: a test service, a proxy
 DEFAULT_TIMEOUT = 10.0  # seconds: one attempt, from sending the request to the last byte of the answer
 ResponseFormat = Literal["json", "xml"]
 _ACCEPT = {"json": "application/json", "xml": "application/xml"}
@@ -81,6 +82,10 @@ class _Settings:
             raise InvalidParameterError(f"max_attempts must be at least 1, got {max_attempts!r}")
         if isinstance(max_response_bytes, bool) or not isinstance(max_response_bytes, int) or max_response_bytes < 1:
             raise InvalidParameterError(f"max_response_bytes must be a positive integer, got {max_response_bytes!r}")
+        if endpoint is None and ENV_ENDPOINT in os.environ:
+            endpoint = os.environ[ENV_ENDPOINT]
+            if problem := cls.endpoint_problem(endpoint):
+                raise InvalidParameterError(f"${ENV_ENDPOINT}: {problem}")
         if endpoint is not None and (problem := cls.endpoint_problem(endpoint)):
             raise InvalidParameterError(f"endpoint: {problem}")  # "" included: it used to mean production
         region = region_id or os.environ.get(ENV_REGION_ID) or SERVER_DEFAULTS["regionId"]
@@ -160,7 +165,7 @@ class _FacadeBase(Generic[_TransportT, _HttpT]):
         credentials: ``Credentials`` or a provider; default the environment
             (``ALIBABA_CLOUD_ACCESS_KEY_ID``/``_SECRET``/``ALIBABA_CLOUD_SECURITY_TOKEN``), else the
             ``alibabacloud-credentials`` chain when installed.
-        endpoint: base URL; default the region's endpoint as the official SDKs have it (the spec's
+        endpoint: base URL; default ``$FOAS_ENDPOINT``, else the region's endpoint as the official SDKs have it (the spec's
             ``x-endpoints``: e.g. ``https://foas.aliyuncs.com`` for ``cn-hongkong``), else
             ``https://foas.<region_id>.aliyuncs.com``. ``region_id`` is sent either way.
         response_format: ``"json"`` (default) or ``"xml"``, asked for with ``Accept``; the answer is
