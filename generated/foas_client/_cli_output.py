@@ -140,9 +140,25 @@ class _JsonLinesWriter:
         pass
 
 
+def harmless(text: str, keep: str = "") -> str:
+    """``text`` with every character a terminal would act on, rather than show, written as an escape.
+
+    Control characters (ESC starts the sequences that recolour, move the cursor or retitle a
+    terminal), C1 controls, and invisible format characters such as the bidirectional overrides
+    become ``\\xNN``/``\\uNNNN``; ``keep`` lists the ones left as they are.
+    """
+    if text.isprintable():
+        return text
+    return "".join(
+        char if char.isprintable() or char in keep else char.encode("unicode_escape").decode("ascii") for char in text
+    )
+
+
 def _csv_value(value: object) -> object:
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str):
+        return harmless(value, keep="\t\r\n")  # line breaks and tabs are data CSV quotes; the rest are not
     return value
 
 
@@ -178,7 +194,7 @@ def _cell(name: str, value: object) -> str:
         except (OverflowError, OSError, ValueError):
             return str(value)
         return moment.strftime("%Y-%m-%d %H:%M:%S")
-    return " ".join(str(value).split())
+    return harmless(" ".join(str(value).split()))  # one line per row, nothing for the terminal to act on
 
 
 def _heading(name: str) -> str:

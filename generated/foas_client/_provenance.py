@@ -5,7 +5,7 @@ INPUTS_SHA256: dict[str, str] = {
     "generator/*.py": "744924bac8ae623e4e7988e917611e55517a3d9ee3dce5d5f463b23c2150d239",
     "generator/config.yaml": "5bfc500386bc59d5085c521f517b3dbb5ff18b2e6ef7f3a0fbebb71d229dc9e2",
     "generator/ruff-generated.toml": "242dd51d205406f242c79e1b8e8ab42c73c77e7d18f2371c13cf8f19c7e5a6af",
-    "generator/runtime": "e00de22b07a6e6cb82f20779eea16b44ebbdf8b97e1e65a2adc2270528841d68",
+    "generator/runtime": "2f2033069902ae4975910378568ef3fbef629f0c2c4b31dddf65315310fb8e4d",
     "generator/templates": "e28d6ab6478f88dd3ce1bbaa9e347d7d2607df057c45c286fe6d05716ef19bdb",
     "spec/foas.openapi.yaml": "abb6400dd470834c910e24d9225ceb34b37ee8bd47ba16d951bab8f66923f8f9",
     "spec/plan.schema.json": "56c562f960aebd19d07de1ef10914146493171555eec8d51a84729f12a0fc1e0",

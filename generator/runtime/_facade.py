@@ -164,8 +164,8 @@ class _FacadeBase(Generic[_TransportT, _HttpT]):
         credentials: ``Credentials`` or a provider; default the environment
             (``ALIBABA_CLOUD_ACCESS_KEY_ID``/``_SECRET``/``ALIBABA_CLOUD_SECURITY_TOKEN``), else the
             ``alibabacloud-credentials`` chain when installed.
-        endpoint: base URL; default ``$FOAS_ENDPOINT``, else the region's endpoint as the official SDKs have it (the spec's
-            ``x-endpoints``: e.g. ``https://foas.aliyuncs.com`` for ``cn-hongkong``), else
+        endpoint: base URL; default ``$FOAS_ENDPOINT``, else the region's endpoint as the official SDKs
+            have it (the spec's ``x-endpoints``: e.g. ``https://foas.aliyuncs.com`` for ``cn-hongkong``), else
             ``https://foas.<region_id>.aliyuncs.com``. ``region_id`` is sent either way.
         response_format: ``"json"`` (default) or ``"xml"``, asked for with ``Accept``; the answer is
             decoded by the Content-Type it comes back with.

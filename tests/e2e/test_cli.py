@@ -777,3 +777,26 @@ def test_plan_failures_are_the_listing_s(foas, service: FakeFoasService) -> None
     service.inject(Fault.error(404, "InvalidPackage.NotFound"))
     run = foas("plan", *DOCUMENTED)
     assert run.code == ExitCode.API_ERROR and "InvalidPackage.NotFound" in run.err_line
+
+
+# -- hostile text in job fields ------------------------------------------------------------------------
+
+HOSTILE_TEXT = "job\x1b[2J\x1b]0;owned\x07\u202eexe.txt\x9b\x00end"
+
+
+@pytest.mark.parametrize("output", ["table", "csv"])
+def test_control_and_escape_characters_from_job_fields_reach_the_terminal_as_visible_escapes(
+    foas, service: FakeFoasService, output: str
+) -> None:
+    job = Job.from_dict({"JobId": "hostile", "JobName": HOSTILE_TEXT, "Description": "line1\r\nline2\x1b[0m"})
+    service.add_jobs("p", "hostile.jar", [job])
+    run = foas(LISTING, "--project-name", "p", "--package-name", "hostile.jar", "--output", output)
+    assert (run.code, run.err) == (0, "")
+    for char in "\x1b\x07\x9b\x00\u202e":
+        assert char not in run.out, repr(char)
+    assert "\\x1b[2J" in run.out and "\\u202e" in run.out
+    if output == "csv":
+        header, row = list(csv.reader(io.StringIO(run.out, newline="")))
+        record = dict(zip(header, row, strict=True))
+        assert record["Description"] == "line1\r\nline2\\x1b[0m"  # CSV keeps its quoted line breaks
+        assert record["JobName"] == HOSTILE_TEXT.encode("unicode_escape").decode()
