@@ -800,3 +800,13 @@ def test_control_and_escape_characters_from_job_fields_reach_the_terminal_as_vis
         record = dict(zip(header, row, strict=True))
         assert record["Description"] == "line1\r\nline2\\x1b[0m"  # CSV keeps its quoted line breaks
         assert record["JobName"] == HOSTILE_TEXT.encode("unicode_escape").decode()
+
+
+@pytest.mark.parametrize("wire", ["json", "xml"])
+def test_an_error_body_sent_with_200_fails_the_listing_instead_of_printing_no_jobs(
+    foas, service: FakeFoasService, wire: str
+) -> None:
+    service.inject(Fault.error(200, "InvalidPackage.NotFound", "package not found"))
+    run = foas(LISTING, *DOCUMENTED, "--all", "--output", "json", "--response-format", wire)
+    assert (run.code, run.out) == (ExitCode.API_ERROR, "")
+    assert "HTTP 200 InvalidPackage.NotFound: package not found" in run.err_line
