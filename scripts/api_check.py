@@ -65,9 +65,26 @@ def changed_annotations(old: griffe.Object | griffe.Alias, new: griffe.Object | 
     new_annotations = _annotated(new)
     for path, before in _annotated(old).items():
         after = new_annotations.get(path)
-        if after is not None and after != before:
-            found.append((path.partition(":")[0], f"{path}: type changed from `{before}` to `{after}`"))
+        if after is None or after == before:
+            continue
+        is_parameter = ":" in path and not path.endswith(":return")
+        if is_parameter and _union_members(before) <= _union_members(after):
+            continue  # a parameter that takes more than it did (str -> str | None): every old call still works
+        found.append((path.partition(":")[0], f"{path}: type changed from `{before}` to `{after}`"))
     return found
+
+
+def _union_members(annotation: str) -> set[str]:
+    """The members of a top-level ``|`` union, as text (``"int | None"`` -> ``{"int", "None"}``)."""
+    members, depth, start = set(), 0, 0
+    for index, char in enumerate(annotation):
+        depth += char in "[("
+        depth -= char in "])"
+        if char == "|" and depth == 0:
+            members.add(annotation[start:index].strip())
+            start = index + 1
+    members.add(annotation[start:].strip())
+    return members
 
 
 def _annotated(module: griffe.Object | griffe.Alias) -> dict[str, str]:

@@ -41,3 +41,18 @@ def test_a_changed_field_type_is_reported_naming_the_field(tmp_path: Path) -> No
     assert "foas_client.models.job.Job.folder_id" in changes
     assert "`int | Unset` to `str | Unset`" in changes["foas_client.models.job.Job.folder_id"]
     assert dict(changed_annotations(old, old)) == {}
+
+
+def test_a_parameter_that_accepts_more_is_compatible_and_one_that_accepts_less_is_not(tmp_path: Path) -> None:
+    def package(folder: str, annotation: str, returns: str) -> griffe.Object | griffe.Alias:
+        root = tmp_path / folder / "pkg"
+        root.mkdir(parents=True)
+        (root / "__init__.py").write_text(f"def f(x: {annotation}) -> {returns}: ...\n", encoding="utf-8")
+        return griffe.load("pkg", search_paths=[str(tmp_path / folder)])
+
+    old = package("old", "str", "int")
+    assert changed_annotations(old, package("wider", "str | None", "int")) == []
+    narrower = dict(changed_annotations(package("old2", "str | None", "int"), package("narrower", "str", "int")))
+    assert list(narrower) == ["pkg.f"]
+    returns = dict(changed_annotations(old, package("returns", "str", "int | None")))
+    assert "pkg.f:return" in returns["pkg.f"]
