@@ -22,6 +22,7 @@ import yaml
 from jsonschema.validators import validator_for  # type: ignore[import-untyped]
 from openapi_spec_validator import validate as validate_openapi
 
+from generator.layers import render_layers
 from generator.model_spec import model_spec
 from generator.shapes import (
     GeneratorError,
@@ -69,6 +70,8 @@ def generate(root: Path = ROOT, output: Path | None = None) -> Path:
         _write(staging / "_plan_models.py", _plan_models(root), PLAN_SCHEMA)
         _write(staging / "_schema.py", _schema_module(spec, plan_schema), f"{SPEC} and {PLAN_SCHEMA}")
         _write(staging / "_examples.py", _examples_module(spec, root), f"{SPEC} and its examples")
+        for name, source in render_layers(spec, root / TEMPLATES / "layers").items():
+            _write(staging / name, source, f"{SPEC} and {TEMPLATES / 'layers' / name}.jinja")
         for module in sorted((root / RUNTIME).glob("*.py")):
             _write(staging / module.name, module.read_text(encoding="utf-8"), RUNTIME / module.name, copied=True)
         (staging / "py.typed").write_text("", encoding="utf-8")

@@ -8,13 +8,13 @@ JSON and from XML by their Content-Type; every error is a ``foas_client.errors.F
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
 
+from ._bindings import RoaSigner, decode_body
+from ._client_core import ResponseFormat
+from ._clients import AsyncFoasClient, FoasClient
 from ._credentials import Credentials, CredentialsProvider, OfficialChainProvider
-from ._facade import AsyncFoasClient, FoasClient, ResponseFormat
 from ._plan import parse_plan, parse_properties
 from ._plan_models import ExecutionPlan, PlanEdge, PlanNode
-from ._responses import decode_body
 from ._retry import RetryPolicy
-from ._signing import RoaSigner
 from .client import Client
 from .errors import (
     ApiError,

@@ -31,6 +31,8 @@ from stamina.instrumentation import RetryDetails, get_on_retry_hooks, set_on_ret
 from . import __version__
 from ._arguments import problem
 from ._cli_output import OUTPUTS, Listing, job_writer, load_rich, page_progress
+from ._client_core import DEFAULT_TIMEOUT, ENV_REGION_ID, _Settings
+from ._clients import FoasClient
 from ._credentials import ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET, ENV_SECURITY_TOKEN
 from ._errors import (
     ApiError,
@@ -41,7 +43,6 @@ from ._errors import (
     PaginationError,
     TransportError,
 )
-from ._facade import DEFAULT_TIMEOUT, ENV_REGION_ID, FoasClient, _Settings
 from ._plan import parse_plan
 from ._plan_view import PLAN_FORMATS, render_plan
 from ._retry import DEFAULT_MAX_ATTEMPTS

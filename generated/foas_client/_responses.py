@@ -2,7 +2,8 @@
 """From an HTTP response to a model or a typed error, decoded by the response's Content-Type.
 
 The generated endpoint functions call ``decode_response`` for documented success statuses and
-``api_error`` for the rest; both go through the spec-derived shapes in ``_schema``.
+``api_error`` for the rest, handing over the spec-derived shapes (``_schema.SHAPES``): this module
+imports nothing generated.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any, TypeVar
 import httpx
 
 from ._errors import ApiError, DecodeError, ErrorBody, ResponseTooLargeError, UnsafeXmlError, api_error_class
-from ._schema import SHAPES
+from ._shapes import ObjectShape
 from ._validate import validate
 from ._xml import decode_xml
 
@@ -62,15 +63,17 @@ def media_kind(content_type: str | None) -> str:
     raise DecodeError(f"unsupported Content-Type {media or '(none)'!r}; expected JSON or XML")
 
 
-def decode_body(content: bytes, content_type: str | None, shape_name: str) -> dict[str, Any]:
+def decode_body(
+    content: bytes, content_type: str | None, shape_name: str, shapes: Mapping[str, ObjectShape]
+) -> dict[str, Any]:
     """The JSON-shaped dict that ``content`` carries, checked against the spec's shape ``shape_name``.
 
     Raises:
         DecodeError: unsupported type, malformed or hostile document, or a value of the wrong type.
     """
     if media_kind(content_type) == "xml":
-        return decode_xml(content, shape_name, SHAPES)
-    return validate(_parse_json(content), shape_name, SHAPES)
+        return decode_xml(content, shape_name, shapes)
+    return validate(_parse_json(content), shape_name, shapes)
 
 
 def _parse_json(content: bytes) -> Any:
@@ -132,6 +135,7 @@ def decode_response(
     response: httpx.Response,
     from_dict: Callable[[Mapping[str, Any]], T],
     shape_name: str,
+    shapes: Mapping[str, ObjectShape],
     error: ErrorModel | None = None,
 ) -> T:
     """The model (built by ``from_dict``) that ``response``, a success, carries.
@@ -146,10 +150,10 @@ def decode_response(
     """
     content_type = response.headers.get("content-type")
     try:
-        return from_dict(decode_body(response.content, content_type, shape_name))
+        return from_dict(decode_body(response.content, content_type, shape_name, shapes))
     except DecodeError as exc:
         if error is not None and not isinstance(exc, (UnsafeXmlError, ResponseTooLargeError)):
-            envelope = _error_envelope(response, shape_name, error)
+            envelope = _error_envelope(response, shape_name, shapes, error)
             if envelope is not None:
                 raise envelope from None
         raise type(exc)(
@@ -161,7 +165,9 @@ def decode_response(
         ) from None
 
 
-def _error_envelope(response: httpx.Response, shape_name: str, error: ErrorModel) -> ApiError | None:
+def _error_envelope(
+    response: httpx.Response, shape_name: str, shapes: Mapping[str, ObjectShape], error: ErrorModel
+) -> ApiError | None:
     """The error that a body refused as ``shape_name`` carries, if it is the ``error`` document, else ``None``.
 
     It is when it decodes as the error shape and sets a field that the expected shape does not
@@ -169,10 +175,10 @@ def _error_envelope(response: httpx.Response, shape_name: str, error: ErrorModel
     """
     from_dict, error_shape = error
     try:
-        document = decode_body(response.content, response.headers.get("content-type"), error_shape)
+        document = decode_body(response.content, response.headers.get("content-type"), error_shape, shapes)
     except DecodeError:
         return None
-    own_fields = SHAPES[error_shape].fields.keys() - SHAPES[shape_name].fields.keys()
+    own_fields = shapes[error_shape].fields.keys() - shapes[shape_name].fields.keys()
     if not any(document.get(name) not in (None, "") for name in own_fields):
         return None
     body = from_dict(document)
@@ -183,7 +189,10 @@ def _error_envelope(response: httpx.Response, shape_name: str, error: ErrorModel
 
 
 def api_error(
-    response: httpx.Response, from_dict: Callable[[Mapping[str, Any]], ErrorBody] | None, shape_name: str | None
+    response: httpx.Response,
+    from_dict: Callable[[Mapping[str, Any]], ErrorBody] | None,
+    shape_name: str | None,
+    shapes: Mapping[str, ObjectShape],
 ) -> ApiError:
     """The typed error for an error status, with the body's Code, Message and RequestId when it has them.
 
@@ -198,7 +207,7 @@ def api_error(
         detail = "status not documented by the spec"
     else:
         try:
-            body = decode_response(response, from_dict, shape_name)
+            body = decode_response(response, from_dict, shape_name, shapes)
         except DecodeError as exc:
             detail = f"body is not an API error document: {exc.reason}"
     code = body.code if body is not None and isinstance(body.code, str) else None

@@ -109,6 +109,8 @@ PAGINATION: dict[str, dict[str, Any]] = {
         "style": "page-number",
         "pageParameter": "pageIndex",
         "sizeParameter": "pageSize",
+        "itemsMethod": "iter_jobs",
+        "pagesMethod": "iter_pages",
         "firstPage": 1,
         "items": ["Jobs", "Job"],
         "pageIndex": ["PageIndex"],

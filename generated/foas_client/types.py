@@ -3,28 +3,11 @@
 
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, BinaryIO, Generic, TypeVar
 
 from attrs import define
 
-
-class Unset:
-    """The type of ``UNSET`` (a field the server did not send): a copy or an unpickled ``UNSET`` is ``UNSET``."""
-
-    def __bool__(self) -> Literal[False]:
-        return False
-
-    def __reduce__(self) -> str:
-        return "UNSET"  # pickled by name: unpickling finds this module's UNSET
-
-    def __copy__(self) -> "Unset":
-        return self
-
-    def __deepcopy__(self, memo: dict[int, object]) -> "Unset":
-        return self
-
-
-UNSET: Unset = Unset()
+from ._unset import UNSET, Unset  # the core's: the runtime tells absent values apart without this module
 
 # The types that `httpx.Client(files=)` can accept, copied from that library.
 FileContent = IO[bytes] | bytes | str

@@ -10,6 +10,7 @@ import httpx
 
 from ._examples import EXAMPLES
 from ._responses import decode_response
+from ._schema import SHAPES
 from .api.packages import get_ref_package_job
 from .models import GetRefPackageJobResponse, Job, KnownApiType, KnownJobType
 
@@ -30,7 +31,7 @@ def documented_page(operation_id: str = get_ref_package_job.OPERATION_ID) -> Get
     """The vendor's documented JSON example of the operation, decoded like any response."""
     body = EXAMPLES[operation_id]["200"]["application/json"]["documented"]
     response = httpx.Response(200, content=body, headers={"Content-Type": "application/json"})
-    return decode_response(response, GetRefPackageJobResponse.from_dict, GetRefPackageJobResponse.__name__)
+    return decode_response(response, GetRefPackageJobResponse.from_dict, GetRefPackageJobResponse.__name__, SHAPES)
 
 
 def make_jobs(count: int, *, project_name: str, package_name: str, seed: int = 0) -> list[Job]:

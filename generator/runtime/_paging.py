@@ -1,6 +1,7 @@
 """Every page, or every item, of a paginated operation, as the operation's ``x-pagination`` in the spec says.
 
-The rules come from ``_schema.PAGINATION``, by operationId: which request arguments carry the page
+The rules are an operation's ``x-pagination`` in the spec (``PageRules``, made by the generated code
+from ``_schema.PAGINATION``; this module imports nothing generated): which request arguments carry the page
 number and the page size, the first page number, and where a decoded page keeps its items, its echoed
 page number and size and its totals (attribute paths on the generated models, derived from the wire
 names by the generator). Nothing here names a field of any operation.
@@ -43,8 +44,7 @@ import attrs
 
 from ._arguments import check_count
 from ._errors import InvalidParameterError, PaginationError
-from ._schema import PAGINATION
-from .types import Unset
+from ._unset import Unset
 
 __all__ = ["DEFAULT_MAX_PAGES", "PageRules", "aiter_items", "aiter_pages", "iter_items", "iter_pages", "page_request"]
 
@@ -78,13 +78,13 @@ class PageRules:
     total_pages: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, operation_id: str) -> PageRules:
-        """The rules of ``operation_id``.
+    def of(cls, operation_id: str, pagination: Mapping[str, Mapping[str, Any]]) -> PageRules:
+        """The rules of ``operation_id`` in ``pagination`` (each operation's ``x-pagination``, by operationId).
 
         Raises:
             PaginationError: the spec gives the operation no (supported) ``x-pagination``.
         """
-        entry = PAGINATION.get(operation_id)
+        entry = pagination.get(operation_id)
         if entry is None:
             raise PaginationError(
                 "the spec gives it no x-pagination (it answers in one page)", operation_id=operation_id
@@ -146,13 +146,8 @@ class _Facts:
     total_pages: int | None
 
 
-def page_request(operation_id: str, *, page: int | None, size: int | None) -> dict[str, Any]:
-    """The paging arguments of ``operation_id``'s endpoint function: ``page`` and ``size`` under their names.
-
-    Raises:
-        PaginationError: the operation is not paginated.
-    """
-    rules = PageRules.of(operation_id)
+def page_request(rules: PageRules, *, page: int | None, size: int | None) -> dict[str, Any]:
+    """The paging arguments of the operation's endpoint function: ``page`` and ``size`` under their names."""
     request: dict[str, Any] = {rules.page_argument: page}
     if rules.size_argument is not None:
         request[rules.size_argument] = size
@@ -192,7 +187,7 @@ class _Walk:
     @classmethod
     def begin(
         cls,
-        operation_id: str,
+        rules: PageRules,
         request: Mapping[str, Any],
         *,
         concurrency: int,
@@ -202,10 +197,8 @@ class _Walk:
         """A walk from the page the request names (default: the first page).
 
         Raises:
-            PaginationError: the operation is not paginated.
             InvalidParameterError: an argument is out of range; nothing was sent.
         """
-        rules = PageRules.of(operation_id)
         start = _given(request.get(rules.page_argument), "the first page to fetch")
         size = _given(request.get(rules.size_argument), "the page size") if rules.size_argument else None
         if start is None:
@@ -400,7 +393,7 @@ def _item_iterator(walk: _Walk, fetch: Fetch[Any]) -> Generator[Any, None, None]
 
 
 def iter_pages(
-    operation_id: str,
+    rules: PageRules,
     request: Mapping[str, Any],
     fetch: Fetch[P],
     *,
@@ -410,7 +403,7 @@ def iter_pages(
     """Every page of a paginated operation, in page order, each checked against the pages before.
 
     Args:
-        operation_id: the operation, a key of ``_schema.PAGINATION``.
+        rules: the operation's x-pagination (``PageRules.of``).
         request: the endpoint function's arguments. Its page argument is the first page to fetch
             (``None``/``UNSET``: the spec's first page), its size argument the page size
             (``None``/``UNSET``: the server's default); both are named by the spec's x-pagination.
@@ -427,12 +420,12 @@ def iter_pages(
     Returns:
         A generator; leaving the loop early, ``close()`` it to stop the requests ahead at once.
     """
-    walk = _Walk.begin(operation_id, request, concurrency=concurrency, max_pages=max_pages, limit=None)
+    walk = _Walk.begin(rules, request, concurrency=concurrency, max_pages=max_pages, limit=None)
     return _page_iterator(walk, fetch)
 
 
 def iter_items(
-    operation_id: str,
+    rules: PageRules,
     request: Mapping[str, Any],
     fetch: Fetch[Any],
     *,
@@ -444,7 +437,7 @@ def iter_items(
 
     Arguments and errors as for ``iter_pages``.
     """
-    walk = _Walk.begin(operation_id, request, concurrency=concurrency, max_pages=max_pages, limit=limit)
+    walk = _Walk.begin(rules, request, concurrency=concurrency, max_pages=max_pages, limit=limit)
     return _item_iterator(walk, fetch)
 
 
@@ -487,7 +480,7 @@ async def _aitem_iterator(walk: _Walk, fetch: Fetch[Awaitable[Any]]) -> AsyncGen
 
 
 def aiter_pages(
-    operation_id: str,
+    rules: PageRules,
     request: Mapping[str, Any],
     fetch: Fetch[Awaitable[P]],
     *,
@@ -498,12 +491,12 @@ def aiter_pages(
 
     Close it (``contextlib.aclosing``) when leaving the loop early, to cancel the requests ahead at once.
     """
-    walk = _Walk.begin(operation_id, request, concurrency=concurrency, max_pages=max_pages, limit=None)
+    walk = _Walk.begin(rules, request, concurrency=concurrency, max_pages=max_pages, limit=None)
     return _apage_iterator(walk, fetch)
 
 
 def aiter_items(
-    operation_id: str,
+    rules: PageRules,
     request: Mapping[str, Any],
     fetch: Fetch[Awaitable[Any]],
     *,
@@ -512,5 +505,5 @@ def aiter_items(
     max_pages: int | None = None,
 ) -> AsyncGenerator[Any, None]:
     """The async twin of ``iter_items``."""
-    walk = _Walk.begin(operation_id, request, concurrency=concurrency, max_pages=max_pages, limit=limit)
+    walk = _Walk.begin(rules, request, concurrency=concurrency, max_pages=max_pages, limit=limit)
     return _aitem_iterator(walk, fetch)

@@ -23,7 +23,6 @@ from urllib.parse import unquote_plus
 import httpx
 
 from ._credentials import CredentialsProvider, ensure_usable
-from ._schema import API_VERSION
 
 __all__ = ["RoaSigner", "canonical_resource", "sign", "string_to_sign"]
 
@@ -97,7 +96,7 @@ class RoaSigner(httpx.Auth):
     Args:
         credentials: ``Credentials`` or a ``CredentialsProvider``, asked once per request.
         region_id: e.g. ``cn-hangzhou``.
-        version: the API version sent unless the request carries its own (default: the spec's).
+        version: the API version sent unless the request carries its own (the endpoint functions set it).
         action: the action sent unless the request carries its own (the endpoint functions set it).
         clock: returns the time to put in ``Date`` (a naive value is taken as UTC); default: now.
         nonce: returns a unique nonce; default: a random UUID4.
@@ -115,7 +114,7 @@ class RoaSigner(httpx.Auth):
         credentials: CredentialsProvider,
         *,
         region_id: str,
-        version: str = API_VERSION,
+        version: str | None = None,
         action: str | None = None,
         clock: Callable[[], datetime] = _utc_now,
         nonce: Callable[[], str] = _uuid4,
@@ -155,7 +154,8 @@ class RoaSigner(httpx.Auth):
         headers["x-acs-signature-method"] = SIGNATURE_METHOD
         headers["x-acs-signature-version"] = SIGNATURE_VERSION
         headers["x-acs-signature-nonce"] = self._nonce()
-        headers.setdefault("x-acs-version", self.version)
+        if self.version is not None:  # the generated endpoint functions set their own
+            headers.setdefault("x-acs-version", self.version)
         if self.action is not None:  # the generated endpoint functions set their own
             headers.setdefault("x-acs-action", self.action)
         headers.setdefault("x-acs-region-id", self.region_id)

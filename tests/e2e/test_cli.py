@@ -26,8 +26,8 @@ import pytest
 from foas_client import FoasClient, Job
 from foas_client._cli import ALL_PAGES_CONCURRENCY, ExitCode, main
 from foas_client._cli_output import JOB_FIELDS
+from foas_client._client_core import ENV_REGION_ID
 from foas_client._credentials import ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET, ENV_SECURITY_TOKEN
-from foas_client._facade import ENV_REGION_ID
 from foas_client.testing import TEST_CREDENTIALS, FakeFoasService, Fault, LoopbackFake, make_jobs
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "spec" / "examples"

@@ -11,7 +11,7 @@ import pytest
 
 from foas_client._cli import COMMAND, ExitCode, build_parser, main
 from foas_client._cli_output import EPOCH_MS_COLUMNS, JOB_FIELDS, TABLE_COLUMNS
-from foas_client._facade import DEFAULT_TIMEOUT
+from foas_client._client_core import DEFAULT_TIMEOUT
 from foas_client._retry import DEFAULT_MAX_ATTEMPTS
 from foas_client._schema import OPERATION_IDS, OPERATIONS, SHAPES
 

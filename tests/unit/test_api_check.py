@@ -15,8 +15,8 @@ GENERATED = Path(__file__).resolve().parents[2] / "generated"
 
 def test_a_public_class_re_exported_from_a_private_module_counts_with_its_bases() -> None:
     public = _public_paths(griffe.load("foas_client", search_paths=[str(GENERATED)]))
-    assert _is_public("foas_client._facade.FoasClient.iter_jobs", public)
-    assert _is_public("foas_client._facade._FacadeBase.__init__", public)  # FoasClient's arguments live there
+    assert _is_public("foas_client._clients.FoasClient.iter_jobs", public)
+    assert _is_public("foas_client._client_core._ClientCore.__init__", public)  # FoasClient's arguments live there
     assert _is_public("foas_client.models.job.Job.job_id", public)
     assert _is_public("foas_client.testing.FakeFoasService", public)
 

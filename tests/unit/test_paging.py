@@ -28,7 +28,7 @@ import pytest
 import stamina
 
 from foas_client import AsyncFoasClient, Client, Credentials, FoasClient, GetRefPackageJobResponse, Job, decode_body
-from foas_client._paging import DEFAULT_MAX_PAGES, PageRules, aiter_items, iter_items, iter_pages, page_request
+from foas_client._paging import DEFAULT_MAX_PAGES, PageRules, aiter_items, iter_items, page_request
 from foas_client._schema import OPERATION_IDS, PAGINATION
 from foas_client.api.packages import get_ref_package_job
 from foas_client.errors import (
@@ -51,6 +51,7 @@ DOCUMENTED = [  # the vendor's documented bodies, and the Content-Type each is s
     ("GetRefPackageJob.rooted.xml", "text/xml;charset=utf-8"),
 ]
 OPERATION = "GetRefPackageJob"
+RULES = PageRules.of(OPERATION, PAGINATION)
 RESPONSE = "GetRefPackageJobResponse"
 TOTAL = 2345
 SERVER_DEFAULT_SIZE = 10
@@ -234,7 +235,7 @@ class BarePages:
     max_in_flight: int = 0
 
     def page(self, arguments: dict[str, Any]) -> SimpleNamespace:
-        rules = PageRules.of(OPERATION)
+        rules = PageRules.of(OPERATION, PAGINATION)
         assert rules.size_argument is not None
         number: int = arguments[rules.page_argument]
         size: int = arguments[rules.size_argument] or SERVER_DEFAULT_SIZE
@@ -327,13 +328,13 @@ class Mode:
     ) -> list[str]:
         """The job IDs that the generic core (``iter_items``/``aiter_items``) yields over ``pages``."""
         seen: list[Any] = [] if into is None else into
-        request = page_request(OPERATION, page=None, size=page_size)
+        request = page_request(RULES, page=None, size=page_size)
         if self.name == "sync":
-            seen.extend(iter_items(OPERATION, request, pages.fetch, **options))
+            seen.extend(iter_items(RULES, request, pages.fetch, **options))
         else:
 
             async def run() -> None:
-                async with aclosing(aiter_items(OPERATION, request, pages.afetch, **options)) as items:
+                async with aclosing(aiter_items(RULES, request, pages.afetch, **options)) as items:
                     async for item in items:
                         seen.append(item)
 
@@ -392,7 +393,7 @@ def test_pages_come_in_order_with_their_totals(mode: Mode) -> None:
     pages = mode.pages(server, page_size=20, concurrency=3)
     assert [page.page_index for page in pages] == [1, 2, 3, 4, 5]
     assert {(page.total_count, page.total_page, page.page_size) for page in pages} == {(95, 5, 20)}
-    assert [len(PageRules.of(OPERATION).read(page).items) for page in pages] == [20, 20, 20, 20, 15]
+    assert [len(PageRules.of(OPERATION, PAGINATION).read(page).items) for page in pages] == [20, 20, 20, 20, 15]
 
 
 @pytest.mark.parametrize("mode", MODES, ids=repr)
@@ -626,13 +627,13 @@ def test_bad_arguments_raise_at_the_call_and_send_nothing(mode: Mode, options: d
 
 def test_an_operation_without_x_pagination() -> None:
     with pytest.raises(PaginationError, match=r"^NoSuchOperation: the spec gives it no x-pagination") as info:
-        iter_pages("NoSuchOperation", {}, lambda arguments: None)
+        PageRules.of("NoSuchOperation", PAGINATION)
     assert isinstance(info.value, FoasError)
     assert info.value.page is None
 
 
 def test_a_bad_attribute_path_names_itself() -> None:
-    rules = PageRules.of(OPERATION)
+    rules = PageRules.of(OPERATION, PAGINATION)
     broken = PageRules(OPERATION, rules.page_argument, rules.size_argument, 1, items=("nope",))
     page = GetRefPackageJobResponse.from_dict(decode_body(json_body(valid_page()), "application/json", RESPONSE))
     with pytest.raises(PaginationError, match="GetRefPackageJobResponse has no attribute 'nope'"):
@@ -737,11 +738,11 @@ def test_generated_endpoint_functions_page_too() -> None:
 
 def test_the_rules_come_from_the_spec_and_name_real_arguments_and_attributes() -> None:
     assert set(PAGINATION) <= set(OPERATION_IDS.values())
-    rules = PageRules.of(OPERATION)
+    rules = PageRules.of(OPERATION, PAGINATION)
     assert (rules.page_argument, rules.size_argument, rules.first_page) == ("page_index", "page_size", 1)
     parameters = inspect.signature(get_ref_package_job.sync).parameters
     assert {rules.page_argument, rules.size_argument} <= set(parameters)
-    assert page_request(OPERATION, page=3, size=None) == {"page_index": 3, "page_size": None}
+    assert page_request(RULES, page=3, size=None) == {"page_index": 3, "page_size": None}
 
 
 @pytest.mark.parametrize(("file", "content_type"), DOCUMENTED)
@@ -749,7 +750,7 @@ def test_the_rules_read_the_documented_examples(file: str, content_type: str) ->
     page = get_ref_package_job._parse_response(
         response=httpx.Response(200, content=(EXAMPLES / file).read_bytes(), headers={"Content-Type": content_type})
     )
-    facts = PageRules.of(OPERATION).read(page)
+    facts = PageRules.of(OPERATION, PAGINATION).read(page)
     assert (facts.page_index, facts.page_size, facts.total_items, facts.total_pages) == (1, 10, 1, 1)
     assert [job.job_id for job in facts.items] == ["9t9m6jfw8rb44iexhbpv3tnz"]
 
@@ -765,7 +766,7 @@ def test_the_core_works_with_any_fetch_function() -> None:
         return get_ref_package_job.sync(client=http, **arguments)
 
     request = {"project_name": "p", "package_name": "q", "page_index": None, "page_size": 20}
-    assert [job.job_id for job in iter_items(OPERATION, request, fetch, concurrency=2)] == ids(JOBS[:45])
+    assert [job.job_id for job in iter_items(RULES, request, fetch, concurrency=2)] == ids(JOBS[:45])
     assert [call["page_index"] for call in calls] == [1, 2, 3]
     assert {(call["project_name"], call["page_size"]) for call in calls} == {("p", 20)}
     assert request["page_index"] is None

@@ -44,6 +44,7 @@ from foas_client._retry import (
     retry_hook,
     translated_transport_errors,
 )
+from foas_client._schema import SHAPES
 from foas_client.models import ErrorResponse
 
 # --- retry_hook --------------------------------------------------------------------------------------
@@ -136,7 +137,7 @@ def error_response(status: int, code: str, retry_after_value: str | None) -> htt
 def test_retry_after_header_reaches_the_hook(
     status: int, code: str, header: str | None, parsed: float | None, decision: float | bool
 ) -> None:
-    error = api_error(error_response(status, code, header), ErrorResponse.from_dict, "ErrorResponse")
+    error = api_error(error_response(status, code, header), ErrorResponse.from_dict, "ErrorResponse", SHAPES)
 
     assert error.retry_after == parsed
     assert retry_hook(error) == decision

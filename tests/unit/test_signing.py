@@ -41,6 +41,7 @@ def fixed_signer(credentials: Credentials | None = None) -> RoaSigner:
     return RoaSigner(
         credentials or Credentials(KEY_ID, SECRET),
         region_id="cn-hangzhou",
+        version="2018-11-11",
         action="GetRefPackageJob",
         clock=lambda: FIXED_TIME,
         nonce=lambda: FIXED_NONCE,
@@ -175,7 +176,9 @@ def test_path_without_query_and_with_empty_query() -> None:
 
 
 def test_auth_flow_sets_every_header_and_ends_after_the_response() -> None:
-    signer = RoaSigner(Credentials(KEY_ID, SECRET), region_id="cn-shanghai", action="GetRefPackageJob")
+    signer = RoaSigner(
+        Credentials(KEY_ID, SECRET), region_id="cn-shanghai", version="2018-11-11", action="GetRefPackageJob"
+    )
     flow = signer.auth_flow(httpx.Request("GET", ENDPOINT + JOBS_PATH))
 
     request = next(flow)

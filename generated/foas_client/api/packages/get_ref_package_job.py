@@ -6,10 +6,10 @@ from typing import Any
 import httpx
 
 from ..._arguments import check_arguments
-from ..._paging import aiter_items, aiter_pages, iter_items, iter_pages
+from ..._paging import PageRules, aiter_items, aiter_pages, iter_items, iter_pages
 from ..._paths import path_segment
 from ..._responses import api_error, decode_response
-from ..._schema import API_VERSION, OPERATION_IDS, OPERATIONS
+from ..._schema import API_VERSION, OPERATION_IDS, OPERATIONS, PAGINATION, SHAPES
 from ...client import Client
 from ...models.error_response import ErrorResponse
 from ...models.get_ref_package_job_response import GetRefPackageJobResponse
@@ -67,13 +67,14 @@ def _parse_response(*, response: httpx.Response) -> GetRefPackageJobResponse:
             response,
             GetRefPackageJobResponse.from_dict,
             "GetRefPackageJobResponse",
+            SHAPES,
             error=(ErrorResponse.from_dict, "ErrorResponse"),
         )
     if 400 <= response.status_code <= 499:
-        raise api_error(response, ErrorResponse.from_dict, "ErrorResponse")
+        raise api_error(response, ErrorResponse.from_dict, "ErrorResponse", SHAPES)
     if 500 <= response.status_code <= 599:
-        raise api_error(response, ErrorResponse.from_dict, "ErrorResponse")
-    raise api_error(response, None, None)
+        raise api_error(response, ErrorResponse.from_dict, "ErrorResponse", SHAPES)
+    raise api_error(response, None, None, SHAPES)
 
 
 def _build_response(*, response: httpx.Response) -> Response[GetRefPackageJobResponse]:
@@ -258,6 +259,15 @@ async def asyncio(
 # and size arguments are the ones x-pagination names: the first page to read, and the page size.
 
 
+def page_rules() -> PageRules:
+    """This operation's x-pagination.
+
+    Raises:
+        foas_client.errors.PaginationError: the spec does not paginate this operation.
+    """
+    return PageRules.of(OPERATION_ID, PAGINATION)
+
+
 def sync_pages(
     project_name: str,
     package_name: str,
@@ -276,7 +286,7 @@ def sync_pages(
         And what ``sync`` raises, once the pages before were yielded.
     """
     return iter_pages(
-        OPERATION_ID,
+        page_rules(),
         dict(
             project_name=project_name,
             package_name=package_name,
@@ -304,7 +314,7 @@ def sync_items(
 ) -> Generator[Any, None, None]:
     """Every item of every page, in the server's order, ``limit`` at most; see ``_paging.iter_items``."""
     return iter_items(
-        OPERATION_ID,
+        page_rules(),
         dict(
             project_name=project_name,
             package_name=package_name,
@@ -332,7 +342,7 @@ def asyncio_pages(
 ) -> AsyncGenerator[GetRefPackageJobResponse, None]:
     """The async twin of ``sync_pages``, for ``async for``."""
     return aiter_pages(
-        OPERATION_ID,
+        page_rules(),
         dict(
             project_name=project_name,
             package_name=package_name,
@@ -360,7 +370,7 @@ def asyncio_items(
 ) -> AsyncGenerator[Any, None]:
     """The async twin of ``sync_items``, for ``async for``."""
     return aiter_items(
-        OPERATION_ID,
+        page_rules(),
         dict(
             project_name=project_name,
             package_name=package_name,

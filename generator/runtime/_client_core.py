@@ -1,8 +1,10 @@
-"""``FoasClient`` and ``AsyncFoasClient``: signed, retried calls with typed results and errors.
+"""The machinery of the generated clients (``FoasClient``, ``AsyncFoasClient``), which knows no operation.
 
-Both are thin shells around one ``_Settings`` (endpoint, region, signer, Accept, timeout, retry
-policy) and the generated endpoint functions; every rule lives once, in the settings, the signer,
-the retry policy or the generated code.
+The generated ``_clients`` module has one method per operation of the spec; each hands its generated
+endpoint function and arguments to ``_call``, which runs it in the settings' retry loop, one attempt
+at a time, refusing calls on a closed client and translating transport failures. Paged operations
+hand their ``PageRules`` to ``_items``/``_pages``. Everything that differs between APIs reaches this
+module as data from the generated code: the server (``Server``) and the generated ``Client`` class.
 """
 
 from __future__ import annotations
@@ -10,11 +12,11 @@ from __future__ import annotations
 import math
 import os
 import re
-from collections.abc import AsyncGenerator, Generator, Iterator
+from collections.abc import AsyncGenerator, Awaitable, Callable, Generator, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Protocol, TypeVar
 
 import attrs
 import httpx
@@ -24,19 +26,25 @@ from ._attempt_timeout import AttemptTimeout
 from ._credentials import CredentialsProvider, default_credentials
 from ._errors import InvalidParameterError
 from ._limits import ACCEPT_ENCODING, DEFAULT_MAX_RESPONSE_BYTES, ResponseLimit
-from ._paging import aiter_items, aiter_pages, iter_items, iter_pages, page_request
+from ._paging import PageRules, aiter_items, aiter_pages, iter_items, iter_pages
 from ._retry import DEFAULT_DEADLINE, DEFAULT_MAX_ATTEMPTS, RetryPolicy, translated_transport_errors
-from ._schema import OPERATION_IDS, SERVER_DEFAULTS, SERVER_ENDPOINTS, SERVER_URL
 from ._signing import RoaSigner
-from .api.packages import get_ref_package_job
-from .client import Client
-from .models import GetRefPackageJobResponse, Job
-from .types import UNSET, Unset
+from ._unset import UNSET, Unset
 
 if TYPE_CHECKING:
     from typing_extensions import Self
 
-__all__ = ["DEFAULT_TIMEOUT", "ENV_ENDPOINT", "ENV_REGION_ID", "AsyncFoasClient", "FoasClient", "ResponseFormat"]
+__all__ = [
+    "CLIENT_ARGUMENTS",
+    "DEFAULT_TIMEOUT",
+    "ENV_ENDPOINT",
+    "ENV_REGION_ID",
+    "AsyncClientCore",
+    "ResponseFormat",
+    "Server",
+    "SyncClientCore",
+    "given",
+]
 
 ENV_REGION_ID = "ALIBABA_CLOUD_REGION_ID"
 ENV_ENDPOINT = "FOAS_ENDPOINT"  # a base URL instead of the region's endpoint: a test service, a proxy
@@ -44,7 +52,49 @@ DEFAULT_TIMEOUT = 10.0  # seconds: one attempt, from sending the request to the 
 ResponseFormat = Literal["json", "xml"]
 _ACCEPT = {"json": "application/json", "xml": "application/xml"}
 _REGION_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
-_GET_REF_PACKAGE_JOB = OPERATION_IDS["get_ref_package_job"]  # its pagination: the spec's x-pagination
+
+T = TypeVar("T")
+
+
+class _HttpClients(Protocol):
+    """What the core needs of the generated ``Client``: its httpx clients, made once."""
+
+    def get_httpx_client(self) -> httpx.Client: ...
+    def get_async_httpx_client(self) -> httpx.AsyncClient: ...
+
+
+_ClientT = TypeVar("_ClientT", bound=_HttpClients)
+
+
+@attrs.frozen
+class Server:
+    """Where an API's requests go, as its spec's first server says.
+
+    Attributes:
+        url: the URL template with one variable, the region (e.g. ``https://foas.{regionId}.aliyuncs.com``).
+        region_variable: that variable's name.
+        default_region: its default in the spec.
+        endpoints: base URLs by region where the service is not at the template's host (``x-endpoints``).
+    """
+
+    url: str
+    region_variable: str
+    default_region: str
+    endpoints: Mapping[str, str] = attrs.field(factory=dict)
+
+    @classmethod
+    def of(cls, url: str, defaults: Mapping[str, str], endpoints: Mapping[str, str]) -> Server:
+        """The server of a URL template whose one variable (with its default in ``defaults``) is the region."""
+        (variable, default), *more = defaults.items()
+        if more:
+            raise ValueError(f"the server URL {url!r} must have one variable, the region; it has {len(defaults)}")
+        return cls(url=url, region_variable=variable, default_region=default, endpoints=endpoints)
+
+    def endpoint(self, region_id: str) -> str:
+        """The base URL the official SDKs use for ``region_id``: its ``x-endpoints`` host when the spec
+        names the region (e.g. ``cn-hongkong`` → ``https://foas.aliyuncs.com``), else the template's
+        regional host (``https://foas.<region_id>.aliyuncs.com``)."""
+        return self.endpoints.get(region_id) or self.url.format_map({self.region_variable: region_id})
 
 
 @attrs.frozen
@@ -64,6 +114,7 @@ class _Settings:
     def resolve(
         cls,
         *,
+        server: Server,
         region_id: str | None,
         credentials: CredentialsProvider | None,
         endpoint: str | None,
@@ -87,11 +138,11 @@ class _Settings:
                 raise InvalidParameterError(f"${ENV_ENDPOINT}: {problem}")
         if endpoint is not None and (problem := cls.endpoint_problem(endpoint)):
             raise InvalidParameterError(f"endpoint: {problem}")  # "" included: it used to mean production
-        region = region_id or os.environ.get(ENV_REGION_ID) or SERVER_DEFAULTS["regionId"]
+        region = region_id or os.environ.get(ENV_REGION_ID) or server.default_region
         if not _REGION_ID.fullmatch(region):  # it becomes part of the host name: nothing else may get in
             raise InvalidParameterError(f"region_id must look like cn-hangzhou, got {region!r}")
         return cls(
-            endpoint=(cls.default_endpoint(region) if endpoint is None else endpoint).rstrip("/"),
+            endpoint=(server.endpoint(region) if endpoint is None else endpoint).rstrip("/"),
             region_id=region,
             signer=RoaSigner(default_credentials(credentials), region_id=region),
             accept=_ACCEPT[response_format],
@@ -128,14 +179,10 @@ class _Settings:
             return f"expected no user info, query or fragment in a base URL, got {shown}"
         return None
 
-    @staticmethod
-    def default_endpoint(region_id: str) -> str:
-        """The base URL the official SDKs use for ``region_id``: the spec's ``x-endpoints`` host for a
-        region it names (e.g. ``cn-hongkong`` → ``https://foas.aliyuncs.com``), else the server URL
-        template's regional host ``https://foas.<region_id>.aliyuncs.com``."""
-        return SERVER_ENDPOINTS.get(region_id) or SERVER_URL.format_map({**SERVER_DEFAULTS, "regionId": region_id})
-
-    def client(self, transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None) -> Client:
+    def client(
+        self, client_class: Callable[..., _ClientT], transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None
+    ) -> _ClientT:
+        """A generated ``Client`` (``client_class``) that signs, caps and times every request as these settings say."""
         # Every body is read through the attempt's clock and the size cap: event hooks, so that they hold
         # for any transport or proxy. The clock's hook comes first, to see the body as it comes off the wire.
         limit = ResponseLimit(self.max_response_bytes)
@@ -145,10 +192,11 @@ class _Settings:
         if transport is not None:
             httpx_args["transport"] = transport
         headers = {"Accept": self.accept, "Accept-Encoding": ACCEPT_ENCODING}  # the codings the cap decodes
-        return Client(base_url=self.endpoint, headers=headers, timeout=self.timeout, httpx_args=httpx_args)
+        return client_class(base_url=self.endpoint, headers=headers, timeout=self.timeout, httpx_args=httpx_args)
 
 
-def _optional(value: int | None) -> int | Unset:
+def given(value: T | None) -> T | Unset:
+    """``UNSET`` for ``None``: an optional argument the caller left out is not sent."""
     return UNSET if value is None else value
 
 
@@ -156,7 +204,7 @@ _TransportT = TypeVar("_TransportT", httpx.BaseTransport, httpx.AsyncBaseTranspo
 _HttpT = TypeVar("_HttpT", httpx.Client, httpx.AsyncClient)
 
 
-class _FacadeBase(Generic[_TransportT, _HttpT]):
+class _ClientCore(Generic[_TransportT, _HttpT]):
     """What both clients share: their arguments, resolved once into ``settings``, and the generated client.
 
     Args:
@@ -186,6 +234,9 @@ class _FacadeBase(Generic[_TransportT, _HttpT]):
             a host (``""`` included).
     """
 
+    _server: ClassVar[Server]  # set by the generated client classes
+    _client_class: ClassVar[Callable[..., Any]]  # the generated ``Client``
+
     def __init__(
         self,
         *,
@@ -200,6 +251,7 @@ class _FacadeBase(Generic[_TransportT, _HttpT]):
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         self.settings = _Settings.resolve(
+            server=self._server,
             region_id=region_id,
             credentials=credentials,
             endpoint=endpoint,
@@ -209,14 +261,14 @@ class _FacadeBase(Generic[_TransportT, _HttpT]):
             deadline=deadline,
             max_response_bytes=max_response_bytes,
         )
-        self._client = self.settings.client(transport)
+        self._client = self.settings.client(self._client_class, transport)
         # Made now, not at the first call: threads sharing this client share one connection pool, and
         # close() closes every connection the client ever opened.
         self._http: _HttpT = self._open(self._client)
 
     _CLOSE = "close"  # the method that closes this client, for the message of a call made after it
 
-    def _open(self, client: Client) -> _HttpT:
+    def _open(self, client: Any) -> _HttpT:
         """The httpx client that ``client`` sends with (sync or async, by subclass)."""
         raise NotImplementedError
 
@@ -246,114 +298,58 @@ class _FacadeBase(Generic[_TransportT, _HttpT]):
         return f"{type(self).__name__}(endpoint={self.settings.endpoint!r}, region_id={self.settings.region_id!r})"
 
 
-class FoasClient(_FacadeBase[httpx.BaseTransport, httpx.Client]):
-    __doc__ = (
-        "A signed, retrying client for GetRefPackageJob. Use it as a context manager, or ``close()`` it.\n"
-        + (_FacadeBase.__doc__ or "").partition("\n")[2]
-    )
+CLIENT_ARGUMENTS = (_ClientCore.__doc__ or "").partition("\n")[2]  # the Args/Raises part, for the generated docstrings
 
-    def _open(self, client: Client) -> httpx.Client:
-        return client.get_httpx_client()
+
+class SyncClientCore(_ClientCore[httpx.BaseTransport, httpx.Client]):
+    """The sync client's machinery; the generated ``FoasClient`` adds one method per operation."""
+
+    def _open(self, client: Any) -> httpx.Client:
+        return client.get_httpx_client()  # type: ignore[no-any-return]
 
     @cached_property
-    def _call(self) -> stamina.BoundRetryingCaller:
+    def _caller(self) -> stamina.BoundRetryingCaller:
         return self.settings.retry.caller()
 
-    def get_ref_package_job(
-        self, project_name: str, package_name: str, *, page_size: int | None = None, page_index: int | None = None
-    ) -> GetRefPackageJobResponse:
-        """One page of the jobs of ``project_name`` that reference ``package_name`` (pages are 1-based).
+    def _call(self, function: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+        """``function(*args, client=..., **kwargs)``, a generated endpoint function, with the retries.
 
         Raises:
-            ApiError: an error status after retries (ThrottlingError, AuthError, NotFoundError, ServerError...).
-            DecodeError: the answer does not match the spec.
-            TransportError: the request did not complete after retries (TimeoutError for timeouts).
-            InvalidParameterError: an empty project or package name, or the client is closed; nothing was sent.
+            InvalidParameterError: the client is closed; nothing was sent.
+            And what ``function`` raises after the retries, transport errors as the package's.
         """
-        return self._call(self._get_ref_package_job_once, project_name, package_name, page_size, page_index)
+        return self._caller(self._attempt_call, function, args, kwargs)
 
-    def _get_ref_package_job_once(
-        self, project_name: str, package_name: str, page_size: int | None, page_index: int | None
-    ) -> GetRefPackageJobResponse:
+    def _attempt_call(self, function: Callable[..., T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
         with self._attempt():
-            return get_ref_package_job.sync(
-                project_name,
-                package_name,
-                client=self._client,
-                region_id=self.settings.region_id,
-                page_size=_optional(page_size),
-                page_index=_optional(page_index),
-            )
+            return function(*args, client=self._client, **kwargs)
 
-    def iter_jobs(
+    def _pages(
         self,
-        project_name: str,
-        package_name: str,
+        rules: PageRules,
+        request: dict[str, Any],
+        fetch: Callable[[dict[str, Any]], T],
         *,
-        page_size: int | None = None,
-        start_page: int | None = None,
-        limit: int | None = None,
-        concurrency: int = 1,
-        max_pages: int | None = None,
-    ) -> Generator[Job, None, None]:
-        """Every job that references ``package_name``, page after page, in the server's order.
-
-        Each page is a ``get_ref_package_job`` call, with its retries; the pages are checked against
-        each other (see ``iter_pages``).
-
-        Args:
-            page_size: jobs per page (default: the server's).
-            start_page: the first page to read (default: the first page).
-            limit: jobs to yield at most (default: all); no page is fetched that the limit does not need.
-            concurrency: pages requested at a time, at most (default 1). Above 1, once the first page
-                gives the totals, the next pages are fetched ahead in threads, still yielded in order.
-            max_pages: pages fetched at most (default 10,000); a listing that goes on raises.
-
-        Raises:
-            PaginationError: the pages do not add up: a page repeated, totals changed while reading, a
-                page other than the one asked for, or more than ``max_pages`` pages.
-            InvalidParameterError: an argument is out of range, or the client is closed; raised by this
-                call, nothing was sent.
-            And what ``get_ref_package_job`` raises, once the jobs of the pages before were yielded.
-
-        Returns:
-            A generator; leaving the loop early, ``close()`` it to stop the requests ahead at once.
-        """
+        concurrency: int,
+        max_pages: int | None,
+    ) -> Generator[T, None, None]:
+        """Every page ``fetch`` (one call of the operation) gives, as ``rules`` walk them; see ``_paging``."""
         self._refuse_if_closed()
-        return iter_items(
-            _GET_REF_PACKAGE_JOB,
-            page_request(_GET_REF_PACKAGE_JOB, page=start_page, size=page_size),
-            lambda arguments: self.get_ref_package_job(project_name, package_name, **arguments),
-            limit=limit,
-            concurrency=concurrency,
-            max_pages=max_pages,
-        )
+        return iter_pages(rules, request, fetch, concurrency=concurrency, max_pages=max_pages)
 
-    def iter_pages(
+    def _items(
         self,
-        project_name: str,
-        package_name: str,
+        rules: PageRules,
+        request: dict[str, Any],
+        fetch: Callable[[dict[str, Any]], Any],
         *,
-        page_size: int | None = None,
-        start_page: int | None = None,
-        concurrency: int = 1,
-        max_pages: int | None = None,
-    ) -> Generator[GetRefPackageJobResponse, None, None]:
-        """Every page of the jobs that reference ``package_name``, in order; arguments as for ``iter_jobs``.
-
-        The listing ends at the page count the first page announced or at an empty page. A page equal
-        to the one before, totals or page size that change, an echoed page number other than the one
-        asked for, or more than ``max_pages`` pages raise ``PaginationError``: never a loop, never a
-        page twice.
-        """
+        limit: int | None,
+        concurrency: int,
+        max_pages: int | None,
+    ) -> Generator[Any, None, None]:
+        """Every item of every page, ``limit`` at most; see ``_paging.iter_items``."""
         self._refuse_if_closed()
-        return iter_pages(
-            _GET_REF_PACKAGE_JOB,
-            page_request(_GET_REF_PACKAGE_JOB, page=start_page, size=page_size),
-            lambda arguments: self.get_ref_package_job(project_name, package_name, **arguments),
-            concurrency=concurrency,
-            max_pages=max_pages,
-        )
+        return iter_items(rules, request, fetch, limit=limit, concurrency=concurrency, max_pages=max_pages)
 
     def close(self) -> None:
         """Close the connections; a call made after this raises ``InvalidParameterError``, sending nothing."""
@@ -368,86 +364,54 @@ class FoasClient(_FacadeBase[httpx.BaseTransport, httpx.Client]):
         self.close()
 
 
-class AsyncFoasClient(_FacadeBase[httpx.AsyncBaseTransport, httpx.AsyncClient]):
-    """The async twin of ``FoasClient``: same arguments and rules, ``await``-able calls.
-
-    Use it as an async context manager, or ``await aclose()`` it; ``transport`` is an
-    ``httpx.AsyncBaseTransport``.
-    """
+class AsyncClientCore(_ClientCore[httpx.AsyncBaseTransport, httpx.AsyncClient]):
+    """The async client's machinery: the same rules, ``await``-able (``transport``: an ``httpx.AsyncBaseTransport``)."""
 
     _CLOSE = "aclose"
 
-    def _open(self, client: Client) -> httpx.AsyncClient:
-        return client.get_async_httpx_client()
+    def _open(self, client: Any) -> httpx.AsyncClient:
+        return client.get_async_httpx_client()  # type: ignore[no-any-return]
 
     @cached_property
-    def _call(self) -> stamina.BoundAsyncRetryingCaller:
+    def _caller(self) -> stamina.BoundAsyncRetryingCaller:
         return self.settings.retry.async_caller()
 
-    async def get_ref_package_job(
-        self, project_name: str, package_name: str, *, page_size: int | None = None, page_index: int | None = None
-    ) -> GetRefPackageJobResponse:
-        """One page of the jobs that reference the package; see ``FoasClient.get_ref_package_job``."""
-        return await self._call(self._get_ref_package_job_once, project_name, package_name, page_size, page_index)
+    async def _call(self, function: Callable[..., Awaitable[T]], /, *args: Any, **kwargs: Any) -> T:
+        """``await function(*args, client=..., **kwargs)``, with the retries; see ``SyncClientCore._call``."""
+        return await self._caller(self._attempt_call, function, args, kwargs)
 
-    async def _get_ref_package_job_once(
-        self, project_name: str, package_name: str, page_size: int | None, page_index: int | None
-    ) -> GetRefPackageJobResponse:
+    async def _attempt_call(
+        self, function: Callable[..., Awaitable[T]], args: tuple[Any, ...], kwargs: dict[str, Any]
+    ) -> T:
         with self._attempt():
-            return await get_ref_package_job.asyncio(
-                project_name,
-                package_name,
-                client=self._client,
-                region_id=self.settings.region_id,
-                page_size=_optional(page_size),
-                page_index=_optional(page_index),
-            )
+            return await function(*args, client=self._client, **kwargs)
 
-    def iter_jobs(
+    def _pages(
         self,
-        project_name: str,
-        package_name: str,
+        rules: PageRules,
+        request: dict[str, Any],
+        fetch: Callable[[dict[str, Any]], Awaitable[T]],
         *,
-        page_size: int | None = None,
-        start_page: int | None = None,
-        limit: int | None = None,
-        concurrency: int = 1,
-        max_pages: int | None = None,
-    ) -> AsyncGenerator[Job, None]:
-        """Every job that references the package, for ``async for``; see ``FoasClient.iter_jobs``.
-
-        Pages fetched ahead (``concurrency`` above 1) are asyncio tasks. Leaving the loop early,
-        close it (``contextlib.aclosing``) to cancel them at once.
-        """
+        concurrency: int,
+        max_pages: int | None,
+    ) -> AsyncGenerator[T, None]:
+        """Every page, for ``async for``; pages fetched ahead are asyncio tasks."""
         self._refuse_if_closed()
-        return aiter_items(
-            _GET_REF_PACKAGE_JOB,
-            page_request(_GET_REF_PACKAGE_JOB, page=start_page, size=page_size),
-            lambda arguments: self.get_ref_package_job(project_name, package_name, **arguments),
-            limit=limit,
-            concurrency=concurrency,
-            max_pages=max_pages,
-        )
+        return aiter_pages(rules, request, fetch, concurrency=concurrency, max_pages=max_pages)
 
-    def iter_pages(
+    def _items(
         self,
-        project_name: str,
-        package_name: str,
+        rules: PageRules,
+        request: dict[str, Any],
+        fetch: Callable[[dict[str, Any]], Awaitable[Any]],
         *,
-        page_size: int | None = None,
-        start_page: int | None = None,
-        concurrency: int = 1,
-        max_pages: int | None = None,
-    ) -> AsyncGenerator[GetRefPackageJobResponse, None]:
-        """Every page of the jobs that reference the package, for ``async for``; see ``FoasClient.iter_pages``."""
+        limit: int | None,
+        concurrency: int,
+        max_pages: int | None,
+    ) -> AsyncGenerator[Any, None]:
+        """Every item of every page, for ``async for``, ``limit`` at most."""
         self._refuse_if_closed()
-        return aiter_pages(
-            _GET_REF_PACKAGE_JOB,
-            page_request(_GET_REF_PACKAGE_JOB, page=start_page, size=page_size),
-            lambda arguments: self.get_ref_package_job(project_name, package_name, **arguments),
-            concurrency=concurrency,
-            max_pages=max_pages,
-        )
+        return aiter_items(rules, request, fetch, limit=limit, concurrency=concurrency, max_pages=max_pages)
 
     async def aclose(self) -> None:
         """Close the connections; a call made after this raises ``InvalidParameterError``, sending nothing."""
