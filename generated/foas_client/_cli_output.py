@@ -1,8 +1,9 @@
 # Copied from generator/runtime/_cli_output.py by generator/ (`make generate`). Do not edit here: edit the source.
-"""How the ``foas`` command prints jobs (JSON, JSON lines, CSV, a table) and shows progress on stderr.
+"""How the ``foas`` command prints an operation's items (JSON, JSON lines, CSV, a table) and shows progress.
 
 Records carry the API's field names and the spec's types: the generated model's ``to_dict()``, which
-leaves out what the server did not send, ordered as the spec lists the fields. The table and the
+leaves out what the server did not send, ordered as the spec lists the fields. Which fields, which of
+them make the table and which are times come from the spec, as a ``RecordLayout``. The table and the
 progress bar use ``rich`` when it is installed (``pip install 'foas-client[cli]'``: a maintained
 library for terminal tables and live progress); without it the table is plain aligned text and there
 is no progress bar.
@@ -23,27 +24,45 @@ from typing import IO, Any, Protocol
 
 import attrs
 
-from ._schema import SHAPES
-from .models import Job
-
 __all__ = [
-    "JOB_FIELDS",
     "OUTPUTS",
-    "TABLE_COLUMNS",
     "Listing",
     "Progress",
-    "job_record",
-    "job_writer",
+    "RecordLayout",
+    "Writer",
     "load_rich",
     "page_progress",
+    "record",
+    "writer",
 ]
 
-JOB_FIELDS: tuple[str, ...] = tuple(SHAPES["Job"].fields)  # the API's names, in the spec's order
-# A choice of presentation, not something the spec states: the columns a person scans for. A test
-# checks that each is a field of Job in the spec (and that the times are integers there).
-TABLE_COLUMNS = ("JobId", "JobName", "JobType", "ApiType", "IsCommitted", "CreateTime", "ModifyTime", "EngineVersion")
-EPOCH_MS_COLUMNS = frozenset({"CreateTime", "ModifyTime"})  # milliseconds since the Unix epoch, shown as UTC dates
 OUTPUTS = ("table", "json", "jsonl", "csv")
+
+
+class Model(Protocol):
+    """A generated model: what the writers need of an item."""
+
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+@attrs.frozen
+class RecordLayout:
+    """How the items of one kind are printed, as the spec says.
+
+    Attributes:
+        noun: what one item is called in the table's footer (e.g. ``job``).
+        fields: every field of the item schema, wire names in the spec's order (json, jsonl, csv).
+        table_columns: the fields the table shows (the schema's ``x-table-columns``).
+        time_columns: fields holding milliseconds since the Unix epoch (``x-timestamp: milliseconds``),
+            shown in the table as UTC dates.
+        wrap_columns: table columns whose text may wrap (the item's name); the others stay on one line.
+    """
+
+    noun: str
+    fields: tuple[str, ...]
+    table_columns: tuple[str, ...]
+    time_columns: frozenset[str] = frozenset()
+    wrap_columns: frozenset[str] = frozenset()
 
 
 def load_rich() -> ModuleType | None:
@@ -72,12 +91,12 @@ def _console_class(rich: ModuleType) -> type[Any]:
     return type("Console", (rich.console.Console,), {"on_broken_pipe": _on_broken_pipe})
 
 
-def job_record(job: Job) -> dict[str, Any]:
-    """``job`` as the API names and types it, in the spec's field order; fields not sent are left out."""
-    data = job.to_dict()
-    record = {name: data[name] for name in JOB_FIELDS if name in data}
-    record.update((name, value) for name, value in data.items() if name not in record)  # not in the spec
-    return record
+def record(item: Model, layout: RecordLayout) -> dict[str, Any]:
+    """``item`` as the API names and types it, in the spec's field order; fields not sent are left out."""
+    data = item.to_dict()
+    found = {name: data[name] for name in layout.fields if name in data}
+    found.update((name, value) for name, value in data.items() if name not in found)  # not in the spec
+    return found
 
 
 @attrs.define
@@ -85,38 +104,41 @@ class Listing:
     """What the pages said about the whole listing, for the table's footer.
 
     Attributes:
+        paged: the operation answers in pages (else its one answer is the one item shown).
         all_pages: every page was read (``--all``).
         pages_read: pages fetched.
-        page_index, total_pages, total_count: as the first (or only) page said them; ``None`` when absent.
+        page_index, total_pages, total_items: as the first (or only) page said them; ``None`` when absent.
     """
 
+    paged: bool = True
     all_pages: bool = False
     pages_read: int = 0
     page_index: int | None = None
     total_pages: int | None = None
-    total_count: int | None = None
+    total_items: int | None = None
 
 
-class JobWriter(Protocol):
-    """Prints jobs as pages arrive (``add``), then whatever needs the whole listing (``finish``)."""
+class Writer(Protocol):
+    """Prints items as pages arrive (``add``), then whatever needs the whole listing (``finish``)."""
 
     buffers: bool  # True: nothing reaches the output before ``finish``
 
-    def add(self, jobs: Sequence[Job]) -> None: ...
+    def add(self, items: Sequence[Model]) -> None: ...
     def finish(self, listing: Listing) -> None: ...
 
 
 class _JsonWriter:
-    """One JSON array of job objects, written at the end (a failure part-way prints no half array)."""
+    """One JSON array of item objects, written at the end (a failure part-way prints no half array)."""
 
     buffers = True
 
-    def __init__(self, out: IO[str]) -> None:
+    def __init__(self, out: IO[str], layout: RecordLayout) -> None:
         self._out = out
+        self._layout = layout
         self._records: list[dict[str, Any]] = []
 
-    def add(self, jobs: Sequence[Job]) -> None:
-        self._records.extend(job_record(job) for job in jobs)
+    def add(self, items: Sequence[Model]) -> None:
+        self._records.extend(record(item, self._layout) for item in items)
 
     def finish(self, listing: Listing) -> None:
         self._out.write(json.dumps(self._records, ensure_ascii=False, indent=2) + "\n")
@@ -128,12 +150,13 @@ class _JsonLinesWriter:
 
     buffers = False
 
-    def __init__(self, out: IO[str]) -> None:
+    def __init__(self, out: IO[str], layout: RecordLayout) -> None:
         self._out = out
+        self._layout = layout
 
-    def add(self, jobs: Sequence[Job]) -> None:
-        for job in jobs:
-            self._out.write(json.dumps(job_record(job), ensure_ascii=False) + "\n")
+    def add(self, items: Sequence[Model]) -> None:
+        for item in items:
+            self._out.write(json.dumps(record(item, self._layout), ensure_ascii=False) + "\n")
             self._out.flush()
 
     def finish(self, listing: Listing) -> None:
@@ -157,38 +180,43 @@ def harmless(text: str, keep: str = "") -> str:
 def _csv_value(value: object) -> object:
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, (dict, list)):  # a nested object or list: one cell of JSON
+        value = json.dumps(value, ensure_ascii=False)
     if isinstance(value, str):
         return harmless(value, keep="\t\r\n")  # line breaks and tabs are data CSV quotes; the rest are not
     return value
 
 
 class _CsvWriter:
-    """A header of every Job field of the spec, in its order, then one row per job (streamed per page)."""
+    """A header of every field of the item schema, in the spec's order, then one row per item (streamed per page)."""
 
     buffers = False
 
-    def __init__(self, out: IO[str]) -> None:
+    def __init__(self, out: IO[str], layout: RecordLayout) -> None:
         self._out = out
+        self._fields = layout.fields
         self._csv = csv.writer(out, lineterminator="\n")
-        self._csv.writerow(JOB_FIELDS)
+        self._csv.writerow(self._fields)
         out.flush()
 
-    def add(self, jobs: Sequence[Job]) -> None:
-        for job in jobs:
-            record = job.to_dict()
-            self._csv.writerow(_csv_value(record.get(name, "")) for name in JOB_FIELDS)
+    def add(self, items: Sequence[Model]) -> None:
+        for item in items:
+            data = item.to_dict()
+            self._csv.writerow(_csv_value(data.get(name, "")) for name in self._fields)
         self._out.flush()
 
     def finish(self, listing: Listing) -> None:
         pass
 
 
-def _cell(name: str, value: object) -> str:
+def _cell(value: object, *, is_time: bool) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if name in EPOCH_MS_COLUMNS and isinstance(value, int):
+    if isinstance(value, (dict, list)):
+        value = json.dumps(value, ensure_ascii=False)
+    if is_time and isinstance(value, int):
         try:
             moment = datetime.datetime.fromtimestamp(value / 1000, tz=datetime.timezone.utc)
         except (OverflowError, OSError, ValueError):
@@ -197,26 +225,28 @@ def _cell(name: str, value: object) -> str:
     return harmless(" ".join(str(value).split()))  # one line per row, nothing for the terminal to act on
 
 
-def _heading(name: str) -> str:
-    return f"{name} (UTC)" if name in EPOCH_MS_COLUMNS else name
+def _heading(name: str, layout: RecordLayout) -> str:
+    return f"{name} (UTC)" if name in layout.time_columns else name
 
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def _footer(shown: int, listing: Listing) -> str:
-    if shown == 0 and listing.total_count == 0:
-        return "0 jobs"
+def _footer(shown: int, listing: Listing, noun: str) -> str:
+    if not listing.paged:
+        return _plural(shown, noun)
+    if shown == 0 and listing.total_items == 0:
+        return f"0 {noun}s"
     if listing.all_pages:
-        return f"{_plural(shown, 'job')} from {_plural(listing.pages_read, 'page')}"
+        return f"{_plural(shown, noun)} from {_plural(listing.pages_read, 'page')}"
 
     def known(value: int | None) -> str:
         return "?" if value is None else str(value)
 
     return (
-        f"{_plural(shown, 'job')} on page {known(listing.page_index)} of {known(listing.total_pages)}"
-        f" ({known(listing.total_count)} in all)"
+        f"{_plural(shown, noun)} on page {known(listing.page_index)} of {known(listing.total_pages)}"
+        f" ({known(listing.total_items)} in all)"
     )
 
 
@@ -238,23 +268,25 @@ def plain_table(rows: Iterable[Sequence[str]], headings: Sequence[str]) -> str:
 
 
 class _TableWriter:
-    """A table of ``TABLE_COLUMNS`` for a person, with times as UTC dates and a footer; written at the end."""
+    """A table of the layout's table columns for a person, with times as UTC dates and a footer; written at the end."""
 
     buffers = True
 
-    def __init__(self, out: IO[str], rich: ModuleType | None) -> None:
+    def __init__(self, out: IO[str], layout: RecordLayout, rich: ModuleType | None) -> None:
         self._out = out
+        self._layout = layout
         self._rich = rich
         self._rows: list[list[str]] = []
 
-    def add(self, jobs: Sequence[Job]) -> None:
-        for job in jobs:
-            record = job.to_dict()
-            self._rows.append([_cell(name, record.get(name)) for name in TABLE_COLUMNS])
+    def add(self, items: Sequence[Model]) -> None:
+        columns, times = self._layout.table_columns, self._layout.time_columns
+        for item in items:
+            data = item.to_dict()
+            self._rows.append([_cell(data.get(name), is_time=name in times) for name in columns])
 
     def finish(self, listing: Listing) -> None:
-        headings = [_heading(name) for name in TABLE_COLUMNS]
-        footer = _footer(len(self._rows), listing)
+        headings = [_heading(name, self._layout) for name in self._layout.table_columns]
+        footer = _footer(len(self._rows), listing, self._layout.noun)
         if self._rich is None:
             if self._rows:
                 self._out.write(plain_table(self._rows, headings))
@@ -271,28 +303,28 @@ class _TableWriter:
         console = _console_class(rich)(file=self._out, width=None if terminal else 100_000, highlight=False)
         if self._rows:
             table = rich.table.Table(box=rich.box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-            for heading in headings:
-                table.add_column(heading, no_wrap=heading != "JobName", overflow="fold")
+            for name, heading in zip(self._layout.table_columns, headings, strict=True):
+                table.add_column(heading, no_wrap=name not in self._layout.wrap_columns, overflow="fold")
             for row in self._rows:
                 table.add_row(*(rich.text.Text(cell) for cell in row))  # Text: no markup in the data
             console.print(table)
         console.print(rich.text.Text(footer))
 
 
-def job_writer(output: str, out: IO[str], *, rich: ModuleType | None = None) -> JobWriter:
+def writer(output: str, out: IO[str], layout: RecordLayout, *, rich: ModuleType | None = None) -> Writer:
     """The writer for ``--output`` (one of ``OUTPUTS``); ``rich`` is used by the table when given.
 
     Raises:
         ValueError: an unknown output.
     """
     if output == "json":
-        return _JsonWriter(out)
+        return _JsonWriter(out, layout)
     if output == "jsonl":
-        return _JsonLinesWriter(out)
+        return _JsonLinesWriter(out, layout)
     if output == "csv":
-        return _CsvWriter(out)
+        return _CsvWriter(out, layout)
     if output == "table":
-        return _TableWriter(out, rich)
+        return _TableWriter(out, layout, rich)
     raise ValueError(f"output must be one of {', '.join(OUTPUTS)}, got {output!r}")
 
 

@@ -12,7 +12,7 @@ from ._plan_models import ExecutionPlan
 from ._schema import PLAN_SHAPES
 from ._validate import validate
 
-__all__ = ["parse_plan", "parse_properties"]
+__all__ = ["parse_plan", "parse_properties", "render_plan_text"]
 
 _PLAN = "ExecutionPlan"
 
@@ -30,6 +30,18 @@ def parse_plan(plan_json: str) -> ExecutionPlan:
     except TypeError:
         raise DecodeError(f"PlanJson must be text, got {type(plan_json).__name__}") from None
     return cast(ExecutionPlan, validate(document, _PLAN, PLAN_SHAPES))
+
+
+def render_plan_text(plan_json: str, view: str) -> str:
+    """The plan that ``plan_json`` carries, in the view ``view`` (``_plan_view.PLAN_FORMATS``).
+
+    Raises:
+        DecodeError: the text is not a plan.
+        ValueError: an unknown view.
+    """
+    from ._plan_view import render_plan  # the views are for the command line: loaded when one is asked for
+
+    return render_plan(parse_plan(plan_json), view)
 
 
 def parse_properties(text: str) -> dict[str, str]:

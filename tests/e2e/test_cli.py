@@ -24,8 +24,8 @@ from pathlib import Path
 import pytest
 
 from foas_client import FoasClient, Job
-from foas_client._cli import ALL_PAGES_CONCURRENCY, ExitCode, main
-from foas_client._cli_output import JOB_FIELDS
+from foas_client._cli import PROGRAM, ExitCode, main
+from foas_client._cli_core import ALL_PAGES_CONCURRENCY
 from foas_client._client_core import ENV_REGION_ID
 from foas_client._credentials import ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET, ENV_SECURITY_TOKEN
 from foas_client.testing import TEST_CREDENTIALS, FakeFoasService, Fault, LoopbackFake, make_jobs
@@ -35,6 +35,7 @@ DOCUMENTED_JOB = json.loads((EXAMPLES / "GetRefPackageJob.documented.json").read
 DOCUMENTED = ("--project-name", "project1", "--package-name", "package1.jar")
 BIG_PROJECT, BIG_PACKAGE, BIG_COUNT = "bayes team/α", "big.jar", 2_345
 BIG = ("--project-name", BIG_PROJECT, "--package-name", BIG_PACKAGE)
+JOB_FIELDS = PROGRAM.commands[0].layout.fields  # the item schema's fields, in the spec's order
 LISTING = "get-ref-package-job"
 REQUEST_ID = re.compile(r"\(RequestId [0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\)$")
 
@@ -754,19 +755,20 @@ def test_plan_without_a_matching_job_exits_6(foas) -> None:
     run = foas("plan", *BIG, "--job-id", "no-such-job", "--page-size", "500")
     assert (run.code, run.out) == (ExitCode.NOTHING_TO_SHOW, "")
     assert run.err_line == (
-        "foas: error: no job id 'no-such-job' among the jobs that reference project 'bayes team/α' package 'big.jar'"
+        "foas: error: no job with --job-id 'no-such-job' in "
+        "get-ref-package-job --project-name 'bayes team/α' --package-name 'big.jar'"
     )
     none = foas("plan", "--project-name", "project1", "--package-name", "unused.jar")
     assert none.code == ExitCode.NOTHING_TO_SHOW
-    assert none.err_line.startswith("foas: error: no job among the jobs that reference")
+    assert none.err_line.startswith("foas: error: no job in get-ref-package-job --project-name 'project1'")
 
 
 def test_plan_of_a_job_without_a_plan_exits_6_and_a_broken_plan_exits_3(foas, service: FakeFoasService) -> None:
     service.add_jobs("p", "plans.jar", [Job(job_id="no-plan"), Job(job_id="broken", plan_json='{"nodes": [{"id": "x"')])
     run = foas("plan", "--project-name", "p", "--package-name", "plans.jar")
     assert run.code == ExitCode.NOTHING_TO_SHOW
-    assert (
-        run.err_line == "foas: error: job no-plan of project 'p' package 'plans.jar' has no execution plan (PlanJson)"
+    assert run.err_line == (
+        "foas: error: job no-plan of get-ref-package-job --project-name 'p' --package-name 'plans.jar' has no PlanJson"
     )
     broken = foas("plan", "--project-name", "p", "--package-name", "plans.jar", "--job-id", "broken")
     assert broken.code == ExitCode.UNDECODABLE

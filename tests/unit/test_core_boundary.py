@@ -20,8 +20,6 @@ RUNTIME = Path(__file__).resolve().parents[2] / "generator" / "runtime"
 GENERATED = {"_schema", "_examples", "_plan_models", "_clients", "_bindings", "api", "models", "client", "types", ""}
 NOT_YET_GENERIC = {
     "__main__",
-    "_cli",
-    "_cli_output",
     "_fake_data",
     "_fake_server",
     "_fake_service",
@@ -98,6 +96,7 @@ def spec_names() -> set[str]:
             names.add(name)
             names.update(schema.get("properties", {}))
     protocol = {"pageIndex", "pageSize", "items", "totalItems", "totalPages", "firstPage", "style"}
+    protocol.add("Description")  # OpenAPI's own word (a parameter's description), which Job happens to use
     for name in error_schemas:  # the error body's fields (RequestId, Code...) are the protocol's too
         protocol.update(schemas[name].get("properties", {}))
     names -= protocol
