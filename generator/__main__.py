@@ -9,8 +9,8 @@ import time
 from pathlib import Path
 
 from generator.drift import compare_trees
+from generator.generator_error import GeneratorError
 from generator.pipeline import PACKAGE, ROOT, generate
-from generator.shapes import GeneratorError
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,19 +22,12 @@ import yaml
 from jsonschema.validators import validator_for  # type: ignore[import-untyped]
 from openapi_spec_validator import validate as validate_openapi
 
+from generator.example_files import examples
+from generator.generator_error import GeneratorError
 from generator.model_spec import model_spec
-from generator.shapes import (
-    GeneratorError,
-    api_shapes,
-    examples,
-    operation_ids,
-    operations,
-    pagination,
-    plan_shapes,
-    render_shapes,
-    server_defaults,
-    server_endpoints,
-)
+from generator.operations import operation_ids, operations, pagination
+from generator.servers import server_defaults, server_endpoints
+from generator.shape_builder import api_shapes, plan_shapes, render_shapes
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = Path("spec/foas.openapi.yaml")
