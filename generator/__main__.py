@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         package = generate(ROOT, args.output)
     except GeneratorError as exc:
-        print(f"generator: {exc}", file=sys.stderr)
+        print(f"generator: {str(exc) or 'stopped without saying why (a bug in generator/)'}", file=sys.stderr)
         return 2
     print(f"wrote {package} in {time.perf_counter() - started:.1f} s")
     return 0

@@ -10,3 +10,9 @@ class GeneratorError(Exception):
     datamodel-code-generator, ruff, the import check) that failed. ``python -m generator`` prints it
     and exits 2; the previously generated package is left as it was.
     """
+
+
+def last_lines(text: str, count: int = 8) -> str:
+    """The last ``count`` non-blank lines of ``text``: where a tool's output or a traceback says what went wrong."""
+    kept = [line.rstrip() for line in text.strip().splitlines() if line.strip()]
+    return "\n".join(kept[-count:])
