@@ -31,6 +31,7 @@ from generator.model_spec import model_spec
 from generator.operations import operation_ids, operations, pagination
 from generator.servers import server_defaults, server_endpoints
 from generator.shape_builder import api_shapes, plan_shapes, render_shapes
+from generator.support_check import check_supported
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = Path("spec/foas.openapi.yaml")
@@ -53,11 +54,13 @@ def generate(root: Path = ROOT, output: Path | None = None) -> Path:
     the previous package untouched.
 
     Raises:
-        GeneratorError: the spec is invalid, a tool failed or the new package does not import; the
-            message names the step and the cause.
+        GeneratorError: the spec is invalid or uses a construct the pipeline does not support, a
+            tool failed, or the new package does not import; the message names the step (or the
+            operation and the construct) and the cause.
     """
     output = (output or root / "generated").resolve()
     spec = _load_spec(root)
+    check_supported(spec)  # before any tool runs: what it cannot carry out, it would drop or break silently
     plan_schema = _load_plan_schema(root)
     staging = output / f".{PACKAGE}.staging"
     package = staging / PACKAGE  # under its own name, so that the import check can import it

@@ -40,7 +40,7 @@ class ShapeBuilder:
         return {
             self.class_name(name): self.object_shape(name, schema)
             for name, schema in sorted(self.schemas.items())
-            if self._is_object(schema)
+            if is_object_schema(schema)
         }
 
     def object_shape(self, name: str, schema: Mapping[str, Any]) -> ObjectShape:
@@ -65,7 +65,7 @@ class ShapeBuilder:
         nullable = bool(schema.get("nullable", False))
         if "$ref" in schema:
             name, target = self._resolve(schema["$ref"], where)
-            if self._is_object(target):
+            if is_object_schema(target):
                 return Shape("object", xml_name=xml_name, ref=self.class_name(name), nullable=nullable)
             return self._shape(target, xml_name, where)
         for union in ("anyOf", "oneOf"):
@@ -105,9 +105,10 @@ class ShapeBuilder:
     def _xml(schema: Mapping[str, Any]) -> Mapping[str, Any]:
         return schema.get("xml") or {}
 
-    @staticmethod
-    def _is_object(schema: Mapping[str, Any]) -> bool:
-        return schema.get("type") == "object" or "properties" in schema
+
+def is_object_schema(schema: Mapping[str, Any]) -> bool:
+    """Whether ``schema`` describes an object (it says so, or it has properties): a model class of its own."""
+    return schema.get("type") == "object" or "properties" in schema
 
 
 def api_shapes(spec: Mapping[str, Any]) -> dict[str, ObjectShape]:

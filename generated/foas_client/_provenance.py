@@ -2,7 +2,7 @@
 """Where this package came from: the digests of its inputs and the versions of the tools."""
 
 INPUTS_SHA256: dict[str, str] = {
-    "generator/*.py": "3e7ac54b3d3e51cceb45d8db2f9bf9d0c6366739c5ea1e4d2a4061a2af9e725b",
+    "generator/*.py": "bef91024c11ac0991222d0641db39e16eacc1fabb131ea930600d8d449ff1f11",
     "generator/config.yaml": "5bfc500386bc59d5085c521f517b3dbb5ff18b2e6ef7f3a0fbebb71d229dc9e2",
     "generator/ruff-generated.toml": "242dd51d205406f242c79e1b8e8ab42c73c77e7d18f2371c13cf8f19c7e5a6af",
     "generator/runtime": "2f2033069902ae4975910378568ef3fbef629f0c2c4b31dddf65315310fb8e4d",

@@ -56,10 +56,10 @@ def edit_spec(root: Path, edit: Callable[[dict[str, Any]], None]) -> None:
     path.write_text(yaml.safe_dump(spec, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def assert_generation_stops(root: Path, pristine: Path, *expected: str) -> str:
-    """Runs the generator in ``root`` and asserts that it stopped: exit status 2, one ``generator:`` message
+def assert_generation_stops(root: Path, pristine: Path, *expected: str) -> subprocess.CompletedProcess[str]:
+    """Runs the generator in ``root`` and asserts that it stopped: exit status 2, a ``generator:`` message
     containing every ``expected`` text, ``root/generated/foas_client`` identical to ``pristine`` (the same
-    package, generated before the break) and no staging directory left. Returns the message."""
+    package, generated before the break) and no staging directory left. Returns the finished run."""
     result = run_generator(root)
     message = result.stderr.strip()
     assert result.returncode == 2, message
@@ -69,4 +69,4 @@ def assert_generation_stops(root: Path, pristine: Path, *expected: str) -> str:
         assert text in message
     assert compare_trees(pristine, root / PACKAGE) == [], "the previous package was changed"
     assert not (root / STAGING).exists()
-    return message
+    return result

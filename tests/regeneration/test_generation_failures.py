@@ -4,26 +4,9 @@ failure, an unexpected exception in a step."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
-
-from tests.regeneration.helpers import PACKAGE, assert_generation_stops, copy_sources, generate
-
-
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the sources with its package generated once; each test breaks a copy of it."""
-    root = copy_sources(tmp_path_factory.mktemp("pristine"))
-    generate(root)
-    return root
-
-
-@pytest.fixture
-def root(pristine: Path, tmp_path: Path) -> Path:
-    shutil.copytree(pristine, tmp_path, dirs_exist_ok=True)
-    return tmp_path
+from tests.regeneration.helpers import PACKAGE, assert_generation_stops
 
 
 def append(path: Path, text: str) -> None:
@@ -35,10 +18,10 @@ def test_a_module_that_does_not_import_stops_generation(root: Path, pristine: Pa
     # package has no such import, so the failure also shows that the staging copy is the one imported.
     broken_import = "\nfrom foas_client import no_such_name\n\nVALUE = no_such_name\n"
     append(root / "generator/runtime/_cli_output.py", broken_import)
-    message = assert_generation_stops(
+    result = assert_generation_stops(
         root, pristine / PACKAGE, "the new foas_client does not import", "cannot import name 'no_such_name'"
     )
-    assert ".foas_client.staging/foas_client/_cli_output.py" in message
+    assert ".foas_client.staging/foas_client/_cli_output.py" in result.stderr
 
 
 def test_a_module_that_is_not_valid_python_stops_generation_naming_file_and_line(root: Path, pristine: Path) -> None:
