@@ -9,8 +9,8 @@ import time
 from pathlib import Path
 
 from generator.drift import compare_trees
+from generator.generator_error import GeneratorError
 from generator.pipeline import PACKAGE, ROOT, generate
-from generator.shapes import GeneratorError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         package = generate(ROOT, args.output)
     except GeneratorError as exc:
-        print(f"generator: {exc}", file=sys.stderr)
+        print(f"generator: {str(exc) or 'stopped without saying why (a bug in generator/)'}", file=sys.stderr)
         return 2
     print(f"wrote {package} in {time.perf_counter() - started:.1f} s")
     return 0

@@ -2,18 +2,20 @@
 
 Steps: validate the spec and the plan schema; openapi-python-client with our templates;
 datamodel-code-generator for the plan's TypedDicts; shapes and pagination derived from the spec;
-the hand-written runtime modules copied in; a header on every file; ruff; a provenance record.
+the hand-written runtime modules copied in; a header on every file; a provenance record; ruff; an
+import check of the new package in a fresh interpreter; the swap into place.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import shutil
 import subprocess
 import tempfile
 import warnings
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -22,20 +24,15 @@ import yaml
 from jsonschema.validators import validator_for  # type: ignore[import-untyped]
 from openapi_spec_validator import validate as validate_openapi
 
+from generator.example_files import examples
+from generator.generator_error import GeneratorError, last_lines
+from generator.import_check import ImportCheck
 from generator.layers import render_layers
 from generator.model_spec import model_spec
-from generator.shapes import (
-    GeneratorError,
-    api_shapes,
-    examples,
-    operation_ids,
-    operations,
-    pagination,
-    plan_shapes,
-    render_shapes,
-    server_defaults,
-    server_endpoints,
-)
+from generator.operations import operation_ids, operations, pagination
+from generator.servers import server_defaults, server_endpoints
+from generator.shape_builder import api_shapes, plan_shapes, render_shapes
+from generator.support_check import check_supported
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = Path("spec/foas.openapi.yaml")
@@ -53,40 +50,81 @@ HEADER = "# Generated from {source} by generator/ (`make generate`). Do not edit
 def generate(root: Path = ROOT, output: Path | None = None) -> Path:
     """Writes the package to ``output/foas_client`` (default ``root/generated``) and returns its path.
 
-    The package is built next to its destination and swapped in whole, so a failure leaves the
-    previous package untouched.
+    The package is built in a staging directory next to its destination, checked (every module
+    compiles and imports in a fresh interpreter) and only then swapped in whole, so a failure leaves
+    the previous package untouched.
 
     Raises:
-        GeneratorError: the spec is invalid or a tool failed; the message says which and why.
+        GeneratorError: the spec is invalid or uses a construct the pipeline does not support, a
+            tool failed, or the new package does not import; the message names the step (or the
+            operation and the construct) and the cause.
     """
     output = (output or root / "generated").resolve()
     spec = _load_spec(root)
+    check_supported(spec)  # before any tool runs: what it cannot carry out, it would drop or break silently
     plan_schema = _load_plan_schema(root)
     staging = output / f".{PACKAGE}.staging"
+    package = staging / PACKAGE  # under its own name, so that the import check can import it
     shutil.rmtree(staging, ignore_errors=True)
     output.mkdir(parents=True, exist_ok=True)
     try:
-        _run_openapi_python_client(root, spec, staging)
-        _write(staging / "_plan_models.py", _plan_models(root), PLAN_SCHEMA)
-        _write(staging / "_schema.py", _schema_module(spec, plan_schema), f"{SPEC} and {PLAN_SCHEMA}")
-        _write(staging / "_examples.py", _examples_module(spec, root), f"{SPEC} and its examples")
-        for name, source in render_layers(spec, root / TEMPLATES / "layers").items():
-            _write(staging / name, source, f"{SPEC} and {TEMPLATES / 'layers' / name}.jinja")
-        for module in sorted((root / RUNTIME).glob("*.py")):
-            _write(staging / module.name, module.read_text(encoding="utf-8"), RUNTIME / module.name, copied=True)
-        (staging / "py.typed").write_text("", encoding="utf-8")
-        _write(staging / "_provenance.py", _provenance(root), "the inputs listed below")
-        _format(root, staging)
+        # The import check's interpreter starts now and prepares while the package is written.
+        with ImportCheck(root / RUNTIME, staging, PACKAGE) as import_check:
+            _write_package(root, spec, plan_schema, package)
+            _format(root, package)
+            import_check.run()
         target = output / PACKAGE
         shutil.rmtree(target, ignore_errors=True)
-        staging.rename(target)
+        package.rename(target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return output / PACKAGE
 
 
+def _write_package(root: Path, spec: Mapping[str, Any], plan_schema: Mapping[str, Any], package: Path) -> None:
+    """Writes every file of the package into ``package``, unformatted."""
+    with _step("openapi-python-client"):
+        _run_openapi_python_client(root, spec, package)
+    with _step(f"datamodel-code-generator on {PLAN_SCHEMA}"):
+        _write(package / "_plan_models.py", _plan_models(root), PLAN_SCHEMA)
+    with _step(f"deriving {PACKAGE}/_schema.py"):
+        _write(package / "_schema.py", _schema_module(spec, plan_schema), f"{SPEC} and {PLAN_SCHEMA}")
+    with _step(f"deriving {PACKAGE}/_examples.py"):
+        _write(package / "_examples.py", _examples_module(spec, root), f"{SPEC} and its examples")
+    with _step(f"rendering {TEMPLATES / 'layers'}"):
+        for name, source in render_layers(spec, root / TEMPLATES / "layers").items():
+            _write(package / name, source, f"{SPEC} and {TEMPLATES / 'layers' / name}.jinja")
+    with _step(f"copying {RUNTIME}"):
+        for module in sorted((root / RUNTIME).glob("*.py")):
+            _write(package / module.name, module.read_text(encoding="utf-8"), RUNTIME / module.name, copied=True)
+        (package / "py.typed").write_text("", encoding="utf-8")
+    with _step(f"recording {PACKAGE}/_provenance.py"):
+        _write(package / "_provenance.py", _provenance(root), "the inputs listed below")
+
+
+@contextlib.contextmanager
+def _step(name: str) -> Iterator[None]:
+    """Turns any exception but a ``GeneratorError`` raised in the block into one that names ``name``.
+
+    The tools raise their own classes, some with an empty message: the user still learns which step
+    failed and with what.
+    """
+    try:
+        yield
+    except GeneratorError:
+        raise
+    except Exception as exc:
+        raise GeneratorError(f"{name} failed: {_describe(exc)}") from exc
+
+
+def _describe(exc: BaseException) -> str:
+    text = last_lines(str(exc))
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
 def _load_spec(root: Path) -> dict[str, Any]:
-    spec = yaml.safe_load((root / SPEC).read_text(encoding="utf-8"))
+    with _step(f"reading {SPEC}"):
+        spec = yaml.safe_load((root / SPEC).read_text(encoding="utf-8"))
     try:
         validate_openapi(spec)
     except Exception as exc:  # the validator raises several unrelated classes
@@ -95,7 +133,8 @@ def _load_spec(root: Path) -> dict[str, Any]:
 
 
 def _load_plan_schema(root: Path) -> dict[str, Any]:
-    schema: dict[str, Any] = json.loads((root / PLAN_SCHEMA).read_text(encoding="utf-8"))
+    with _step(f"reading {PLAN_SCHEMA}"):
+        schema: dict[str, Any] = json.loads((root / PLAN_SCHEMA).read_text(encoding="utf-8"))
     validator = validator_for(schema)
     try:
         validator.check_schema(schema)
@@ -215,14 +254,34 @@ def _write(path: Path, text: str, source: Path | str, *, copied: bool = False) -
     path.write_text(header + text, encoding="utf-8")
 
 
-def _format(root: Path, package: Path) -> None:
-    from ruff.__main__ import find_ruff_bin  # type: ignore[import-untyped]
+def _check_syntax(package: Path) -> None:
+    """Raises ``GeneratorError`` naming the file and line of the first module that is not valid Python.
 
-    ruff = str(find_ruff_bin())
+    Run when ruff fails (a parse error is the usual cause, from a template or a runtime module), to say
+    it in Python's words; not before, as ruff parses every file anyway.
+    """
+    for path in sorted(package.rglob("*.py")):
+        try:
+            compile(path.read_bytes(), str(path), "exec", dont_inherit=True)
+        except SyntaxError as exc:
+            where = f"{PACKAGE}/{path.relative_to(package)}:{exc.lineno}"
+            line = f": {exc.text.strip()}" if exc.text and exc.text.strip() else ""
+            raise GeneratorError(f"generated {where} is not valid Python ({exc.msg}){line}") from exc
+
+
+def _format(root: Path, package: Path) -> None:
+    """Runs ruff's fixes, then ruff format, on ``package``; raises ``GeneratorError`` quoting ruff if it fails."""
+    with _step("finding ruff"):
+        from ruff.__main__ import find_ruff_bin  # type: ignore[import-untyped]
+
+        ruff = str(find_ruff_bin())
     config = str(root / RUFF_CONFIG)
-    for args in (["check", "--fix-only", "--exit-zero", "--quiet"], ["format", "--quiet"]):
-        result = subprocess.run(
-            [ruff, *args, "--config", config, "--no-cache", str(package)], capture_output=True, text=True
-        )
-        if result.returncode != 0:
-            raise GeneratorError(f"ruff {args[0]} failed: {result.stderr.strip() or result.stdout.strip()}")
+    for args in (["check", "--fix-only", "--exit-zero"], ["format"]):
+        with _step(f"ruff {args[0]}"):
+            result = subprocess.run(
+                [ruff, *args, "--config", config, "--no-cache", str(package)], capture_output=True, text=True
+            )
+        if result.returncode != 0:  # ruff reports on stdout or stderr, depending on the failure
+            _check_syntax(package)
+            output = last_lines(f"{result.stdout}\n{result.stderr}") or "no output"
+            raise GeneratorError(f"ruff {args[0]} failed (exit {result.returncode}) on {package}: {output}")

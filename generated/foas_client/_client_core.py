@@ -154,7 +154,7 @@ class _Settings:
         )
 
     @staticmethod
-    def endpoint_problem(endpoint: str) -> str | None:
+    def endpoint_problem(endpoint: object) -> str | None:
         """Why ``endpoint`` cannot be a base URL, in a few words; ``None`` when it can.
 
         A base URL is ``http://`` or ``https://``, a host, optionally a port and a path prefix; no

@@ -2,10 +2,10 @@
 """Where this package came from: the digests of its inputs and the versions of the tools."""
 
 INPUTS_SHA256: dict[str, str] = {
-    "generator/*.py": "0ada54dba6d7e8c570b3d421a8bd98bce8e4df6f78f90e43c4118482402df837",
+    "generator/*.py": "a6fe4c50d82d49c051ea30b40a9a775d3e53aa788da24127a40437009c3416cf",
     "generator/config.yaml": "5bfc500386bc59d5085c521f517b3dbb5ff18b2e6ef7f3a0fbebb71d229dc9e2",
     "generator/ruff-generated.toml": "242dd51d205406f242c79e1b8e8ab42c73c77e7d18f2371c13cf8f19c7e5a6af",
-    "generator/runtime": "e557bb66ebd02032746c97c16917d4d0e9a0e497289678ea2ba37c2fce3b9400",
+    "generator/runtime": "81aa9b981e346df130f9b0c567f06faa4cbe615cd96d19bdbf4bab405a71c73e",
     "generator/templates": "c9b26438ea3195c784ac3ae8e042c2a380fb94a8033d45aaf37dc606338718c3",
     "spec/foas.openapi.yaml": "70b9b6c541aa3baee00fa240d7c778711905faadc06f7eb60a6ab6a39f545f76",
     "spec/plan.schema.json": "56c562f960aebd19d07de1ef10914146493171555eec8d51a84729f12a0fc1e0",

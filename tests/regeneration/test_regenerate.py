@@ -5,75 +5,37 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
-import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
-import yaml
 
+from generator.drift import compare_trees
 from tests.contract.helpers import ROOT
+from tests.regeneration.helpers import PYTHON, copy_sources, edit_spec, generate, run_generator
 from tests.support.pages import page, xml_page
-
-PYTHON = sys.executable  # the project's venv: it has the pinned generator toolchain
-GENERATE_BUDGET_S = 60.0  # `make generate` takes about 1 s; this only catches a hang
-
-
-def copy_sources(destination: Path) -> Path:
-    """What ``python -m generator`` reads: spec/ and generator/ (it needs neither pyproject.toml nor requirements)."""
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    for name in ("spec", "generator"):
-        shutil.copytree(ROOT / name, destination / name, ignore=ignore)
-    return destination
-
-
-def generate(root: Path) -> Path:
-    started = time.perf_counter()
-    result = subprocess.run(
-        [PYTHON, "-m", "generator"], cwd=root, capture_output=True, text=True, timeout=GENERATE_BUDGET_S
-    )
-    elapsed = time.perf_counter() - started
-    assert result.returncode == 0, result.stderr
-    package = root / "generated" / "foas_client"
-    assert str(package) in result.stdout  # it wrote into the copy, not into the repository
-    assert elapsed < GENERATE_BUDGET_S
-    return package
-
-
-def tree(root: Path) -> dict[str, bytes]:
-    return {
-        str(path.relative_to(root)): path.read_bytes()
-        for path in sorted(root.rglob("*"))
-        if path.is_file() and "__pycache__" not in path.parts
-    }
 
 
 def test_regenerating_an_unchanged_copy_reproduces_the_committed_package(tmp_path: Path) -> None:
-    fresh = tree(generate(copy_sources(tmp_path)))
-    committed = tree(ROOT / "generated" / "foas_client")
-    drift = {
-        "generated but not committed": sorted(fresh.keys() - committed.keys()),
-        "committed but not generated": sorted(committed.keys() - fresh.keys()),
-        "different bytes": sorted(name for name in fresh.keys() & committed.keys() if fresh[name] != committed[name]),
-    }
-    assert drift == {key: [] for key in drift}, "generated/ drifted from spec/ + generator/: run `make generate`"
+    fresh = generate(copy_sources(tmp_path))
+    drift = compare_trees(ROOT / "generated" / "foas_client", fresh)
+    assert drift == [], "generated/ drifted from spec/ + generator/: run `make generate`"
 
 
 def add_fields_to_spec(root: Path) -> None:
-    path = root / "spec" / "foas.openapi.yaml"
-    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
-    schemas = spec["components"]["schemas"]
-    schemas["Job"]["properties"]["SavepointPath"] = {
-        "type": "string",
-        "description": "Where the job's last savepoint is.",
-        "xml": {"name": "Savepoint"},  # the XML element is not named like the JSON property
-    }
-    schemas["Job"]["properties"]["RetryCount"] = {"type": "integer", "format": "int64"}
-    schemas["KnownJobType"]["enum"].append("FLINK_SQL")
-    path.write_text(yaml.safe_dump(spec, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    def edit(spec: dict[str, Any]) -> None:
+        schemas = spec["components"]["schemas"]
+        schemas["Job"]["properties"]["SavepointPath"] = {
+            "type": "string",
+            "description": "Where the job's last savepoint is.",
+            "xml": {"name": "Savepoint"},  # the XML element is not named like the JSON property
+        }
+        schemas["Job"]["properties"]["RetryCount"] = {"type": "integer", "format": "int64"}
+        schemas["KnownJobType"]["enum"].append("FLINK_SQL")
+
+    edit_spec(root, edit)
 
 
 # Runs against the regenerated package only (PYTHONPATH puts it before the editable install). Its bodies
@@ -176,10 +138,7 @@ def test_fields_added_to_the_spec_decode_from_json_and_xml(regenerated: Path) ->
 
 
 def edit_endpoints(root: Path, edit: Callable[[dict[str, list[str]]], None]) -> None:
-    path = root / "spec" / "foas.openapi.yaml"
-    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
-    edit(spec["servers"][0]["x-endpoints"])
-    path.write_text(yaml.safe_dump(spec, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    edit_spec(root, lambda spec: edit(spec["servers"][0]["x-endpoints"]))
 
 
 ENDPOINT_PROBE = r"""
@@ -218,9 +177,7 @@ def test_a_region_added_to_x_endpoints_is_routed_with_no_other_edit(tmp_path: Pa
 def test_a_region_listed_under_two_hosts_stops_generation(tmp_path: Path) -> None:
     root = copy_sources(tmp_path)
     edit_endpoints(root, lambda table: table["foas.aliyuncs.com"].append("us-east-1"))
-    result = subprocess.run(
-        [PYTHON, "-m", "generator"], cwd=root, capture_output=True, text=True, timeout=GENERATE_BUDGET_S
-    )
+    result = run_generator(root)
     assert result.returncode != 0
     assert "x-endpoints: region 'us-east-1' is listed twice" in result.stderr
     assert not (root / "generated" / "foas_client").exists()
