@@ -1,0 +1,164 @@
+"""The bench's figures can fail: each measuring function, fed a clearly slower or bigger stand-in, says MISS.
+
+No test here times the client: the stand-ins are sleeps, busy loops and allocations, and the only
+assertions are about the comparison machinery (and about the baselines producing the client's data).
+Sizes are tiny, so the whole file runs in a few seconds.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from foas_client import GetRefPackageJobResponse, JobList
+from foas_client._schema import SHAPES
+from foas_client._xml_writer import encode_xml
+from foas_client.testing import TEST_CREDENTIALS, FakeFoasService, make_jobs
+from tests.bench.baselines import as_builtins, msgspec_decoder, signed_httpx_listing, xml_hand_walk
+from tests.bench.measure import Goal, Rounds, interleave, peak_rss_kib
+from tests.bench.run import (
+    ACCESS_KEY,
+    absolute_figure,
+    cpu_figure,
+    import_figure,
+    per_call_figure,
+    process_figure,
+    rss_figure,
+)
+
+PYTHON = sys.executable
+MIB = 1024  # peak RSS samples are in KiB
+
+
+def busy(iterations: int) -> int:
+    """CPU work that no sleep can stand in for."""
+    return sum(range(iterations))
+
+
+def test_the_verdict_is_the_median_ratio_not_the_best_round() -> None:
+    rounds = Rounds(ours=(0.1, 5.0, 5.0), baseline=(1.0, 1.0, 1.0))
+    assert rounds.low == pytest.approx(0.1)
+    assert rounds.median == pytest.approx(5.0)
+    assert not Goal(1.0, "≤ 1.0").met(rounds)
+
+
+def test_rounds_alternate_and_swap_which_side_goes_first() -> None:
+    order: list[str] = []
+
+    def side(name: str) -> float:
+        order.append(name)
+        return 1.0
+
+    interleave(lambda: side("ours"), lambda: side("base"), rounds=3)
+    assert order == ["ours", "base", "base", "ours", "ours", "base"]
+
+
+def test_a_slower_decode_misses() -> None:
+    body = json.dumps({"a": list(range(50))}).encode()
+
+    def slow_decode() -> object:  # the same decode, plus 2 ms of waiting
+        time.sleep(0.002)
+        return json.loads(body)
+
+    figure = per_call_figure(
+        "x", "slow", slow_decode, "json.loads", lambda: json.loads(body), Goal(1.3, ""), rounds=3, number=5
+    )
+    assert figure.passed is False
+    assert figure.rounds.median > 1.3
+
+
+def test_the_same_work_on_both_sides_passes() -> None:
+    # The machinery does not fail everything: equal sides give a ratio near 1.
+    def work() -> None:
+        time.sleep(0.002)
+
+    figure = per_call_figure("x", "same", work, "same", work, Goal(1.5, ""), rounds=3, number=5)
+    assert figure.passed is True
+
+
+def test_more_cpu_per_request_misses() -> None:
+    figure = cpu_figure(
+        "x", "busy", lambda: busy(600_000), "less", lambda: busy(150_000), Goal(1.0, ""), rounds=3, per_call=10
+    )
+    assert figure.passed is False
+    assert figure.rounds.median > 2
+
+
+def test_a_slower_whole_process_misses() -> None:
+    slow = [PYTHON, "-I", "-S", "-c", "import time; time.sleep(0.3)"]
+    quick = [PYTHON, "-I", "-S", "-c", "pass"]
+    assert process_figure("x", "slow", slow, "quick", quick, Goal(0.77, ""), rounds=2).passed is False
+
+
+def test_a_process_that_grows_with_the_input_misses() -> None:
+    bloated = [PYTHON, "-I", "-S", "-c", "ballast = b'x' * (100 << 20)"]  # written, so resident
+    lean = [PYTHON, "-I", "-S", "-c", "pass"]
+    figure = rss_figure("x", "bloated", bloated, "lean", lean, Goal(1.1, ""), rounds=2)
+    assert figure.passed is False
+    assert min(figure.rounds.ours) > 100 * MIB
+
+
+def test_the_callers_memory_does_not_reach_the_peak_rss_figure() -> None:
+    # Linux carries RSS high-water marks across fork and exec: a child measured directly would
+    # report this process's size. 200 MB of ballast here must leave the figure where it was.
+    command = [PYTHON, "-I", "-S", "-c", "pass"]
+    before = peak_rss_kib(command)()
+    ballast = b"\xff" * (200 << 20)  # written, so resident
+    after = peak_rss_kib(command)()
+    assert len(ballast) == 200 << 20
+    assert after < 60 * MIB, f"{after / MIB:.0f} MB: the caller's 200 MB reached the figure"
+    assert abs(after - before) < 10 * MIB
+
+
+def test_a_slower_import_misses(tmp_path: Path) -> None:
+    (tmp_path / "heavy_standin.py").write_text("total = sum(range(3_000_000))\n")  # CPU at import time
+    (tmp_path / "light_standin.py").write_text("total = 0\n")
+    figure = import_figure(
+        "x", "heavy", PYTHON, "heavy_standin", "light_standin", Goal(1.5, ""), rounds=1, path=[str(tmp_path)]
+    )
+    assert figure.passed is False
+
+
+def test_an_absolute_figure_over_its_limit_misses() -> None:
+    command = [PYTHON, "-I", "-S", "-c", "import time; time.sleep(0.2)"]
+    assert absolute_figure("x", "slow", command, Goal(0.1, "≤ 0.1 s"), rounds=1).passed is False
+
+
+# -- the baselines produce what the client produces -----------------------------------------------
+
+
+def small_page() -> dict[str, object]:
+    jobs = make_jobs(3, project_name="p", package_name="k.jar")
+    page = GetRefPackageJobResponse(
+        request_id="r", page_index=1, page_size=3, total_count=3, total_page=1, jobs=JobList(job=jobs)
+    )
+    return page.to_dict()
+
+
+def test_the_msgspec_structs_read_the_page_as_the_client() -> None:
+    document = small_page()
+    assert as_builtins(msgspec_decoder()(json.dumps(document).encode())) == document
+
+
+def test_the_xml_hand_walk_reads_the_page_as_the_client() -> None:
+    document = small_page()
+    assert xml_hand_walk(encode_xml(document, "GetRefPackageJobResponse", SHAPES)) == document
+
+
+def test_the_hand_signed_get_passes_the_fakes_signature_check() -> None:
+    service = FakeFoasService(credentials=[TEST_CREDENTIALS])
+    service.add_jobs("p", "k.jar", make_jobs(5, project_name="p", package_name="k.jar"))
+    with service.serve() as fake, httpx.Client() as http:
+        listing = signed_httpx_listing(http, fake.base_url, ACCESS_KEY, project="p", package="k.jar", page_size=2)
+        assert listing() == 5
+    with service.serve() as fake, httpx.Client() as http:
+        forged = signed_httpx_listing(
+            http, fake.base_url, (ACCESS_KEY[0], "wrong"), project="p", package="k.jar", page_size=2
+        )
+        with pytest.raises(RuntimeError, match="400"):
+            forged()
