@@ -20,6 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,7 +29,7 @@ from foas_client._cli import ALL_PAGES_CONCURRENCY, ExitCode, main
 from foas_client._credentials import ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET, ENV_SECURITY_TOKEN
 from foas_client._facade import ENV_REGION_ID
 from foas_client.testing import TEST_CREDENTIALS, FakeFoasService, Fault, LoopbackFake, make_jobs
-from tests.support.pages import job_fields, python_name, request_path
+from tests.support.pages import job_fields, operation, parameters, python_name, request_path
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "spec" / "examples"
 DOCUMENTED_JOB = json.loads((EXAMPLES / "GetRefPackageJob.documented.json").read_bytes())["Jobs"]["Job"][0]
@@ -638,14 +639,35 @@ def test_an_empty_package_name_is_refused_before_sending(foas, service: FakeFoas
     assert "error: argument --package-name: must not be empty" in run.err_line
 
 
+def spec_options() -> list[str]:
+    """The listing's usage for the spec's parameters: the required ones, the page size and number, ``--all``,
+    then the others, each in the spec's order."""
+    declared = parameters(OPERATION_ID)
+    paging = operation(OPERATION_ID)["x-pagination"]
+    required = [p for p in declared if p.get("required")]
+    pages = [p for name in (paging["sizeParameter"], paging["pageParameter"]) for p in declared if p["name"] == name]
+    pages = [p for p in pages if p not in required]
+    rest = [p for p in declared if p not in required and p not in pages]
+
+    def option(parameter: dict[str, Any]) -> str:
+        metavar = "INT" if parameter["schema"]["type"] == "integer" else "TEXT"
+        text = f"--{python_name(parameter['name']).replace('_', '-')} {metavar}"
+        return text if parameter in required else f"[{text}]"
+
+    return [*map(option, required + pages), "[--all]", *map(option, rest)]
+
+
 def test_help_prints_the_contract_usage_and_the_exit_codes(foas) -> None:
     run = foas(LISTING, "--help", endpoint=None)
     assert (run.code, run.err) == (0, "")
     usage = " ".join(run.out.split("\n\n")[0].split())
-    assert usage == (
-        "usage: foas get-ref-package-job [-h] --project-name TEXT --package-name TEXT [--page-size INT] "
-        "[--page-index INT] [--all] [--region-id TEXT] [--endpoint URL] [--response-format json|xml] "
-        "[--output table|json|jsonl|csv] [--timeout SECONDS] [--max-attempts N] [-v]"
+    assert usage == " ".join(
+        [
+            f"usage: foas {LISTING} [-h]",
+            *spec_options(),
+            "[--endpoint URL] [--response-format json|xml] [--output table|json|jsonl|csv] [--timeout SECONDS]",
+            "[--max-attempts N] [-v]",
+        ]
     )
     for code in ExitCode:
         assert re.search(rf"^  {int(code)} +\S", run.out, re.M), code
