@@ -20,8 +20,9 @@ from tests.contract.helpers import (
     FakeServer,
     serving,
 )
+from tests.support.pages import request_path
 
-JOBS_PATH = "/api/v2/projects/project1/packages/package1.jar/jobs"
+JOBS_PATH = request_path("GetRefPackageJob", projectName="project1", packageName="package1.jar")
 
 # Literal values from the vendor doc (GetRefPackageJob-api-doc.txt, 正常返回示例).
 REQUEST_ID = "31FDAE27-F135-4DAB-9C75-FADD6B0C4D1D"

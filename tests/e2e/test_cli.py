@@ -20,23 +20,25 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from foas_client import FoasClient, Job
-from foas_client._cli import PROGRAM, ExitCode, main
+from foas_client._cli import ExitCode, main
 from foas_client._cli_core import ALL_PAGES_CONCURRENCY
 from foas_client._client_core import ENV_REGION_ID
 from foas_client._credentials import ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET, ENV_SECURITY_TOKEN
 from foas_client.testing import TEST_CREDENTIALS, FakeFoasService, Fault, LoopbackFake, make_jobs
+from tests.support.pages import job_fields, operation, parameters, python_name, request_path
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "spec" / "examples"
 DOCUMENTED_JOB = json.loads((EXAMPLES / "GetRefPackageJob.documented.json").read_bytes())["Jobs"]["Job"][0]
+OPERATION_ID = "GetRefPackageJob"
 DOCUMENTED = ("--project-name", "project1", "--package-name", "package1.jar")
 BIG_PROJECT, BIG_PACKAGE, BIG_COUNT = "bayes team/α", "big.jar", 2_345
 BIG = ("--project-name", BIG_PROJECT, "--package-name", BIG_PACKAGE)
-JOB_FIELDS = PROGRAM.commands[0].layout.fields  # the item schema's fields, in the spec's order
-LISTING = "get-ref-package-job"
+LISTING = python_name(OPERATION_ID).replace("_", "-")  # the command is named after the operation
 REQUEST_ID = re.compile(r"\(RequestId [0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\)$")
 
 
@@ -127,8 +129,9 @@ def test_json_output_is_the_documented_job_with_the_api_names_and_the_spec_types
     records = json.loads(run.out)
     assert isinstance(records, list) and len(records) == 1
     job = records[0]
-    assert list(job) == list(JOB_FIELDS)  # all 19, in the spec's order
-    assert len(job) == 19 == len(DOCUMENTED_JOB)
+    assert len(DOCUMENTED_JOB) == 19  # the vendor's documented job: every value it documents
+    assert list(job) == [name for name in job_fields() if name in DOCUMENTED_JOB]  # the spec's names and order
+    assert set(job) == set(DOCUMENTED_JOB)
     for name, documented in DOCUMENTED_JOB.items():
         assert job[name] == documented, name
         assert type(job[name]) is type(documented), name
@@ -163,7 +166,7 @@ def test_csv_output_is_a_header_of_the_spec_fields_and_a_row_per_job(foas) -> No
     run = foas(LISTING, *DOCUMENTED, "--output", "csv")
     assert (run.code, run.err) == (0, "")
     header, *rows = list(csv.reader(io.StringIO(run.out, newline="")))
-    assert header == list(JOB_FIELDS)
+    assert header == job_fields()
     assert len(rows) == 1
     row = dict(zip(header, rows[0], strict=True))
     assert row["IsCommitted"] == "true"
@@ -248,7 +251,7 @@ def test_fields_the_server_did_not_send_are_left_out_of_json_and_blank_in_csv(fo
     [
         ("json", "[]\n"),
         ("jsonl", ""),
-        ("csv", ",".join(JOB_FIELDS) + "\n"),
+        ("csv", ",".join(job_fields()) + "\n"),
         ("table", "0 jobs\n"),
     ],
 )
@@ -354,7 +357,8 @@ def test_region_id_is_sent_and_verbose_shows_each_request(foas) -> None:
     assert run.code == 0 and json.loads(run.out)[0]["JobId"] == DOCUMENTED_JOB["JobId"]
     (line,) = run.err.splitlines()
     assert line.startswith("foas: HTTP Request: GET http://127.0.0.1:")
-    assert "/api/v2/projects/project1/packages/package1.jar/jobs?RegionId=cn-shanghai" in line
+    path = request_path(OPERATION_ID, projectName="project1", packageName="package1.jar")
+    assert f"{path}?RegionId=cn-shanghai" in line
     assert line.endswith('"HTTP/1.1 200 OK"')
 
 
@@ -515,7 +519,7 @@ def test_pages_that_do_not_add_up_exit_3_after_the_good_ones(foas, service: Fake
     service.misbehaviour.ignore_page_index = True
     run = foas(LISTING, *BIG, "--all", "--page-size", "100", "--output", "jsonl")
     assert run.code == ExitCode.UNDECODABLE
-    assert run.err_line.startswith("foas: error: GetRefPackageJob page 2: ")
+    assert run.err_line.startswith(f"foas: error: {OPERATION_ID} page 2: ")
     assert [json.loads(line)["JobId"] for line in run.out.splitlines()] == big_ids()[:100]
 
 
@@ -636,14 +640,35 @@ def test_an_empty_package_name_is_refused_before_sending(foas, service: FakeFoas
     assert "error: argument --package-name: must not be empty" in run.err_line
 
 
+def spec_options() -> list[str]:
+    """The listing's usage for the spec's parameters: the required ones, the page size and number, ``--all``,
+    then the others, each in the spec's order."""
+    declared = parameters(OPERATION_ID)
+    paging = operation(OPERATION_ID)["x-pagination"]
+    required = [p for p in declared if p.get("required")]
+    pages = [p for name in (paging["sizeParameter"], paging["pageParameter"]) for p in declared if p["name"] == name]
+    pages = [p for p in pages if p not in required]
+    rest = [p for p in declared if p not in required and p not in pages]
+
+    def option(parameter: dict[str, Any]) -> str:
+        metavar = "INT" if parameter["schema"]["type"] == "integer" else "TEXT"
+        text = f"--{python_name(parameter['name']).replace('_', '-')} {metavar}"
+        return text if parameter in required else f"[{text}]"
+
+    return [*map(option, required + pages), "[--all]", *map(option, rest)]
+
+
 def test_help_prints_the_contract_usage_and_the_exit_codes(foas) -> None:
     run = foas(LISTING, "--help", endpoint=None)
     assert (run.code, run.err) == (0, "")
     usage = " ".join(run.out.split("\n\n")[0].split())
-    assert usage == (
-        "usage: foas get-ref-package-job [-h] --project-name TEXT --package-name TEXT [--page-size INT] "
-        "[--page-index INT] [--all] [--region-id TEXT] [--endpoint URL] [--response-format json|xml] "
-        "[--output table|json|jsonl|csv] [--timeout SECONDS] [--max-attempts N] [-v]"
+    assert usage == " ".join(
+        [
+            f"usage: foas {LISTING} [-h]",
+            *spec_options(),
+            "[--endpoint URL] [--response-format json|xml] [--output table|json|jsonl|csv] [--timeout SECONDS]",
+            "[--max-attempts N] [-v]",
+        ]
     )
     for code in ExitCode:
         assert re.search(rf"^  {int(code)} +\S", run.out, re.M), code
@@ -678,7 +703,7 @@ def test_all_shows_a_progress_bar_on_a_terminal(foas, monkeypatch: pytest.Monkey
     run = foas(LISTING, *BIG, "--all", "--page-size", "100", "--output", "json")
     assert run.code == 0 and len(json.loads(run.out)) == BIG_COUNT
     shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", stderr.getvalue())  # without the terminal's control codes
-    assert "GetRefPackageJob big.jar" in shown and "24/24 pages" in shown
+    assert f"{OPERATION_ID} {BIG_PACKAGE}" in shown and "24/24 pages" in shown
 
 
 @pytest.mark.parametrize(

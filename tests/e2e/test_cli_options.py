@@ -16,16 +16,23 @@ from foas_client._cli_core import build_parser, run
 from foas_client._client_core import DEFAULT_TIMEOUT
 from foas_client._retry import DEFAULT_MAX_ATTEMPTS
 from foas_client._schema import OPERATION_IDS, OPERATIONS, SHAPES
-from tests.support.pages import schema
+from tests.support.pages import job_fields, operation, parameters, python_name, schema
 
-OPERATION = "GetRefPackageJob"
-PARAMETERS: list[dict[str, Any]] = OPERATIONS[OPERATION]["parameters"]
-COMMAND = next(name for name, operation_id in OPERATION_IDS.items() if operation_id == OPERATION).replace("_", "-")
+OPERATION_ID = "GetRefPackageJob"
+PARAMETERS: list[dict[str, Any]] = OPERATIONS[OPERATION_ID]["parameters"]
+SPEC_PARAMETERS = {parameter["name"]: parameter for parameter in parameters(OPERATION_ID)}
+PAGE_PARAMETER = operation(OPERATION_ID)["x-pagination"]["pageParameter"]  # `plan` searches every page itself
+COMMAND = python_name(OPERATION_ID).replace("_", "-")
 REQUIRED = [token for p in PARAMETERS if p["required"] for token in ("--" + p["python_name"].replace("_", "-"), "x")]
 
 
 def flag(parameter: dict[str, Any]) -> str:
     return "--" + parameter["python_name"].replace("_", "-")
+
+
+def spec_flag(name: str) -> str:
+    """The option the spec's parameter ``name`` must become."""
+    return "--" + python_name(name).replace("_", "-")
 
 
 def command_help(capsys: pytest.CaptureFixture[str], command: str = COMMAND) -> str:
@@ -36,7 +43,13 @@ def command_help(capsys: pytest.CaptureFixture[str], command: str = COMMAND) -> 
 def test_each_operation_is_a_command_named_after_its_method() -> None:
     commands = {command.name: command.operation_id for command in PROGRAM.commands}
     assert commands == {name.replace("_", "-"): operation_id for name, operation_id in OPERATION_IDS.items()}
-    assert COMMAND == "get-ref-package-job"  # the documented command
+    (module,) = [module for module, operation_id in OPERATION_IDS.items() if operation_id == OPERATION_ID]
+    assert module.replace("_", "-") == COMMAND
+
+
+def test_the_options_are_the_spec_s_parameters_in_its_order() -> None:
+    assert [parameter["name"] for parameter in PARAMETERS] == list(SPEC_PARAMETERS)
+    assert [flag(parameter) for parameter in PARAMETERS] == [spec_flag(name) for name in SPEC_PARAMETERS]
 
 
 @pytest.mark.parametrize(
@@ -45,25 +58,31 @@ def test_each_operation_is_a_command_named_after_its_method() -> None:
         (command, p)
         for command in (COMMAND, "plan")
         for p in PARAMETERS
-        if command == COMMAND or p["name"] != "pageIndex"
+        if command == COMMAND or p["name"] != PAGE_PARAMETER
     ],
     ids=lambda value: value if isinstance(value, str) else value["name"],
 )
 def test_each_spec_parameter_is_an_option_with_the_spec_s_description(
     capsys: pytest.CaptureFixture[str], command: str, parameter: dict[str, Any]
 ) -> None:
-    metavar = "INT" if parameter["kind"] == "integer" else "TEXT"
+    declared = SPEC_PARAMETERS[parameter["name"]]
+    metavar = "INT" if declared["schema"]["type"] == "integer" else "TEXT"
     text = command_help(capsys, command)
-    usage = f"{flag(parameter)} {metavar}" if parameter["required"] else f"[{flag(parameter)} {metavar}]"
+    usage = f"{flag(parameter)} {metavar}" if declared.get("required") else f"[{flag(parameter)} {metavar}]"
     assert usage in text.split("options:")[0]
-    assert f"{flag(parameter)} {metavar} {' '.join(parameter['description'].split())}" in text
+    assert f"{flag(parameter)} {metavar} {' '.join(declared['description'].split())}" in text
 
 
-@pytest.mark.parametrize("parameter", [p for p in PARAMETERS if p["kind"] == "integer"], ids=lambda p: p["name"])
+@pytest.mark.parametrize(
+    "parameter",
+    [p for p in PARAMETERS if "minimum" in SPEC_PARAMETERS[p["name"]]["schema"]],
+    ids=lambda p: p["name"],
+)
 def test_integer_parameters_are_ints_with_the_spec_s_minimum(parameter: dict[str, Any]) -> None:
     name = parameter["python_name"]
     minimum = parameter["minimum"]
-    assert minimum == 1
+    assert SPEC_PARAMETERS[parameter["name"]]["schema"]["type"] == "integer"
+    assert minimum == SPEC_PARAMETERS[parameter["name"]]["schema"]["minimum"]
     args = build_parser(PROGRAM).parse_args([COMMAND, *REQUIRED, flag(parameter), str(minimum + 6)])
     assert getattr(args, name) == minimum + 6 and isinstance(getattr(args, name), int)
     assert main([COMMAND, *REQUIRED, flag(parameter), str(minimum - 1)]) == ExitCode.USAGE
@@ -71,7 +90,8 @@ def test_integer_parameters_are_ints_with_the_spec_s_minimum(parameter: dict[str
 
 def test_required_path_parameters_are_required_options(capsys: pytest.CaptureFixture[str]) -> None:
     required = [flag(p) for p in PARAMETERS if p["required"]]
-    assert required == [flag(p) for p in PARAMETERS if p["in"] == "path"]
+    assert required == [spec_flag(name) for name, declared in SPEC_PARAMETERS.items() if declared.get("required")]
+    assert required == [spec_flag(p["name"]) for p in parameters(OPERATION_ID, location="path")]
     assert main([COMMAND]) == ExitCode.USAGE
     assert f"the following arguments are required: {', '.join(required)}" in capsys.readouterr().err
 
@@ -79,7 +99,7 @@ def test_required_path_parameters_are_required_options(capsys: pytest.CaptureFix
 def test_a_parameter_added_to_the_spec_becomes_an_option(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    operation = copy.deepcopy(OPERATIONS[OPERATION])
+    operation = copy.deepcopy(OPERATIONS[OPERATION_ID])
     operation["parameters"].append(
         {
             "name": "minParallelism",
@@ -112,7 +132,8 @@ def test_client_option_defaults_are_the_library_s() -> None:
         False,
         None,
     )
-    assert (args.page_size, args.page_index, args.region_id) == (None, None, None)
+    optional = [python_name(name) for name, declared in SPEC_PARAMETERS.items() if not declared.get("required")]
+    assert optional and {name: getattr(args, name) for name in optional} == dict.fromkeys(optional)
     plan = build_parser(PROGRAM).parse_args(["plan", *REQUIRED])
     assert (plan.format, plan.job_id, plan.job_name) == ("text", None, None)
 
@@ -122,12 +143,12 @@ def test_table_columns_and_times_are_the_item_schema_s() -> None:
     job = schema("Job")
     assert list(layout.table_columns) == job["x-table-columns"]
     assert layout.time_columns == {name for name, p in job["properties"].items() if p.get("x-timestamp")}
-    assert all(SHAPES["Job"].fields[name].kind == "integer" for name in layout.time_columns)
+    assert all(job["properties"][name]["type"] == "integer" for name in layout.time_columns)
     assert layout.wrap_columns == {job["x-item-name"]}
 
 
 def test_csv_and_json_use_every_field_of_the_item_schema_in_the_spec_s_order() -> None:
-    assert list(PROGRAM.commands[0].layout.fields) == list(schema("Job")["properties"])
+    assert list(PROGRAM.commands[0].layout.fields) == list(SHAPES["Job"].fields) == job_fields()
 
 
 def test_help_epilog_documents_every_exit_code(capsys: pytest.CaptureFixture[str]) -> None:

@@ -38,6 +38,7 @@ from foas_client.errors import (
     TimeoutError,
     TransportError,
 )
+from tests.support.pages import operation_id_of, operation_path, spec
 from tests.support.roa_server import (
     CLOSE,
     RESET,
@@ -64,6 +65,7 @@ SECRET = "loopback-Secret-Value-9876"
 TOKEN = "sts-Loopback-Token-5432"
 WRONG_SECRET = "wrong-Secret-Value-1111"
 CREDENTIALS = Credentials(KEY_ID, SECRET)
+OPERATION_ID = operation_id_of("get_ref_package_job")  # the spec operation the client method calls
 REGION = "cn-shanghai"
 PROJECT = "bayes team/α"
 PACKAGE = "blink_test_datastream.jar"
@@ -212,12 +214,10 @@ def test_awkward_package_name_arrives_as_one_verified_segment(
     assert seen.signature_ok
     path, _, query = seen.raw_target.partition("?")
     segments = path.split("/")
-    assert len(segments) == 8, seen.raw_target  # no '/', '?', '#' or dot segment escaped its segment
-    assert segments[:4] == ["", "api", "v2", "projects"]
-    assert unquote(segments[4]) == PROJECT
-    assert segments[5] == "packages"
-    assert unquote(segments[6]) == name
-    assert segments[7] == "jobs"
+    template = operation_path(OPERATION_ID).split("/")
+    assert len(segments) == len(template), seen.raw_target  # no '/', '?', '#' or dot segment escaped its segment
+    values = {"{projectName}": PROJECT, "{packageName}": name}
+    assert [unquote(segment) for segment in segments] == [values.get(part, part) for part in template]
     assert parse_qs(query, keep_blank_values=True) == {"RegionId": [REGION]}
 
 
@@ -227,8 +227,8 @@ def test_request_carries_the_documented_headers_and_query(call: Call, server: Ro
     [seen] = server.received
     assert seen.signature_ok
     assert seen.method == "GET"
-    assert seen.headers["x-acs-action"] == "GetRefPackageJob"
-    assert seen.headers["x-acs-version"] == "2018-11-11"
+    assert seen.headers["x-acs-action"] == OPERATION_ID
+    assert seen.headers["x-acs-version"] == spec()["info"]["version"]
     assert seen.headers["x-acs-region-id"] == REGION
     assert seen.headers["x-acs-signature-method"] == "HMAC-SHA1"
     assert seen.headers["x-acs-signature-version"] == "1.0"

@@ -42,13 +42,14 @@ from foas_client import (
 from foas_client.api.packages import get_ref_package_job
 from foas_client.errors import ApiError, AuthError, DecodeError, FoasError, InvalidParameterError, NotFoundError
 from tests.judges.tools import SPEC, Prism, inline_examples, load_spec, running_prism, write_spec
-from tests.support.pages import required_fields, schema
+from tests.support.pages import request_path, required_fields, schema
 
 EXAMPLES = SPEC.parent / "examples"
 DOCUMENTED = json.loads((EXAMPLES / "GetRefPackageJob.documented.json").read_bytes())
 DOCUMENTED_ERROR = json.loads((EXAMPLES / "Error.example.json").read_bytes())
 ANY_CREDENTIALS = Credentials("prism-ignores-the-key-id", "and-the-secret")
 PROJECT, PACKAGE = "project1", "package1.jar"
+JOBS_PATH = request_path("GetRefPackageJob", projectName=PROJECT, packageName=PACKAGE)
 
 
 def normalised(page: GetRefPackageJobResponse) -> dict[str, Any]:
@@ -214,7 +215,7 @@ def test_prism_ignores_external_value_and_builds_json_from_the_schema_examples(p
 
 def test_prism_serialises_json_to_xml_under_a_root_named_xml(prism_as_committed: Prism) -> None:
     response = httpx.get(
-        f"{prism_as_committed.base_url}/api/v2/projects/{PROJECT}/packages/{PACKAGE}/jobs",
+        prism_as_committed.base_url + JOBS_PATH,
         headers={"Accept": "application/xml", "Authorization": "acs any:thing"},
     )
     assert response.headers["content-type"] == "application/xml"
@@ -223,7 +224,7 @@ def test_prism_serialises_json_to_xml_under_a_root_named_xml(prism_as_committed:
 
 def test_xml_under_an_unknown_root_is_not_silently_an_empty_page(prism_as_committed: Prism) -> None:
     response = httpx.get(
-        f"{prism_as_committed.base_url}/api/v2/projects/{PROJECT}/packages/{PACKAGE}/jobs",
+        prism_as_committed.base_url + JOBS_PATH,
         headers={"Accept": "application/xml", "Authorization": "acs any:thing"},
     )
     try:

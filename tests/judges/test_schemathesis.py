@@ -34,10 +34,11 @@ from hypothesis import HealthCheck, settings
 from foas_client import RoaSigner
 from foas_client.testing import TEST_CREDENTIALS, FakeFoasService, LoopbackFake, make_jobs
 from tests.judges.tools import SPEC, load_spec
+from tests.support.pages import operation
 
 RAW = load_spec()
 SCHEMAS: dict[str, Any] = RAW["components"]["schemas"]
-OPERATION = RAW["paths"]["/api/v2/projects/{projectName}/packages/{packageName}/jobs"]["get"]
+OPERATION = operation("GetRefPackageJob", RAW)
 PLACEHOLDER = "acs placeholder:signed-when-sent"  # replaced by a real signature as the request leaves
 SIGNED_HEADERS = ("date", "accept", "authorization")
 SEEN: collections.Counter[tuple[str, int]] = collections.Counter()  # (Accept, status) of every generated case

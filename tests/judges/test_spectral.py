@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.judges.tools import ROOT, SPEC, inline_examples, load_spec, node_tool, write_spec
+from tests.support.pages import operation
 
 RULESET = ROOT / ".spectral.yaml"
 
@@ -66,7 +67,7 @@ def test_the_documented_json_examples_conform_to_their_schemas(tmp_path: Path) -
 
 def test_a_broken_example_is_caught_so_the_rule_does_run(tmp_path: Path) -> None:
     spec, _ = json_examples_only()
-    content = spec["paths"]["/api/v2/projects/{projectName}/packages/{packageName}/jobs"]["get"]["responses"]["200"]
+    content = operation("GetRefPackageJob", spec)["responses"]["200"]
     content["content"]["application/json"]["examples"]["documented"]["value"]["TotalCount"] = "one"
     codes = {item["code"] for item in spectral(write_spec(spec, tmp_path))}
     assert codes == {"oas3-valid-media-example"}

@@ -15,7 +15,7 @@ import pytest
 from generator.drift import compare_trees
 from tests.contract.helpers import ROOT
 from tests.regeneration.helpers import PYTHON, copy_sources, edit_spec, generate, run_generator
-from tests.support.pages import page, xml_page
+from tests.support.pages import enum_members, job_fields, not_a_member, page, python_name, unused, xml_page
 
 
 def test_regenerating_an_unchanged_copy_reproduces_the_committed_package(tmp_path: Path) -> None:
@@ -24,22 +24,36 @@ def test_regenerating_an_unchanged_copy_reproduces_the_committed_package(tmp_pat
     assert drift == [], "generated/ drifted from spec/ + generator/: run `make generate`"
 
 
+# What the test adds: names the spec does not use yet (a suffix is added once the spec has one of them).
+SAVEPOINT = unused("SavepointPath", job_fields())
+SAVEPOINT_XML = unused("Savepoint", job_fields())  # the XML element is not named like the JSON property
+RETRY_COUNT = unused("RetryCount", job_fields())
+NEW_JOB_TYPE = not_a_member("KnownJobType", "FLINK_SQL")
+NEW_JOB = {SAVEPOINT: "oss://bucket/sp-1", RETRY_COUNT: 3, "JobType": NEW_JOB_TYPE}  # as JSON sends it
+PROBE_NAMES = {
+    "savepoint_path": python_name(SAVEPOINT),
+    "retry_count": python_name(RETRY_COUNT),
+    "new_job_type": NEW_JOB_TYPE,
+}
+
+
 def add_fields_to_spec(root: Path) -> None:
     def edit(spec: dict[str, Any]) -> None:
         schemas = spec["components"]["schemas"]
-        schemas["Job"]["properties"]["SavepointPath"] = {
+        schemas["Job"]["properties"][SAVEPOINT] = {
             "type": "string",
             "description": "Where the job's last savepoint is.",
-            "xml": {"name": "Savepoint"},  # the XML element is not named like the JSON property
+            "xml": {"name": SAVEPOINT_XML},  # the XML element is not named like the JSON property
         }
-        schemas["Job"]["properties"]["RetryCount"] = {"type": "integer", "format": "int64"}
-        schemas["KnownJobType"]["enum"].append("FLINK_SQL")
+        schemas["Job"]["properties"][RETRY_COUNT] = {"type": "integer", "format": "int64"}
+        schemas["KnownJobType"]["enum"].append(NEW_JOB_TYPE)
 
     edit_spec(root, edit)
 
 
 # Runs against the regenerated package only (PYTHONPATH puts it before the editable install). Its bodies
-# (valid pages, built here from the spec) come as JSON in argv[1]: the test's helpers are not importable there.
+# (valid pages, built here from the spec) come as JSON in argv[1], the names it looks for in argv[2]: the
+# test's helpers are not importable there.
 PROBE = r"""
 import json
 import sys
@@ -52,12 +66,15 @@ def job(body, content_type):
     page = GetRefPackageJobResponse.from_dict(decode_body(body, content_type, "GetRefPackageJobResponse"))
     return page.jobs.job[0]
 
+names = json.loads(sys.argv[2])
+
 def summary(job):
+    retry_count = getattr(job, names["retry_count"])
     return {
-        "savepoint_path": job.savepoint_path,
-        "retry_count": job.retry_count,
-        "retry_count_type": type(job.retry_count).__name__,
-        "job_type_is_new_member": job.job_type is KnownJobType.FLINK_SQL,
+        "savepoint_path": getattr(job, names["savepoint_path"]),
+        "retry_count": retry_count,
+        "retry_count_type": type(retry_count).__name__,
+        "job_type_is_new_member": job.job_type is KnownJobType(names["new_job_type"]),
         "to_dict": job.to_dict(),
     }
 
@@ -75,7 +92,7 @@ print(json.dumps({
     "json": summary(job(bodies["json"], "application/json")),
     "xml": summary(job(bodies["xml"], "text/xml")),
     "xml_json_name_is_not_an_element": isinstance(
-        job(bodies["xml_json_name"], "application/xml").savepoint_path, Unset
+        getattr(job(bodies["xml_json_name"], "application/xml"), names["savepoint_path"]), Unset
     ),
     "json_error": error_path(bodies["json_error"], "application/json"),
     "xml_error": error_path(bodies["xml_error"], "application/xml"),
@@ -93,13 +110,14 @@ def probe_bodies() -> dict[str, str]:
         return xml_page(f"<Jobs><Job>{inner}</Job></Jobs>").decode()
 
     return {
-        "json": json_page({"SavepointPath": "oss://bucket/sp-1", "RetryCount": 3, "JobType": "FLINK_SQL"}),
+        "json": json_page(NEW_JOB),
         "xml": xml_job(
-            "<Savepoint>oss://bucket/sp-1</Savepoint><RetryCount> 3 </RetryCount><JobType>FLINK_SQL</JobType>"
+            f"<{SAVEPOINT_XML}>oss://bucket/sp-1</{SAVEPOINT_XML}><{RETRY_COUNT}> 3 </{RETRY_COUNT}>"
+            f"<JobType>{NEW_JOB_TYPE}</JobType>"
         ),
-        "xml_json_name": xml_job("<SavepointPath>x</SavepointPath>"),
-        "json_error": json_page({"RetryCount": "three"}),
-        "xml_error": xml_job("<RetryCount>three</RetryCount>"),
+        "xml_json_name": xml_job(f"<{SAVEPOINT}>x</{SAVEPOINT}>"),
+        "json_error": json_page({RETRY_COUNT: "three"}),
+        "xml_error": xml_job(f"<{RETRY_COUNT}>three</{RETRY_COUNT}>"),
     }
 
 
@@ -113,7 +131,7 @@ def regenerated(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_fields_added_to_the_spec_decode_from_json_and_xml(regenerated: Path) -> None:
     environment = {**os.environ, "PYTHONPATH": str(regenerated.parent)}
     result = subprocess.run(
-        [PYTHON, "-c", PROBE, json.dumps(probe_bodies())],
+        [PYTHON, "-c", PROBE, json.dumps(probe_bodies()), json.dumps(PROBE_NAMES)],
         cwd=regenerated.parent,
         env=environment,
         capture_output=True,
@@ -123,18 +141,18 @@ def test_fields_added_to_the_spec_decode_from_json_and_xml(regenerated: Path) ->
     assert result.returncode == 0, result.stderr
     seen = json.loads(result.stdout)
     assert Path(seen["file"]).is_relative_to(regenerated)
-    assert sorted(seen["members"]) == ["FLINK_BATCH", "FLINK_SQL", "FLINK_STREAM"]
+    assert sorted(seen["members"]) == sorted([*enum_members("KnownJobType"), NEW_JOB_TYPE])
     expected = {
         "savepoint_path": "oss://bucket/sp-1",
         "retry_count": 3,
         "retry_count_type": "int",
         "job_type_is_new_member": True,
-        "to_dict": {"SavepointPath": "oss://bucket/sp-1", "RetryCount": 3, "JobType": "FLINK_SQL"},
+        "to_dict": NEW_JOB,
     }
     assert seen["json"] == expected
     assert seen["xml"] == expected
     assert seen["xml_json_name_is_not_an_element"] is True
-    assert seen["json_error"] == seen["xml_error"] == "Jobs.Job[0].RetryCount"
+    assert seen["json_error"] == seen["xml_error"] == f"Jobs.Job[0].{RETRY_COUNT}"
 
 
 def edit_endpoints(root: Path, edit: Callable[[dict[str, list[str]]], None]) -> None:

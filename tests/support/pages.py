@@ -1,4 +1,7 @@
-"""Minimal valid success bodies, built from the spec: what a test wraps around the fields it is about.
+"""What tests expect, read from the spec: operations, fields, enum members, and minimal valid bodies.
+
+A test takes its expectations from here rather than repeating what the spec states, so that an additive
+spec change (a new field, enum member or optional parameter) and ``make generate`` leave it green.
 
 A page must carry the fields its schema requires (RequestId and the totals, today); a test about
 one field adds that field to ``page()``, so it keeps testing that field when the spec requires more.
@@ -6,9 +9,11 @@ one field adds that field to ``page()``, so it keeps testing that field when the
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import yaml
 
@@ -25,6 +30,82 @@ def schema(name: str) -> dict[str, Any]:
     """The spec's component schema ``name``."""
     found: dict[str, Any] = spec()["components"]["schemas"][name]
     return found
+
+
+def properties(name: str) -> list[str]:
+    """The property names of schema ``name``, in the spec's order."""
+    return list(schema(name).get("properties", {}))
+
+
+def job_fields() -> list[str]:
+    """The fields of a job (the API's names), in the spec's order."""
+    return properties("Job")
+
+
+def enum_members(name: str) -> list[str]:
+    """The members of the enum schema ``name``, in the spec's order."""
+    return list(schema(name)["enum"])
+
+
+def unused(candidate: str, taken: Iterable[str]) -> str:
+    """``candidate``, or ``candidate`` with a suffix while it is ``taken``: a name the spec does not use yet."""
+    names = set(taken)
+    while candidate in names:
+        candidate += "X"
+    return candidate
+
+
+def not_a_member(name: str, candidate: str) -> str:
+    """A value of enum ``name`` that the spec does not list: ``candidate``, unless the spec has made it a member."""
+    return unused(candidate, enum_members(name))
+
+
+def operations(document: dict[str, Any] | None = None) -> dict[str, tuple[str, str, dict[str, Any]]]:
+    """operationId -> (method, path template, operation object), in the order of the spec (or of ``document``,
+    a copy of it a test changes)."""
+    found = {}
+    for path, item in (spec() if document is None else document)["paths"].items():
+        for method, node in item.items():
+            if isinstance(node, dict) and "operationId" in node:
+                found[node["operationId"]] = (method.upper(), path, node)
+    return found
+
+
+def operation_id_of(function: str) -> str:
+    """The operationId whose generated function (and client method) is ``function``, e.g. ``get_ref_package_job``."""
+    (found,) = [operation_id for operation_id in operations() if python_name(operation_id) == function]
+    return found
+
+
+def operation(operation_id: str = "GetRefPackageJob", document: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The spec's (or ``document``'s) operation object with this operationId."""
+    return operations(document)[operation_id][2]
+
+
+def operation_path(operation_id: str = "GetRefPackageJob") -> str:
+    """The path template of the operation, e.g. ``/api/.../{projectName}/...``."""
+    return operations()[operation_id][1]
+
+
+def request_path(operation_id: str = "GetRefPackageJob", /, **values: str) -> str:
+    """The operation's path with each ``{name}`` replaced by ``values[name]``, percent-encoded as one segment."""
+    path = operation_path(operation_id)
+    for name, value in values.items():
+        assert "{" + name + "}" in path, (name, path)
+        path = path.replace("{" + name + "}", quote(value, safe=""))
+    assert "{" not in path, path
+    return path
+
+
+def parameters(operation_id: str = "GetRefPackageJob", *, location: str | None = None) -> list[dict[str, Any]]:
+    """The operation's parameters in the spec's order; only those ``in: location`` when it is given."""
+    found: list[dict[str, Any]] = operation(operation_id)["parameters"]
+    return [parameter for parameter in found if location is None or parameter["in"] == location]
+
+
+def python_name(api_name: str) -> str:
+    """The Python name the generator gives an API name: ``pageSize`` -> ``page_size``, ``RegionId`` -> ``region_id``."""
+    return "".join(f"_{c.lower()}" if c.isupper() else c for c in api_name).lstrip("_")
 
 
 def required_fields(name: str = "GetRefPackageJobResponse") -> dict[str, Any]:

@@ -15,9 +15,9 @@ from foas_client import AsyncFoasClient, FoasClient
 from foas_client._cli import ExitCode, main
 from foas_client.errors import InvalidParameterError
 from foas_client.testing import TEST_CREDENTIALS, FakeFoasService
-from tests.support.pages import spec
+from tests.support.pages import operation, python_name
 
-OPERATION = spec()["paths"]["/api/v2/projects/{projectName}/packages/{packageName}/jobs"]["get"]
+OPERATION = operation("GetRefPackageJob")
 INT32_MAX = 2**31 - 1
 PROJECT, PACKAGE = "project1", "package1.jar"
 
@@ -27,8 +27,7 @@ def integer_parameters() -> list[str]:
     names = []
     for parameter in OPERATION["parameters"]:
         if parameter["schema"].get("type") == "integer":
-            name = parameter["name"]
-            names.append("".join(f"_{c.lower()}" if c.isupper() else c for c in name).lstrip("_"))
+            names.append(python_name(parameter["name"]))
     return names
 
 

@@ -18,10 +18,12 @@ from foas_client._schema import SHAPES
 from foas_client._xml_writer import encode_xml
 from foas_client.errors import DecodeError, UnsafeXmlError
 from foas_client.testing import make_jobs
-from tests.support.pages import page, xml_page
+from tests.support.pages import job_fields, not_a_member, page, unused, xml_page
 
 RESPONSE = "GetRefPackageJobResponse"
 INT64_MAX = 2**63 - 1
+NEW_FIELD = unused("NewField", job_fields())  # a field the spec does not have (yet)
+NEW_API_TYPE = not_a_member("KnownApiType", "TABLE_API")
 
 
 def xml_jobs(*jobs: str, xmlns: str = "") -> bytes:
@@ -151,12 +153,12 @@ def test_json_null_next_to_valid_fields_is_an_absent_field(field: str) -> None:
 
 
 def test_from_dict_leaves_its_input_alone_and_shares_nothing_with_it() -> None:
-    source = {"JobId": "j", "ApiType": "SQL", "NewField": [1, 2]}
+    source = {"JobId": "j", "ApiType": "SQL", NEW_FIELD: [1, 2]}
     before = json.loads(json.dumps(source))
     job = Job.from_dict(source)
     assert source == before
     assert job.api_type is KnownApiType.SQL
-    assert job.additional_properties == {"NewField": [1, 2]}
+    assert job.additional_properties == {NEW_FIELD: [1, 2]}
     job.additional_properties["Other"] = 1
     assert "Other" not in source
     known_only = Job.from_dict({"JobId": "j"})
@@ -165,7 +167,7 @@ def test_from_dict_leaves_its_input_alone_and_shares_nothing_with_it() -> None:
     assert Job.from_dict({"JobId": "k"}).additional_properties == {}  # no shared default
 
 
-@pytest.mark.parametrize("value", ["SQL", "TABLE_API", "", 5, None, ["SQL"]])
+@pytest.mark.parametrize("value", ["SQL", NEW_API_TYPE, "", 5, None, ["SQL"]])
 def test_from_dict_keeps_whatever_is_not_a_documented_enum_value(value: object) -> None:
     api_type = Job.from_dict({"ApiType": value}).api_type
     if value == "SQL":

@@ -10,9 +10,14 @@ import pytest
 
 from foas_client import GetRefPackageJobResponse, KnownApiType, KnownJobType, decode_body
 from foas_client.errors import DecodeError
-from tests.support.pages import page, required_fields
+from tests.support.pages import job_fields, not_a_member, page, properties, required_fields, unused
 
 RESPONSE = "GetRefPackageJobResponse"
+# Names and values the spec does not have (yet): what the service may send before the spec knows it.
+NEW_TOP_LEVEL = unused("NewTopLevel", properties(RESPONSE))
+NEW_JOB_FIELD, ANOTHER_JOB_FIELD = unused("NewJobField", job_fields()), unused("Another", job_fields())
+NEW_LIST_FIELD = unused("NextToken", properties("JobList"))
+NEW_JOB_TYPE, NEW_API_TYPE = not_a_member("KnownJobType", "FLINK_SQL_NEW"), not_a_member("KnownApiType", "TABLE_API")
 INT32_MAX, INT64_MAX = 2**31 - 1, 2**63 - 1
 
 # The documented field table (GetRefPackageJob-api-doc.txt), kind by field.
@@ -130,15 +135,15 @@ def test_integer_bounds_are_inclusive() -> None:
 def test_unknown_fields_are_kept_in_additional_properties() -> None:
     document = {
         "RequestId": "r",
-        "NewTopLevel": {"nested": [1, 2]},
-        "Jobs": {"Job": [{"JobId": "j", "NewJobField": "v", "Another": None}], "NextToken": "t"},
+        NEW_TOP_LEVEL: {"nested": [1, 2]},
+        "Jobs": {"Job": [{"JobId": "j", NEW_JOB_FIELD: "v", ANOTHER_JOB_FIELD: None}], NEW_LIST_FIELD: "t"},
     }
     decoded = decode(document)
     assert decoded.request_id == "r"
-    assert decoded.additional_properties == {"NewTopLevel": {"nested": [1, 2]}}
-    assert decoded.jobs.additional_properties == {"NextToken": "t"}
+    assert decoded.additional_properties == {NEW_TOP_LEVEL: {"nested": [1, 2]}}
+    assert decoded.jobs.additional_properties == {NEW_LIST_FIELD: "t"}
     assert decoded.jobs.job[0].job_id == "j"
-    assert decoded.jobs.job[0].additional_properties == {"NewJobField": "v", "Another": None}
+    assert decoded.jobs.job[0].additional_properties == {NEW_JOB_FIELD: "v", ANOTHER_JOB_FIELD: None}
     assert decoded.to_dict() == page(document)
 
 
@@ -147,18 +152,18 @@ def test_unknown_enum_values_stay_text_and_known_ones_become_members() -> None:
         {
             "Jobs": {
                 "Job": [
-                    {"JobType": "FLINK_SQL_NEW", "ApiType": "TABLE_API"},
+                    {"JobType": NEW_JOB_TYPE, "ApiType": NEW_API_TYPE},
                     {"JobType": "FLINK_BATCH", "ApiType": "SQL"},
                 ]
             }
         }
     ).jobs.job
-    assert type(jobs[0].job_type) is str and jobs[0].job_type == "FLINK_SQL_NEW"
-    assert type(jobs[0].api_type) is str and jobs[0].api_type == "TABLE_API"
+    assert type(jobs[0].job_type) is str and jobs[0].job_type == NEW_JOB_TYPE
+    assert type(jobs[0].api_type) is str and jobs[0].api_type == NEW_API_TYPE
     assert jobs[1].job_type is KnownJobType.FLINK_BATCH
     assert jobs[1].api_type is KnownApiType.SQL
     assert [job.to_dict() for job in jobs] == [
-        {"JobType": "FLINK_SQL_NEW", "ApiType": "TABLE_API"},
+        {"JobType": NEW_JOB_TYPE, "ApiType": NEW_API_TYPE},
         {"JobType": "FLINK_BATCH", "ApiType": "SQL"},
     ]
 

@@ -39,8 +39,8 @@ from foas_client.errors import (
     PaginationError,
     ServerError,
 )
+from tests.support.pages import operation, required_fields
 from tests.support.pages import page as valid_page
-from tests.support.pages import required_fields, spec
 
 Format = Literal["json", "xml"]
 BASE_URL = "https://foas.test"
@@ -55,12 +55,7 @@ RULES = PageRules.of(OPERATION, PAGINATION)
 RESPONSE = "GetRefPackageJobResponse"
 TOTAL = 2345
 SERVER_DEFAULT_SIZE = 10
-X_PAGINATION = next(
-    operation["x-pagination"]
-    for path in spec()["paths"].values()
-    for operation in path.values()
-    if operation.get("operationId") == OPERATION
-)
+X_PAGINATION = operation(OPERATION)["x-pagination"]
 # The wire names of what a page says about the listing besides its items and number: its totals and size.
 TOTALS = [X_PAGINATION[key][-1] for key in ("totalItems", "totalPages", "pageSize")]
 
@@ -456,7 +451,7 @@ def test_a_server_ignoring_the_page_number_is_caught_before_any_job_repeats(mode
     server = PagedServer(JOBS, same_page=True, echo="requested")  # claims the page asked for, serves page 1
     seen: list[Any] = []
     expected = (
-        r"^GetRefPackageJob page 2: it repeats page 1 \(20 items, the same first and last\): "
+        rf"^{OPERATION} page 2: it repeats page 1 \(20 items, the same first and last\): "
         r"the server ignored the page number$"
     )
     with pytest.raises(PaginationError, match=expected) as info:

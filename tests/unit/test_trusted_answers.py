@@ -15,17 +15,11 @@ import pytest
 from foas_client import AsyncFoasClient, FoasClient, GetRefPackageJobResponse, decode_body
 from foas_client.errors import ApiError, DecodeError, NotFoundError, ThrottlingError
 from foas_client.testing import TEST_CREDENTIALS, FakeFoasService, Fault
-from tests.support.pages import page, required_fields, schema, spec, xml_page
+from tests.support.pages import operation, page, required_fields, schema, xml_page
 
 RESPONSE = "GetRefPackageJobResponse"
 PROJECT, PACKAGE = "project1", "package1.jar"
-XML_TYPES = sorted(
-    media
-    for media in spec()["paths"]["/api/v2/projects/{projectName}/packages/{packageName}/jobs"]["get"]["responses"][
-        "200"
-    ]["content"]
-    if "xml" in media
-)
+XML_TYPES = sorted(media for media in operation("GetRefPackageJob")["responses"]["200"]["content"] if "xml" in media)
 
 
 def decode(body: bytes, content_type: str = "application/json") -> GetRefPackageJobResponse:
@@ -110,7 +104,7 @@ def test_a_2xx_body_without_a_field_every_page_carries_is_a_decode_error_naming_
 
 def test_the_spec_requires_the_totals_a_listing_trusts() -> None:
     required = set(schema(RESPONSE)["required"])
-    paging = spec()["paths"]["/api/v2/projects/{projectName}/packages/{packageName}/jobs"]["get"]["x-pagination"]
+    paging = operation("GetRefPackageJob")["x-pagination"]
     assert {paging["totalItems"][0], paging["pageIndex"][0]} <= required
 
 
