@@ -10,11 +10,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from foas_client.testing import TEST_CREDENTIALS
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # the backport, pinned for 3.10 in requirements-dev.txt
-    import tomli as tomllib
+from scripts.api_check import project_version
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -33,8 +29,7 @@ def build_release(out: Path) -> Built:
     run(sys.executable, "-m", "build", "--outdir", out, ROOT, cwd=ROOT)
     (sdist,) = out.glob("foas_client-*.tar.gz")
     (wheel,) = out.glob("foas_client-*.whl")
-    version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
-    return Built(sdist, wheel, str(version))
+    return Built(sdist, wheel, project_version(ROOT))
 
 
 def run(*args: str | Path, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
