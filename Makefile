@@ -32,7 +32,7 @@ lint: $(STAMP) node_modules/.installed
 	$(BIN)/ruff format --check generator tests scripts
 	$(BIN)/mypy --strict generated/foas_client generator scripts --exclude 'generator/runtime/'
 	node_modules/.bin/spectral lint --ruleset .spectral.yaml --fail-severity=hint spec/foas.openapi.yaml
-	$(BIN)/python -m scripts.api_check  ## public API compatible with the last release (griffe)
+	$(BIN)/python -m scripts.api_check  ## public API compatible with the last release (griffe); reports the minimum version
 
 test: $(STAMP) node_modules/.installed
 	$(BIN)/python -m pytest
@@ -44,7 +44,8 @@ bench: $(STAMP)  ## every performance goal next to its baseline, measured in one
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
 	$(BIN)/python -m tests.bench.run
 
-dist: $(STAMP)  ## sdist and wheel in dist/, checked by twine
+dist: $(STAMP)  ## sdist and wheel in dist/, checked by twine; refused when the version is below what the API changes need
+	$(BIN)/python -m scripts.dist_guard
 	rm -rf dist
 	$(BIN)/python -m build --outdir dist .
 	$(BIN)/twine check --strict dist/*

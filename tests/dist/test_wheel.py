@@ -1,15 +1,12 @@
 """The wheel alone, as a downstream service installs it: a fresh virtual environment, no source tree.
 
-Builds the wheel, installs it (with its declared dependencies only) into a new venv, then: imports
-it, runs the `foas` console script against the fake, and runs mypy --strict on a typed consumer.
+Takes the session's wheel (tests/dist/conftest.py), installs it (with its declared dependencies only)
+into a new venv, then: imports it, runs the `foas` console script against the fake, and runs mypy --strict on a typed consumer.
 """
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
-import venv
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,30 +14,19 @@ from pathlib import Path
 import pytest
 
 from foas_client.testing import TEST_CREDENTIALS, FakeFoasService, LoopbackFake
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(*args: str | Path, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run([str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, f"{args[:3]} failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}"
-    return result
+from tests.support.publishing import ROOT, Built, clean_env, new_venv, pip_install, run
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("dist")
-    run(sys.executable, "-m", "build", "--wheel", "--outdir", out, ROOT, cwd=ROOT)
-    (built,) = out.glob("foas_client-*.whl")
-    return built
+def wheel(built: Built) -> Path:
+    return built.wheel
 
 
 @pytest.fixture(scope="module")
 def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A venv holding the wheel and its dependencies, and nothing of this repository."""
     home = tmp_path_factory.mktemp("venv")
-    venv.EnvBuilder(with_pip=True).create(home)
-    run(home / "bin" / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check", wheel, cwd=home)
+    pip_install(new_venv(home), wheel, cwd=home, env=clean_env(home))
     return home
 
 
@@ -48,14 +34,6 @@ def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def fake() -> Iterator[LoopbackFake]:
     with FakeFoasService.with_documented_jobs().serve() as running:
         yield running
-
-
-def clean_env(home: Path) -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("PYTHON", "VIRTUAL_ENV"))}
-    env["PATH"] = f"{home / 'bin'}{os.pathsep}{env.get('PATH', '')}"
-    env["ALIBABA_CLOUD_ACCESS_KEY_ID"] = TEST_CREDENTIALS.access_key_id
-    env["ALIBABA_CLOUD_ACCESS_KEY_SECRET"] = TEST_CREDENTIALS.access_key_secret
-    return env
 
 
 def test_the_wheel_holds_the_package_and_its_types_only(wheel: Path) -> None:
