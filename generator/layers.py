@@ -4,8 +4,9 @@ openapi-python-client writes the models and one endpoint module per operation; t
 here from ``generator/templates/layers/`` bind the runtime core (``generator/runtime/``, which knows
 no operation) to them: the client classes with one typed method per operation (and the paging
 methods of the operations with ``x-pagination``), the command line (a command per operation, its
-output columns from the item schema, and the views of documents that a field embeds), and the core's
-public entry points bound to the spec (``decode_body``, ``RoaSigner``). What each
+output columns from the item schema, and the views of documents that a field embeds), the testing
+fake (its operations, routes and data stores, the typed methods that fill them, the item makers, the
+pytest fixture) and the core's public entry points bound to the spec (``decode_body``, ``RoaSigner``). What each
 template is given is built here from the spec alone, with openapi-python-client's naming rules.
 """
 
@@ -21,12 +22,16 @@ from openapi_python_client.strings import ClassName, PythonIdentifier
 
 __all__ = ["LAYERS", "operations_context", "render_layers"]
 
-LAYERS = ("_bindings.py", "_cli.py", "_clients.py")  # the modules rendered, each from ``<name>.jinja``
+# The modules rendered, each from ``<name>.jinja``.
+LAYERS = ("_bindings.py", "_cli.py", "_clients.py", "_fake.py", "_pytest_plugin.py", "testing.py")
 _PYTHON_TYPES = {"string": "str", "integer": "int", "boolean": "bool", "number": "float"}
 _SCHEMAS = "#/components/schemas/"
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 # What a client setting fills in, by the value of a parameter's ``x-filled-by-client``.
 _FILLED_BY = {"region": "self.settings.region_id"}
+# The runtime function making a sample of each embedded document the fake can fill (``x-embedded-schema``).
+_EMBEDDED_SAMPLES = {"./plan.schema.json": "sample_plan"}
+_DEFAULT_PAGE_SIZE = 10  # the fake's page size when neither the size parameter nor the echoed size gives one
 
 
 def render_layers(spec: Mapping[str, Any], templates: Path) -> dict[str, str]:
@@ -41,7 +46,9 @@ def render_layers(spec: Mapping[str, Any], templates: Path) -> dict[str, str]:
     )
     environment.filters["py"] = repr  # a Python literal of a string
     environment.filters["py_tuple"] = lambda values: repr(tuple(values))
-    context = {"title": spec["info"]["title"], "operations": operations_context(spec)}
+    operations = operations_context(spec)
+    samples = {hint["arguments"].get("embedded") for op in operations for hint in op["fake"]["fields"]} - {None}
+    context = {"title": spec["info"]["title"], "operations": operations, "fake_samples": sorted(samples)}
     return {module: environment.get_template(f"{module}.jinja").render(context) for module in LAYERS}
 
 
@@ -81,7 +88,88 @@ def operations_context(spec: Mapping[str, Any]) -> list[dict[str, Any]]:
             found[-1]["command"] = name.replace("_", "-")
             found[-1]["layout"] = _layout(item_schema, schemas)
             found[-1]["views"] = _views(item_schema, schemas) if paging is not None else []
+            found[-1]["fake"] = _fake(operation, path, found[-1], schemas)
     return found
+
+
+def _fake(
+    operation: Mapping[str, Any], path: str, context: Mapping[str, Any], schemas: Mapping[str, Any]
+) -> dict[str, Any]:
+    """What the fake's binding needs of an operation: its path arguments, its store's methods, its items' hints."""
+    by_name = {p["name"]: p for p in context["parameters"]}
+    path_parameters = [by_name[name] for name in re.findall(r"\{([^{}]+)\}", path)]
+    paging = context["pagination"]
+    fake: dict[str, Any] = {
+        "path_parameters": path_parameters,
+        "documented": _documented_example(operation),
+        "noun": None,
+        "fields": [],
+        "default_page_size": _DEFAULT_PAGE_SIZE,
+    }
+    if paging is not None:
+        fake["noun"] = paging["items_method"].removeprefix("iter_")
+        fake["fields"] = _field_hints(paging["item_schema"], schemas, {p["name"] for p in path_parameters})
+        fake["default_page_size"] = _default_page_size(operation, schemas)
+    return fake
+
+
+def _documented_example(operation: Mapping[str, Any]) -> dict[str, str] | None:
+    """Where ``_examples.EXAMPLES`` keeps the operation's documented JSON answer: its status and name."""
+    for status, response in operation.get("responses", {}).items():
+        if str(status).startswith("2"):
+            for name, example in response.get("content", {}).get("application/json", {}).get("examples", {}).items():
+                if "externalValue" in example:
+                    return {"status": str(status), "name": name}
+    return None
+
+
+def _default_page_size(operation: Mapping[str, Any], schemas: Mapping[str, Any]) -> int:
+    """The size parameter's ``default``, else the ``example`` of the echoed page size, else ``_DEFAULT_PAGE_SIZE``."""
+    paging = operation["x-pagination"]
+    for parameter in operation.get("parameters", []):
+        if parameter["name"] == paging.get("sizeParameter") and "default" in parameter.get("schema", {}):
+            return int(parameter["schema"]["default"])
+    schema = schemas[_response_schema(operation)]
+    for field in paging.get("pageSize", []):
+        schema = schema.get("properties", {}).get(field, {})
+        if "$ref" in schema:
+            schema = schemas[schema["$ref"].removeprefix(_SCHEMAS)]
+    example = schema.get("example")
+    return example if isinstance(example, int) and example > 0 else _DEFAULT_PAGE_SIZE
+
+
+def _field_hints(schema_name: str, schemas: Mapping[str, Any], path_parameters: set[str]) -> list[dict[str, Any]]:
+    """Each scalar property of an item schema as a ``FieldHint``'s arguments (Python source of their values)."""
+    schema = schemas[schema_name]
+    hints = []
+    for name, prop in schema.get("properties", {}).items():
+        target: Mapping[str, Any] = prop
+        members: list[str] = []
+        for branch in [prop, *prop.get("anyOf", []), *prop.get("oneOf", [])]:
+            resolved = schemas.get(branch.get("$ref", "").removeprefix(_SCHEMAS), branch)
+            members = members or list(resolved.get("enum", []))
+            if resolved.get("type") in _PYTHON_TYPES and target is prop and "type" not in prop:
+                target = resolved
+        kind = target.get("type")
+        if kind not in _PYTHON_TYPES:  # objects and arrays are left out of generated items
+            continue
+        arguments = {"kind": repr(kind)}
+        if "example" in prop:
+            arguments["example"] = repr(prop["example"])
+        if members:
+            arguments["members"] = repr(tuple(members))
+        if prop.get("x-timestamp") == "milliseconds":
+            arguments["timestamp"] = "True"
+        if prop.get("x-embedded-schema") in _EMBEDDED_SAMPLES:
+            arguments["embedded"] = _EMBEDDED_SAMPLES[prop["x-embedded-schema"]]
+        if prop.get("x-fake-from-parameter") in path_parameters:
+            arguments["from_parameter"] = repr(prop["x-fake-from-parameter"])
+        if name == schema.get("x-item-id"):
+            arguments["identifier"] = "True"
+        if name == schema.get("x-item-name"):
+            arguments["name"] = "True"
+        hints.append({"field": name, "arguments": arguments})
+    return hints
 
 
 def _words(name: str) -> str:

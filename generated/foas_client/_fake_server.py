@@ -1,5 +1,8 @@
 # Copied from generator/runtime/_fake_server.py by generator/ (`make generate`). Do not edit here: edit the source.
-"""The fake on real HTTP: a threaded server on 127.0.0.1 that acts out answers and faults on the wire."""
+"""A fake on real HTTP: a threaded server on 127.0.0.1 that acts out answers and faults on the wire.
+
+It takes anything that answers requests (``Answers``); the fake service does not know it.
+"""
 
 from __future__ import annotations
 
@@ -11,22 +14,22 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from ._fake_answers import Answer, Answers
+
 if TYPE_CHECKING:
     from typing_extensions import Self
 
-    from ._fake_service import Answer, FakeFoasService
-
-__all__ = ["LoopbackFake"]
+__all__ = ["LoopbackServer"]
 
 
-class LoopbackFake:
-    """``service`` served over HTTP/1.1 on 127.0.0.1 (a free port unless ``port`` is given).
+class LoopbackServer:
+    """``service`` (anything that ``Answers``) served over HTTP/1.1 on 127.0.0.1 (a free port unless ``port`` is given).
 
     Use it as a context manager (or ``start()``/``stop()``); ``base_url`` is what to give a client's
     ``endpoint``. Stopping wakes every delayed answer, so a test never waits on a fault.
     """
 
-    def __init__(self, service: FakeFoasService, *, port: int = 0) -> None:
+    def __init__(self, service: Answers, *, port: int = 0) -> None:
         self.service = service
         self._stopping = threading.Event()
         self._httpd = _Server(("127.0.0.1", port), _handler(service, self._stopping))
@@ -63,7 +66,7 @@ class _Server(ThreadingHTTPServer):
     request_queue_size = 128
 
 
-def _handler(service: FakeFoasService, stopping: threading.Event) -> type[BaseHTTPRequestHandler]:
+def _handler(service: Answers, stopping: threading.Event) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"  # keep-alive, as clients pool connections
         disable_nagle_algorithm = True  # headers and body go out in two writes: no 40 ms delayed-ACK stall

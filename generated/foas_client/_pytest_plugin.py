@@ -1,9 +1,9 @@
-# Copied from generator/runtime/_pytest_plugin.py by generator/ (`make generate`). Do not edit here: edit the source.
+# Generated from spec/foas.openapi.yaml and generator/templates/layers/_pytest_plugin.py.jinja by generator/ (`make generate`). Do not edit: edit the source and regenerate.
 """pytest fixtures for code that uses foas_client, registered through the ``pytest11`` entry point.
 
-``foas_fake``: a running loopback fake (``LoopbackFake``) that knows the documented job under
-``project1``/``package1.jar`` and accepts ``foas_client.testing.TEST_CREDENTIALS``; add jobs with
-``foas_fake.service.add_jobs(...)`` and faults with ``foas_fake.service.inject(...)``.
+``foas_fake``: a running loopback fake (``LoopbackFake``) that serves the spec's documented answers
+and accepts ``foas_client.testing.TEST_CREDENTIALS``; fill it through ``foas_fake.service`` (e.g.
+``add_jobs(...)``, ``inject(...)`` for faults).
 """
 
 from __future__ import annotations
@@ -17,6 +17,6 @@ from .testing import FakeFoasService, LoopbackFake
 
 @pytest.fixture
 def foas_fake() -> Iterator[LoopbackFake]:
-    """A fake GetRefPackageJob service on 127.0.0.1, started for one test and stopped after it."""
-    with FakeFoasService.with_documented_jobs().serve() as fake:
+    """A fake Realtime Compute (foas) — GetRefPackageJob service on 127.0.0.1, started for one test and stopped after it."""
+    with FakeFoasService.with_documented_examples().serve() as fake:
         yield fake

@@ -1,34 +1,38 @@
-# Copied from generator/runtime/testing.py by generator/ (`make generate`). Do not edit here: edit the source.
-"""A fake of the GetRefPackageJob service for your tests: in process or on loopback, no cloud account.
+# Generated from spec/foas.openapi.yaml and generator/templates/layers/testing.py.jinja by generator/ (`make generate`). Do not edit: edit the source and regenerate.
+"""A fake of the Realtime Compute (foas) — GetRefPackageJob service for your tests: in process or on loopback, no cloud account.
 
     from foas_client import FoasClient
-    from foas_client.testing import FakeFoasService, Fault, TEST_CREDENTIALS, make_jobs
+    from foas_client.testing import FakeFoasService, Fault, TEST_CREDENTIALS
 
-    service = FakeFoasService.with_documented_jobs()    # project1 / package1.jar -> the documented job
-    service.add_jobs("project1", "big.jar", make_jobs(2_345, project_name="project1", package_name="big.jar"))
-    with service.serve() as fake:                       # real HTTP on 127.0.0.1
+    service = FakeFoasService.with_documented_examples()   # the spec's documented answers
+    service.add_jobs("p1", "p2", make_jobs(2_345, project_name="p1", package_name="p2"))
+    with service.serve() as fake:                          # real HTTP on 127.0.0.1
         with FoasClient(endpoint=fake.base_url, credentials=TEST_CREDENTIALS) as client:
-            page = client.get_ref_package_job("project1", "big.jar", page_size=100)
+            items = list(client.iter_jobs("p1", "p2", page_size=100))
     client = FoasClient(credentials=TEST_CREDENTIALS, transport=service.transport())   # in process
     service.inject(Fault.error(503), Fault.throttle(), Fault.reset())                  # the next three requests
 
-The fake checks ROA signatures against its credentials (``TEST_CREDENTIALS`` by default), answers
-JSON or XML by ``Accept``, pages by ``pageIndex``/``pageSize`` with correct totals, answers
-Alibaba-style errors, and acts out the faults queued with ``inject``. With pytest, the
-``foas_fake`` fixture (registered by this package's pytest plugin) gives a running loopback fake.
+The fake routes every operation of the spec by method and path, refuses the parameters the spec
+refuses (400 InvalidParameter), checks ROA signatures against its credentials (``TEST_CREDENTIALS``
+by default), answers JSON or XML by ``Accept``, pages the operations with ``x-pagination`` with
+correct totals, answers Alibaba-style errors, and acts out the faults queued with ``inject``. With
+pytest, the ``foas_fake`` fixture (registered by this package's pytest plugin) gives a running
+loopback fake.
+
+Operations: GetRefPackageJob (``add_jobs``, ``jobs``, ``make_jobs``).
 """
 
-from ._fake_data import documented_page, make_jobs
-from ._fake_server import LoopbackFake
-from ._fake_service import TEST_CREDENTIALS, Answer, FakeFoasService, Fault, Misbehaviour
+from ._fake import FakeFoasService, LoopbackFake, documented_page, make_jobs
+from ._fake_answers import Answer, Fault, Misbehaviour
+from ._fake_service import TEST_CREDENTIALS
 
 __all__ = [
-    "TEST_CREDENTIALS",
     "Answer",
     "FakeFoasService",
     "Fault",
     "LoopbackFake",
     "Misbehaviour",
+    "TEST_CREDENTIALS",
     "documented_page",
     "make_jobs",
 ]

@@ -1,7 +1,16 @@
-"""The fake's request handling, free of I/O: a request in, an answer (or a fault) out.
+"""The fake's request handling, free of I/O and of any one operation: a request in, an answer (or a fault) out.
 
-Routes, parameter names, models and shapes all come from the spec (``_schema``); both the
-in-process transport and the loopback server call ``FakeFoasService.answer``.
+What it serves comes as data from the generated binding (``_fake``): one ``FakeOperation`` per
+operation of the spec (its descriptor from ``_schema.OPERATIONS``, its ``x-pagination``, its response
+shape and models) and the spec's shapes. A request is routed by method and path template, its
+parameters are checked with the rule the clients use (``_arguments.problem``: what the spec refuses
+is answered 400 ``InvalidParameter``), its ROA signature is checked against the fake's credentials,
+and the answer is written as JSON or, by ``Accept``, as XML through the shapes. A paginated operation
+answers a page of the items stored for its path arguments, built from the ``x-pagination`` paths;
+any other answers the object stored for its path arguments, else its documented example.
+
+Transports and servers (``_fake_transport``, ``_fake_server``) call ``FakeService.answer``; this
+module knows neither.
 """
 
 from __future__ import annotations
@@ -11,195 +20,183 @@ import hmac
 import json
 import math
 import re
-import sys
 import threading
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
 from urllib.parse import parse_qsl, unquote
 
 import attrs
-import httpx
 
+from ._arguments import problem
 from ._credentials import Credentials
-from ._fake_data import documented_page
-from ._fake_server import LoopbackFake
-from ._fake_transport import async_mock_transport, mock_transport
-from ._schema import OPERATIONS, PAGINATION, SHAPES
+from ._fake_answers import Answer, Fault, Misbehaviour
+from ._shapes import ObjectShape
 from ._signing import sign, string_to_sign
 from ._xml_writer import encode_xml
-from .api.packages import get_ref_package_job
-from .models import ErrorResponse, GetRefPackageJobResponse, Job, JobList
 
-__all__ = ["TEST_CREDENTIALS", "Answer", "FakeFoasService", "Fault", "Misbehaviour"]
+__all__ = ["TEST_CREDENTIALS", "FakeOperation", "FakeService"]
 
-OPERATION = get_ref_package_job.OPERATION_ID
-DEFAULT_PAGE_SIZE = 10  # as in the documented example
 HOST_ID = "foas.fake.127.0.0.1"
 TEST_CREDENTIALS = Credentials("fake-access-key-id", "fake-access-key-secret")
-# The spec's example path parameters (the vendor page's request example): project1, package1.jar.
-DOCUMENTED_PROJECT, DOCUMENTED_PACKAGE = (
-    p["example"] for p in OPERATIONS[OPERATION]["parameters"] if p["in"] == "path"
-)
+DEFAULT_PAGE_SIZE = 10  # when neither the size parameter's default nor the echoed size's example says
+_TEMPLATE_VARIABLE = re.compile(r"\{([^{}]+)\}")
+# The fields every Alibaba answer carries and the fake fills itself (the error body's, which are the protocol's).
+_REQUEST_ID = "RequestId"
 
 
 @attrs.frozen
-class Fault:
-    """One injected fault, used by the next request that reaches the fake.
-
-    Build them with the class methods: ``Fault.error(503)``, ``Fault.throttle()``, ``Fault.reset()``,
-    ``Fault.malformed()``, ``Fault.html()``, ``Fault.delay(seconds)``, ``Fault.slow_body(seconds)``,
-    ``Fault.truncate()``.
-    """
-
-    kind: str
-    status: int = 200
-    code: str | None = None
-    message: str | None = None
-    body: bytes | None = None
-    content_type: str | None = None
-    seconds: float = 0.0
-    retry_after: str | None = None
-
-    @classmethod
-    def error(cls, status: int, code: str | None = None, message: str | None = None) -> Fault:
-        """An Alibaba error body with ``status`` (Code defaults by status, e.g. 503 ServiceUnavailable)."""
-        return cls("status", status=status, code=code, message=message)
-
-    @classmethod
-    def throttle(cls, status: int = 400, code: str = "Throttling.User", retry_after: str | None = None) -> Fault:
-        """A throttling answer, as the service sends it (HTTP 400 or 429, Code ``Throttling*``)."""
-        return cls(
-            "status",
-            status=status,
-            code=code,
-            message="Request was denied due to user flow control.",
-            retry_after=retry_after,
-        )
-
-    @classmethod
-    def malformed(
-        cls, body: bytes = b'{"TotalCount": 1, "Jobs": {"Job": [{"JobId": ', content_type: str = "application/json"
-    ) -> Fault:
-        """A 200 whose body does not decode (default: truncated JSON)."""
-        return cls("body", body=body, content_type=content_type)
-
-    @classmethod
-    def html(cls, status: int = 502) -> Fault:
-        """An HTML error page, as a proxy or load balancer sends it."""
-        page = f"<html><head><title>{status} Bad Gateway</title></head><body><h1>{status}</h1></body></html>"
-        return cls("body", status=status, body=page.encode(), content_type="text/html")
-
-    @classmethod
-    def reset(cls) -> Fault:
-        """The connection is closed without an answer (a reset on loopback)."""
-        return cls("reset")
-
-    @classmethod
-    def delay(cls, seconds: float) -> Fault:
-        """The answer's headers come ``seconds`` late."""
-        return cls("delay", seconds=seconds)
-
-    @classmethod
-    def slow_body(cls, seconds: float) -> Fault:
-        """The headers come at once, the body ``seconds`` later (loopback only; in process, a delay)."""
-        return cls("slow_body", seconds=seconds)
-
-    @classmethod
-    def truncate(cls) -> Fault:
-        """The body stops halfway through its announced Content-Length and the connection closes."""
-        return cls("truncate")
-
-
-@attrs.define
-class Misbehaviour:
-    """Pagination bugs a server may have, for testing the client's guards.
+class FakeOperation:
+    """One operation as the fake serves it; the generated binding makes one per operation of the spec.
 
     Attributes:
-        ignore_page_index: every request gets the first page.
-        shrink_totals_by: after the first page, TotalCount (and TotalPage) shrink by this many jobs.
-        empty_from_page: pages from this one on are empty, whatever the totals say.
+        operation_id: the operationId.
+        method, path: the HTTP method and the path template (``/a/{name}/b``).
+        parameters: the parameter descriptors (``_schema.OPERATIONS``: name, in, kind, bounds...).
+        response_shape: the name of the shape of the 2xx body.
+        response_model: makes the response model from a JSON-shaped dict (its ``from_dict``).
+        pagination: the ``x-pagination`` (wire names), or ``None`` for an operation answering one object.
+        item_model: for a paginated operation, makes an item model from a dict.
+        default_page_size: the page size when the request names none.
+        documented: reads the documented JSON example as a dict (called when first needed: a spec
+            whose example no longer decodes still imports), or ``None``.
     """
 
-    ignore_page_index: bool = False
-    shrink_totals_by: int = 0
-    empty_from_page: int | None = None
+    operation_id: str
+    method: str
+    path: str
+    parameters: Sequence[Mapping[str, Any]]
+    response_shape: str
+    response_model: Callable[[dict[str, Any]], Any]
+    pagination: Mapping[str, Any] | None = None
+    item_model: Callable[[dict[str, Any]], Any] | None = None
+    default_page_size: int = DEFAULT_PAGE_SIZE
+    documented: Callable[[], Mapping[str, Any]] | None = None
+    path_names: tuple[str, ...] = attrs.field(init=False)
+    route: re.Pattern[str] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        parts = _TEMPLATE_VARIABLE.split(self.path)  # literal text at even indices, variable names at odd
+        pattern = "".join(re.escape(part) if index % 2 == 0 else "([^/?#]+)" for index, part in enumerate(parts))
+        object.__setattr__(self, "path_names", tuple(parts[1::2]))
+        object.__setattr__(self, "route", re.compile(f"^{pattern}$"))
+
+    @property
+    def methods(self) -> tuple[str, ...]:
+        """The methods it answers: HEAD is GET without the body (RFC 9110 9.3.2)."""
+        return (self.method, "HEAD") if self.method == "GET" else (self.method,)
+
+    def key(self, path_arguments: Mapping[str, str]) -> tuple[str, ...]:
+        """The store key of ``path_arguments`` (keyed by the path parameters' wire names).
+
+        Raises:
+            ValueError: the arguments are not exactly the operation's path parameters.
+        """
+        if set(path_arguments) != set(self.path_names):
+            raise ValueError(
+                f"{self.operation_id} takes the path arguments {sorted(self.path_names)}, got {sorted(path_arguments)}"
+            )
+        return tuple(path_arguments[name] for name in self.path_names)
+
+    def example_arguments(self) -> dict[str, str]:
+        """The path arguments of the spec's request example (each path parameter's ``example``)."""
+        examples = {p["name"]: p.get("example") for p in self.parameters if p["in"] == "path"}
+        return {name: str(examples.get(name) or name) for name in self.path_names}
+
+    def documented_items(self) -> list[Any]:
+        """The items of the documented example (a paginated operation's), as item models."""
+        if self.documented is None or self.pagination is None or self.item_model is None:
+            return []
+        found: Any = self.documented()
+        for name in self.pagination["items"]:
+            found = found.get(name) if isinstance(found, Mapping) else None
+        return [self.item_model(dict(item)) for item in found or ()]
 
 
-@attrs.frozen
-class Answer:
-    """What the fake answers: a status, headers and body, or a fault the transport must act out."""
-
-    status: int
-    headers: Mapping[str, str]
-    body: bytes
-    fault: Fault | None = None
-    delay: float = 0.0
-
-
-class FakeFoasService:
-    """An in-memory GetRefPackageJob service: jobs by (project, package), JSON or XML by ``Accept``.
+class FakeService:
+    """An in-memory service of the operations given: JSON or XML by ``Accept``, faults on demand.
 
     Args:
+        operations: what it serves, one ``FakeOperation`` each.
+        shapes: the spec's object shapes (``_schema.SHAPES``), to write XML and the error body.
         credentials: the AccessKeys whose ROA signatures it accepts (and STS tokens it expects);
             empty: signatures are not checked.
         latency: seconds added to every answer.
         xml_content_type: the Content-Type of XML answers (the service sends ``text/xml;charset=utf-8``).
+        error_shape: the shape of the error body.
 
-    Pages are 1-based; an unknown (project, package) has no jobs. Faults queued with ``inject`` are
-    used one per request, in order; ``misbehaviour`` bends pagination.
+    Items and answers are stored per operation and path arguments; a paginated operation with none
+    stored answers an empty listing. Faults queued with ``inject`` are used one per request, in order;
+    ``misbehaviour`` bends the pagination of every paginated operation.
     """
 
     def __init__(
         self,
+        operations: Iterable[FakeOperation],
+        shapes: Mapping[str, ObjectShape],
         *,
         credentials: Iterable[Credentials] = (),
         latency: float = 0.0,
         xml_content_type: str = "application/xml",
+        error_shape: str = "ErrorResponse",
     ) -> None:
         self.credentials = {c.access_key_id: c for c in credentials}
         self.latency = latency
         self.xml_content_type = xml_content_type
         self.misbehaviour = Misbehaviour()
         self.requests = 0
-        self._jobs: dict[tuple[str, str], list[Job]] = {}
+        self._operations = {operation.operation_id: operation for operation in operations}
+        self._shapes = shapes
+        self._error_shape = error_shape
+        self._items: dict[tuple[str, tuple[str, ...]], list[tuple[Any, dict[str, Any]]]] = {}
+        self._answers: dict[tuple[str, tuple[str, ...]], tuple[Any, dict[str, Any]]] = {}
         self._faults: collections.deque[Fault] = collections.deque()
         self._lock = threading.Lock()
-        operation = OPERATIONS[OPERATION]
-        self._method = operation["method"]
-        # HEAD is GET without the body (RFC 9110 9.3.2); the loopback server leaves the body out.
-        self._methods = (self._method, "HEAD") if self._method == "GET" else (self._method,)
-        self._route = re.compile("^" + re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/?#]+)", re.escape(operation["path"])) + "$")
-        self._paging = PAGINATION[OPERATION]
 
-    @classmethod
-    def with_documented_jobs(
-        cls, *, credentials: Iterable[Credentials] = (TEST_CREDENTIALS,), latency: float = 0.0
-    ) -> FakeFoasService:
-        """A fake whose ``project1``/``package1.jar`` is referenced by the documented job."""
-        service = cls(credentials=credentials, latency=latency)
-        page = documented_page()
-        jobs = page.jobs.job if isinstance(page.jobs, JobList) and isinstance(page.jobs.job, list) else []
-        service.add_jobs(DOCUMENTED_PROJECT, DOCUMENTED_PACKAGE, jobs)
-        return service
+    def load_documented_examples(self) -> None:
+        """Stores each paginated operation's documented items under the spec's example path arguments."""
+        for operation in self._operations.values():
+            items = operation.documented_items()
+            if items:
+                self.add_items(operation.operation_id, operation.example_arguments(), items)
 
-    def transport(self) -> httpx.MockTransport:
-        """An in-process transport for ``FoasClient(transport=...)`` or ``httpx.Client``."""
-        return mock_transport(self)
+    def add_items(self, operation_id: str, path_arguments: Mapping[str, str], items: Sequence[Any]) -> None:
+        """Appends ``items`` (models with ``to_dict``) to what the paginated operation lists for ``path_arguments``.
 
-    def async_transport(self) -> httpx.MockTransport:
-        """An in-process transport for ``AsyncFoasClient(transport=...)`` or ``httpx.AsyncClient``."""
-        return async_mock_transport(self)
+        Raises:
+            KeyError: no such operation. ValueError: it is not paginated, or the path arguments are not its own.
+        """
+        operation = self._operation(operation_id)
+        if operation.pagination is None:
+            raise ValueError(f"{operation_id} is not paginated: give it an answer with set_answer")
+        stored = self._items.setdefault((operation_id, operation.key(path_arguments)), [])
+        stored.extend((item, item.to_dict()) for item in items)  # serialised once, served many times
 
-    def serve(self, *, port: int = 0) -> LoopbackFake:
-        """This fake on real HTTP at 127.0.0.1 (a free port by default); use it as a context manager."""
-        return LoopbackFake(self, port=port)
+    def items(self, operation_id: str, path_arguments: Mapping[str, str]) -> list[Any]:
+        """The items the paginated operation lists for ``path_arguments``, in order."""
+        key = self._operation(operation_id).key(path_arguments)
+        return [item for item, _ in self._items.get((operation_id, key), ())]
 
-    def add_jobs(self, project_name: str, package_name: str, jobs: Sequence[Job]) -> None:
-        """Make ``jobs`` the answer for (``project_name``, ``package_name``), in this order."""
-        self._jobs.setdefault((project_name, package_name), []).extend(jobs)
+    def set_answer(self, operation_id: str, path_arguments: Mapping[str, str], answer: Any) -> None:
+        """Makes ``answer`` (a model with ``to_dict``) what the operation answers for ``path_arguments``.
 
-    def jobs(self, project_name: str, package_name: str) -> list[Job]:
-        return list(self._jobs.get((project_name, package_name), ()))
+        Raises:
+            KeyError: no such operation. ValueError: it is paginated (use ``add_items``), or the path
+                arguments are not its own.
+        """
+        operation = self._operation(operation_id)
+        if operation.pagination is not None:
+            raise ValueError(f"{operation_id} is paginated: give it items with add_items")
+        self._answers[operation_id, operation.key(path_arguments)] = (answer, answer.to_dict())
+
+    def answer_for(self, operation_id: str, path_arguments: Mapping[str, str]) -> Any:
+        """What the (unpaginated) operation answers for ``path_arguments``: the answer set, else the
+        documented example, else ``None`` (it answers 404)."""
+        operation = self._operation(operation_id)
+        stored = self._answers.get((operation_id, operation.key(path_arguments)))
+        if stored is not None:
+            return stored[0]
+        return None if operation.documented is None else operation.response_model(dict(operation.documented()))
 
     def inject(self, *faults: Fault) -> None:
         """Queue faults for the next requests, one per request."""
@@ -216,6 +213,12 @@ class FakeFoasService:
         answer = self._answer(method, raw_target, lowered, xml, fault)
         return attrs.evolve(answer, delay=answer.delay + self.latency)
 
+    def _operation(self, operation_id: str) -> FakeOperation:
+        try:
+            return self._operations[operation_id]
+        except KeyError:
+            raise KeyError(f"no operation {operation_id!r}; the fake serves {sorted(self._operations)}") from None
+
     def _answer(self, method: str, raw_target: str, headers: dict[str, str], xml: bool, fault: Fault | None) -> Answer:
         if fault is not None and fault.kind == "status":
             answer = self._error(fault.status, fault.code or _default_code(fault.status), fault.message, xml)
@@ -228,46 +231,68 @@ class FakeFoasService:
         if refusal is not None:
             return refusal
         path, _, query = raw_target.partition("?")
-        match = self._route.match(path)
-        if match is None:
+        routed = [
+            (operation, match) for operation in self._operations.values() if (match := operation.route.match(path))
+        ]
+        if not routed:
             return self._error(404, "InvalidApi.NotFound", f"no API at {method} {path}", xml)
-        if method not in self._methods:  # the path exists, not with this method: 405 and Allow (RFC 9110)
+        chosen = [(operation, match) for operation, match in routed if method in operation.methods]
+        if not chosen:  # the path exists, not with this method: 405 and Allow (RFC 9110)
+            allowed = sorted({m for operation, _ in routed for m in operation.methods})
             refusal = self._error(405, "MethodNotAllowed", f"{method} is not allowed on {path}", xml)
-            return attrs.evolve(refusal, headers={**refusal.headers, "Allow": ", ".join(self._methods)})
-        params = dict(parse_qsl(query, keep_blank_values=True))
-        try:
-            page_index = _positive(params, self._paging["pageParameter"], 1, _echo_maximum(self._paging["pageIndex"]))
-            page_size = _positive(
-                params, self._paging["sizeParameter"], DEFAULT_PAGE_SIZE, _echo_maximum(self._paging["pageSize"])
-            )
-        except ValueError as exc:
-            return self._error(400, "InvalidParameter", str(exc), xml)
-        segments = {name: unquote(value) for name, value in match.groupdict().items()}
-        project_name, package_name = segments.values()
-        page = self._page(self._jobs.get((project_name, package_name), []), page_index, page_size)
-        answer = self._document(200, page.to_dict(), GetRefPackageJobResponse.__name__, xml)
+            return attrs.evolve(refusal, headers={**refusal.headers, "Allow": ", ".join(allowed)})
+        operation, match = chosen[0]
+        path_arguments = dict(zip(operation.path_names, (unquote(value) for value in match.groups()), strict=True))
+        arguments, refused = _arguments(
+            operation, path_arguments, dict(parse_qsl(query, keep_blank_values=True)), headers
+        )
+        if refused is not None:
+            return self._error(400, "InvalidParameter", refused, xml)
+        if operation.pagination is not None:
+            document = self._page(operation, path_arguments, arguments)
+        else:
+            stored = self._answers.get((operation.operation_id, operation.key(path_arguments)))
+            if stored is None and operation.documented is None:
+                return self._error(404, "NotFound", f"nothing at {path}", xml)
+            document = stored[1] if stored is not None else dict(operation.documented() if operation.documented else {})
+        answer = self._document(200, document, operation.response_shape, xml)
         if fault is not None:  # delay, slow_body, reset, truncate: acted out by the transport
             return attrs.evolve(answer, fault=fault)
         return answer
 
-    def _page(self, jobs: list[Job], page_index: int, page_size: int) -> GetRefPackageJobResponse:
+    def _page(
+        self, operation: FakeOperation, path_arguments: Mapping[str, str], arguments: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        """One page as a JSON-shaped dict, each value where the operation's ``x-pagination`` puts it."""
+        paging = operation.pagination or {}
+        first = int(paging.get("firstPage", 1))
+        page_index = arguments.get(paging["pageParameter"], first)
+        size_parameter = paging.get("sizeParameter")
+        page_size = arguments.get(size_parameter, operation.default_page_size) if size_parameter else None
+        size = page_size or operation.default_page_size
+        stored = self._items.get((operation.operation_id, operation.key(path_arguments)), [])
         rules = self.misbehaviour
-        total = len(jobs)
-        if rules.shrink_totals_by and page_index > 1:
+        total = len(stored)
+        if rules.shrink_totals_by and page_index > first:
             total = max(total - rules.shrink_totals_by, 0)
-        served_index = 1 if rules.ignore_page_index else page_index
-        start = (served_index - 1) * page_size
-        items = jobs[start : start + page_size]
+        served_index = first if rules.ignore_page_index else page_index
+        start = (served_index - first) * size
+        chunk = [wire for _, wire in stored[start : start + size]]
         if rules.empty_from_page is not None and page_index >= rules.empty_from_page:
-            items = []
-        return GetRefPackageJobResponse(
-            request_id=str(uuid.uuid4()).upper(),
-            page_index=page_index,
-            page_size=page_size,
-            total_count=total,
-            total_page=math.ceil(total / page_size),
-            jobs=JobList(job=items),
-        )
+            chunk = []
+        document: dict[str, Any] = {}
+        if _REQUEST_ID in self._shapes[operation.response_shape].fields:
+            document[_REQUEST_ID] = str(uuid.uuid4()).upper()
+        for name, value in (
+            ("pageIndex", page_index),
+            ("pageSize", page_size),
+            ("totalItems", total),
+            ("totalPages", math.ceil(total / size)),
+            ("items", chunk),
+        ):
+            if name in paging and value is not None:
+                _put(document, paging[name], value)
+        return document
 
     def _check_signature(self, method: str, raw_target: str, headers: dict[str, str], xml: bool) -> Answer | None:
         if not self.credentials:
@@ -295,43 +320,63 @@ class FakeFoasService:
         return None
 
     def _error(self, status: int, code: str, message: str | None, xml: bool) -> Answer:
-        body = ErrorResponse(
-            request_id=str(uuid.uuid4()).upper(),
-            host_id=HOST_ID,
-            code=code,
-            message=message or code,
-            recommend=f"https://api.aliyun.com/troubleshoot?q={code}",
-        )
-        return self._document(status, body.to_dict(), ErrorResponse.__name__, xml)
+        body = {
+            _REQUEST_ID: str(uuid.uuid4()).upper(),
+            "HostId": HOST_ID,
+            "Code": code,
+            "Message": message or code,
+            "Recommend": f"https://api.aliyun.com/troubleshoot?q={code}",
+        }
+        return self._document(status, body, self._error_shape, xml)
 
-    def _document(self, status: int, data: dict[str, object], shape_name: str, xml: bool) -> Answer:
+    def _document(self, status: int, data: Mapping[str, Any], shape_name: str, xml: bool) -> Answer:
         if xml:
-            return Answer(status, {"Content-Type": self.xml_content_type}, encode_xml(data, shape_name, SHAPES))
+            return Answer(status, {"Content-Type": self.xml_content_type}, encode_xml(data, shape_name, self._shapes))
         body = json.dumps(data, ensure_ascii=False).encode()
         return Answer(status, {"Content-Type": "application/json;charset=utf-8"}, body)
 
 
-def _positive(params: Mapping[str, str], name: str, default: int, maximum: int) -> int:
-    """The query parameter ``name`` as an integer from 1 to ``maximum``; ``ValueError`` otherwise."""
-    text = params.get(name)
-    if text is None:
-        return default
-    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= maximum:  # isdigit alone accepts '²'
-        raise ValueError(f"{name} must be an integer from 1 to {maximum}, got {text!r}")
-    return int(text)
+def _arguments(
+    operation: FakeOperation, path: Mapping[str, str], query: Mapping[str, str], headers: Mapping[str, str]
+) -> tuple[dict[str, Any], str | None]:
+    """The request's arguments by parameter name, typed as the spec says, or the first refusal (``"name must ..."``)."""
+    found: dict[str, Any] = {}
+    for parameter in operation.parameters:
+        name, where = parameter["name"], parameter["in"]
+        text = (
+            path.get(name) if where == "path" else headers.get(name.lower()) if where == "header" else query.get(name)
+        )
+        if text is None:
+            if parameter.get("required"):
+                return found, f"{name} is required"
+            continue
+        value = _typed(text, parameter["kind"])
+        refusal = problem(parameter, value)
+        if refusal is not None:
+            return found, f"{name} {refusal}"
+        found[name] = value
+    return found, None
 
 
-def _echo_maximum(path: Sequence[str]) -> int:
-    """The largest value the response field at ``path`` can carry (its format's bound, e.g. int32).
+def _typed(text: str, kind: str) -> object:
+    """``text`` as the parameter's JSON type when it reads as one; else the text itself, for ``problem`` to refuse."""
+    if kind == "integer" and re.fullmatch(r"-?[0-9]+", text):  # ASCII digits only: int() also takes '²' and '_'
+        return int(text)
+    if kind == "boolean" and text in ("true", "false"):
+        return text == "true"
+    if kind == "number":
+        try:
+            return float(text)
+        except ValueError:
+            return text
+    return text
 
-    The page echoes the page number and size it was asked for: a request for more than that field can
-    hold is refused, as a server whose parameter has the same format refuses it (the spec's ``int32``).
-    """
-    shape = SHAPES[GetRefPackageJobResponse.__name__]
+
+def _put(document: dict[str, Any], path: Sequence[str], value: object) -> None:
+    """Sets ``value`` at ``path`` in ``document``, making the objects on the way."""
     for name in path[:-1]:
-        shape = SHAPES[shape.fields[name].ref]
-    maximum = shape.fields[path[-1]].maximum
-    return maximum if maximum is not None else sys.maxsize
+        document = document.setdefault(name, {})
+    document[path[-1]] = value
 
 
 def _default_code(status: int) -> str:

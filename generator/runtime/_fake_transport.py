@@ -1,20 +1,21 @@
-"""The fake in process: httpx mock transports (sync and async) that act out its answers and faults."""
+"""A fake in process: httpx mock transports (sync and async) that act out its answers and faults.
+
+They take anything that answers requests (``Answers``); the fake service does not know them.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import time
-from typing import TYPE_CHECKING
 
 import httpx
 
-if TYPE_CHECKING:
-    from ._fake_service import Answer, FakeFoasService
+from ._fake_answers import Answer, Answers
 
 __all__ = ["async_mock_transport", "mock_transport"]
 
 
-def mock_transport(service: FakeFoasService) -> httpx.MockTransport:
+def mock_transport(service: Answers) -> httpx.MockTransport:
     """An in-process transport for ``httpx.Client`` (or ``FoasClient(transport=...)``)."""
 
     def handle(request: httpx.Request) -> httpx.Response:
@@ -25,7 +26,7 @@ def mock_transport(service: FakeFoasService) -> httpx.MockTransport:
     return httpx.MockTransport(handle)
 
 
-def async_mock_transport(service: FakeFoasService) -> httpx.MockTransport:
+def async_mock_transport(service: Answers) -> httpx.MockTransport:
     """An in-process transport for ``httpx.AsyncClient`` (or ``AsyncFoasClient(transport=...)``)."""
 
     async def handle(request: httpx.Request) -> httpx.Response:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+import httpx
 import pytest
 import stamina
 
@@ -106,3 +107,19 @@ def test_the_async_transport_serves_the_async_client(service: FakeFoasService) -
             return sum([1 async for _ in client.iter_jobs("p", "big.jar", page_size=40, concurrency=3)])
 
     assert asyncio.run(run()) == 250
+
+
+@pytest.mark.parametrize("query", ["pageIndex=0", "pageSize=abc", "pageIndex=2147483648", "pageSize=%C2%B2"])
+def test_parameters_the_spec_refuses_are_refused_as_the_service_does(query: str) -> None:
+    client = httpx.Client(transport=FakeFoasService().transport(), base_url="http://fake")
+    answer = client.get(f"/api/v2/projects/p/packages/x.jar/jobs?{query}")
+    assert answer.status_code == 400
+    assert answer.json()["Code"] == "InvalidParameter"
+    assert query.partition("=")[0] in answer.json()["Message"]
+
+
+def test_generated_jobs_carry_the_path_arguments_and_ordered_times() -> None:
+    jobs = make_jobs(20, project_name="proj", package_name="lib.jar", seed=1)
+    assert {job.project_name for job in jobs} == {"proj"}
+    assert [job.job_id for job in jobs] == sorted(str(job.job_id) for job in jobs)
+    assert all(int(job.create_time) <= int(job.modify_time) for job in jobs)  # type: ignore[arg-type]

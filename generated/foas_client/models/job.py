@@ -54,7 +54,8 @@ class Job:
             decode as text. Example: DATASTREAM.
         cluster_id (str | Unset): Cluster ID (集群ID). Example: et2cloud****.
         code (str | Unset): Job code (作业代码); for DATASTREAM jobs, Java properties text. Example:
-            blink.main.class=com.example.Main.
+            blink.main.class=com.example.jobs.Job1
+            blink.job.name=job1.
         create_time (int | Unset): Creation time (作业创建时间), milliseconds since the Unix epoch. Example: 1551161842000.
         creator (str | Unset): Account that created the job (作业创建者). Example: 1709064687573327.
         description (str | Unset): Job remarks (作业备注). Example: test.
@@ -74,7 +75,10 @@ class Job:
             `plan.schema.json`.
         project_name (str | Unset): Project name (项目名称). Example: bayes_team.
         properties (str | Unset): Job run parameters (作业运行参数配置), Java properties text. Example:
+            #checkpoint模式:EXACTLY_ONCE 或者 AT_LEAST_ONCE
             blink.checkpoint.mode=EXACTLY_ONCE
+            blink.checkpoint.interval.ms=180000
+            state.backend.rocksdb.ttl.ms=129600000
             .
         queue_name (str | Unset): Queue name (队列名称). Example: root.bayes_team.
     """

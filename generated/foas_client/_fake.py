@@ -1,0 +1,205 @@
+# Generated from spec/foas.openapi.yaml and generator/templates/layers/_fake.py.jinja by generator/ (`make generate`). Do not edit: edit the source and regenerate.
+"""The testing fake of Realtime Compute (foas) — GetRefPackageJob: its operations, routes and data stores, on the fake's core.
+
+GetRefPackageJob: ``GET /api/v2/projects/{projectName}/packages/{packageName}/jobs``, paged; items: ``add_jobs``, ``make_jobs``
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, cast
+
+import httpx
+
+from ._credentials import Credentials
+from ._examples import EXAMPLES
+from ._fake_items import FieldHint, make_items
+from ._fake_server import LoopbackServer
+from ._fake_service import TEST_CREDENTIALS, FakeOperation, FakeService
+from ._fake_transport import async_mock_transport, mock_transport
+from ._plan_sample import sample_plan
+from ._responses import decode_body
+from ._schema import OPERATIONS, PAGINATION, SHAPES
+from .api.packages import get_ref_package_job
+from .models import (
+    GetRefPackageJobResponse,
+    Job,
+)
+
+__all__ = [
+    "FakeFoasService",
+    "LoopbackFake",
+    "documented_page",
+    "make_jobs",
+]
+
+
+def _documented(operation_id: str, status: str, name: str, shape: str) -> Callable[[], dict[str, Any]]:
+    """Reads the documented JSON example of an operation, checked against its shape like any answer, once."""
+
+    @functools.cache
+    def read() -> dict[str, Any]:
+        return decode_body(EXAMPLES[operation_id][status]["application/json"][name], "application/json", shape, SHAPES)
+
+    return read
+
+
+# What the spec says of each property of Job, for make_jobs.
+_GET_REF_PACKAGE_JOB_FIELDS = {
+    "ApiType": FieldHint(kind="string", example="DATASTREAM", members=("DATASTREAM", "SQL")),
+    "ClusterId": FieldHint(kind="string", example="et2cloud****"),
+    "Code": FieldHint(kind="string", example="blink.main.class=com.example.jobs.Job1\r\nblink.job.name=job1"),
+    "CreateTime": FieldHint(kind="integer", example=1551161842000, timestamp=True),
+    "Creator": FieldHint(kind="string", example="1709064687573327"),
+    "Description": FieldHint(kind="string", example="test"),
+    "EngineVersion": FieldHint(kind="string", example="blink-3.4.4"),
+    "FolderId": FieldHint(kind="integer", example=10148),
+    "IsCommitted": FieldHint(kind="boolean", example=True),
+    "JobId": FieldHint(kind="string", example="9t9m6jfw8rb44iexhbpv3tnz", identifier=True),
+    "JobName": FieldHint(kind="string", example="job1", name=True),
+    "JobType": FieldHint(kind="string", example="FLINK_STREAM", members=("FLINK_STREAM", "FLINK_BATCH")),
+    "Modifier": FieldHint(kind="string", example="1709064687573327"),
+    "ModifyTime": FieldHint(kind="integer", example=1583722910000, timestamp=True),
+    "Packages": FieldHint(kind="string", example="blink_test_datastream.jar", from_parameter="packageName"),
+    "PlanJson": FieldHint(kind="string", embedded=sample_plan),
+    "ProjectName": FieldHint(kind="string", example="bayes_team", from_parameter="projectName"),
+    "Properties": FieldHint(
+        kind="string",
+        example="#checkpoint模式:EXACTLY_ONCE 或者 AT_LEAST_ONCE\nblink.checkpoint.mode=EXACTLY_ONCE\nblink.checkpoint.interval.ms=180000\nstate.backend.rocksdb.ttl.ms=129600000\n",
+    ),
+    "QueueName": FieldHint(kind="string", example="root.bayes_team"),
+}
+
+_OPERATIONS = {
+    "GetRefPackageJob": FakeOperation(
+        operation_id="GetRefPackageJob",
+        method=OPERATIONS["GetRefPackageJob"]["method"],
+        path=OPERATIONS["GetRefPackageJob"]["path"],
+        parameters=OPERATIONS["GetRefPackageJob"]["parameters"],
+        response_shape="GetRefPackageJobResponse",
+        response_model=GetRefPackageJobResponse.from_dict,
+        pagination=PAGINATION["GetRefPackageJob"],
+        item_model=Job.from_dict,
+        default_page_size=10,
+        documented=_documented("GetRefPackageJob", "200", "documented", "GetRefPackageJobResponse"),
+    ),
+}
+
+
+class FakeFoasService(FakeService):
+    """An in-memory Realtime Compute (foas) — GetRefPackageJob service: JSON or XML by ``Accept``, for your tests.
+
+    Args:
+        credentials: the AccessKeys whose ROA signatures it accepts (and STS tokens it expects);
+            empty: signatures are not checked.
+        latency: seconds added to every answer.
+        xml_content_type: the Content-Type of XML answers (the service sends ``text/xml;charset=utf-8``).
+
+    A paged operation lists the items added for its path arguments (none: an empty listing), pages
+    1-based unless the spec says otherwise; any other operation answers the object set for its path
+    arguments, else its documented example. Faults queued with ``inject`` are used one per request, in
+    order; ``misbehaviour`` bends pagination.
+    """
+
+    def __init__(
+        self,
+        *,
+        credentials: Iterable[Credentials] = (),
+        latency: float = 0.0,
+        xml_content_type: str = "application/xml",
+    ) -> None:
+        super().__init__(
+            _OPERATIONS.values(), SHAPES, credentials=credentials, latency=latency, xml_content_type=xml_content_type
+        )
+
+    @classmethod
+    def with_documented_examples(
+        cls, *, credentials: Iterable[Credentials] = (TEST_CREDENTIALS,), latency: float = 0.0
+    ) -> FakeFoasService:
+        """A fake whose paged operations list their documented items under the spec's example path arguments
+        (each path parameter's ``example``), checking signatures against ``credentials``."""
+        service = cls(credentials=credentials, latency=latency)
+        service.load_documented_examples()
+        return service
+
+    @classmethod
+    def with_documented_jobs(
+        cls, *, credentials: Iterable[Credentials] = (TEST_CREDENTIALS,), latency: float = 0.0
+    ) -> FakeFoasService:
+        """``with_documented_examples``: GetRefPackageJob lists its documented Job items under the spec's example path arguments."""
+        return cls.with_documented_examples(credentials=credentials, latency=latency)
+
+    def transport(self) -> httpx.MockTransport:
+        """An in-process transport for ``FoasClient(transport=...)`` or ``httpx.Client``."""
+        return mock_transport(self)
+
+    def async_transport(self) -> httpx.MockTransport:
+        """An in-process transport for ``AsyncFoasClient(transport=...)`` or ``httpx.AsyncClient``."""
+        return async_mock_transport(self)
+
+    def serve(self, *, port: int = 0) -> LoopbackFake:
+        """This fake on real HTTP at 127.0.0.1 (a free port by default); use it as a context manager."""
+        return LoopbackFake(self, port=port)
+
+    def add_jobs(self, project_name: str, package_name: str, jobs: Sequence[Job]) -> None:
+        """Make ``jobs`` what GetRefPackageJob lists for (``project_name``, ``package_name``), after those added before."""
+        self.add_items(
+            "GetRefPackageJob",
+            {
+                "projectName": project_name,
+                "packageName": package_name,
+            },
+            jobs,
+        )
+
+    def jobs(self, project_name: str, package_name: str) -> list[Job]:
+        """What GetRefPackageJob lists for (``project_name``, ``package_name``), in order."""
+        return self.items(
+            "GetRefPackageJob",
+            {
+                "projectName": project_name,
+                "packageName": package_name,
+            },
+        )
+
+
+class LoopbackFake(LoopbackServer):
+    """A ``FakeFoasService`` served over HTTP/1.1 on 127.0.0.1 (a free port unless ``port`` is given).
+
+    Use it as a context manager (or ``start()``/``stop()``); ``base_url`` is what to give a client's
+    ``endpoint``. Stopping wakes every delayed answer, so a test never waits on a fault.
+    """
+
+    service: FakeFoasService
+
+    def __init__(self, service: FakeFoasService, *, port: int = 0) -> None:
+        super().__init__(service, port=port)
+
+
+def documented_page(operation_id: str = get_ref_package_job.OPERATION_ID) -> GetRefPackageJobResponse:
+    """The vendor's documented JSON example of the operation, decoded like any response.
+
+    Raises:
+        KeyError: the spec documents no JSON answer of the operation.
+    """
+    documented = _OPERATIONS[operation_id].documented
+    if documented is None:
+        raise KeyError(f"{operation_id} has no documented JSON example")
+    return cast("GetRefPackageJobResponse", _OPERATIONS[operation_id].response_model(dict(documented())))
+
+
+def make_jobs(count: int, *, project_name: str, package_name: str, seed: int = 0) -> list[Job]:
+    """``count`` realistic, distinct Job items for GetRefPackageJob (``project_name``, ``package_name``), from the spec's examples.
+
+    Deterministic for a given ``seed``; ids are unique and ordered as the fake serves them; the fields the
+    spec ties to a path parameter (``x-fake-from-parameter``) carry its value.
+    """
+    arguments = {
+        "projectName": project_name,
+        "packageName": package_name,
+    }
+    return [
+        Job.from_dict(item)
+        for item in make_items(count, _GET_REF_PACKAGE_JOB_FIELDS, path_arguments=arguments, seed=seed)
+    ]
