@@ -128,7 +128,7 @@ class AuthError(ApiError):
 
 
 class NotFoundError(ApiError):
-    """The project or package does not exist (404 or a ``*NotFound``/``*NotExist*`` Code)."""
+    """What the request names does not exist (404 or a ``*NotFound``/``*NotExist*`` Code)."""
 
 
 class ServerError(ApiError):
