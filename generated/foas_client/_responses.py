@@ -13,7 +13,6 @@ import json
 import re
 from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
-from email.utils import parsedate_to_datetime
 from typing import Any, TypeVar
 
 import httpx
@@ -222,6 +221,8 @@ def retry_after(headers: httpx.Headers) -> float | None:
         return None
     if value.isascii() and value.isdigit():  # str.isdigit alone accepts '²', which float() refuses
         return float(value)
+    from email.utils import parsedate_to_datetime  # rare (an HTTP-date): imported when one comes
+
     try:
         moment = parsedate_to_datetime(value)
     except (TypeError, ValueError):

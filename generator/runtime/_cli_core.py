@@ -100,12 +100,16 @@ class Command:
 
 @attrs.frozen
 class Program:
-    """The whole command line: its name, what it is about, the client class, the version, the commands."""
+    """The whole command line: its name, what it is about, the client class, the version, the commands.
+
+    ``version`` gives the version text; it is called only for ``--version`` (reading the installed
+    package's metadata costs more than the rest of the command line's start-up).
+    """
 
     prog: str
     description: str
     client_class: type[SyncClientCore]
-    version: str
+    version: Callable[[], str]
     commands: tuple[Command, ...]
 
 
@@ -157,6 +161,21 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         raise _UsageError(f"{self.prog}: error: {message} (see '{self.prog} --help')")
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: prints ``<prog> <version>`` on stdout and exits 0, as argparse's own action does.
+
+    The version is asked of the program only then, not when the parser is built.
+    """
+
+    def __init__(self, option_strings: Sequence[str], dest: str, *, program: Program, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, **kwargs)
+        self.program = program
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> NoReturn:
+        sys.stdout.write(f"{self.program.prog} {self.program.version()}\n")
+        parser.exit()
 
 
 # -- options --------------------------------------------------------------------------------------
@@ -290,7 +309,9 @@ def build_parser(program: Program) -> argparse.ArgumentParser:
     formatter = argparse.RawDescriptionHelpFormatter
     parser = _Parser(prog=program.prog, description=program.description, epilog=epilog, formatter_class=formatter)
     # The installed distribution's version (package metadata, as foas_client.__version__).
-    parser.add_argument("--version", action="version", version=f"{program.prog} {program.version}")
+    parser.add_argument(
+        "--version", action=_VersionAction, nargs=0, program=program, help="show program's version number and exit"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for command in program.commands:
         listing = commands.add_parser(

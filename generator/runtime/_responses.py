@@ -12,7 +12,6 @@ import json
 import re
 from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
-from email.utils import parsedate_to_datetime
 from typing import Any, TypeVar
 
 import httpx
@@ -221,6 +220,8 @@ def retry_after(headers: httpx.Headers) -> float | None:
         return None
     if value.isascii() and value.isdigit():  # str.isdigit alone accepts '²', which float() refuses
         return float(value)
+    from email.utils import parsedate_to_datetime  # rare (an HTTP-date): imported when one comes
+
     try:
         moment = parsedate_to_datetime(value)
     except (TypeError, ValueError):
