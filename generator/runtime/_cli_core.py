@@ -43,7 +43,13 @@ from ._retry import DEFAULT_MAX_ATTEMPTS
 
 __all__ = ["ALL_PAGES_CONCURRENCY", "EXIT_CODES", "Command", "EmbeddedView", "ExitCode", "Program", "run"]
 
-ALL_PAGES_CONCURRENCY = 4  # pages in flight with --all: faster on real networks, still printed in order
+# Pages in flight with --all unless --concurrency says otherwise; they print in order either way.
+# Measured (whole process, 2,000 jobs in pages of 20, 20 ms per request, loopback fake, 2 shared
+# cores; median wall time of 5 runs): 1: 3.25 s, 2: 1.72 s, 4: 1.32 s, 8: 0.90 s, 16: 0.93 s,
+# 32: 0.90 s. Past 8 the process waits on its own CPU (decoding, writing), not on the service;
+# and 8 requests at a time is still a modest load to put on a real service.
+ALL_PAGES_CONCURRENCY = 8
+MAX_CONCURRENCY = 64  # --concurrency: a thread per page in flight; more would only queue at the service
 
 
 @attrs.frozen
@@ -332,6 +338,14 @@ def build_parser(program: Program) -> argparse.ArgumentParser:
                 help=f"every page from {_flag(command.rules.page_argument)} on (default: the one page asked for); "
                 "jsonl and csv stream as pages arrive",
             )
+            operation.add_argument(
+                "--concurrency",
+                type=_option({"kind": "integer", "minimum": 1, "maximum": MAX_CONCURRENCY}),
+                default=ALL_PAGES_CONCURRENCY,
+                metavar="N",
+                help=f"with --all: pages requested at a time, at most (default: {ALL_PAGES_CONCURRENCY}); "
+                "they print in order whatever the order they arrive in",
+            )
         for parameter in trailing:
             _add_parameter(operation, parameter)
         _add_client_options(listing.add_argument_group("client options"), output=True)
@@ -422,7 +436,7 @@ def _pages(client: SyncClientCore, command: Command, args: argparse.Namespace, p
     assert command.pages_method is not None
     start_page = arguments.pop(command.rules.page_argument, None)
     pages: Iterator[Any] = getattr(client, command.pages_method)(
-        **arguments, start_page=start_page, concurrency=ALL_PAGES_CONCURRENCY
+        **arguments, start_page=start_page, concurrency=args.concurrency
     )
     return pages
 
