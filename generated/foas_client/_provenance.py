@@ -5,8 +5,8 @@ INPUTS_SHA256: dict[str, str] = {
     "generator/*.py": "a6fe4c50d82d49c051ea30b40a9a775d3e53aa788da24127a40437009c3416cf",
     "generator/config.yaml": "5bfc500386bc59d5085c521f517b3dbb5ff18b2e6ef7f3a0fbebb71d229dc9e2",
     "generator/ruff-generated.toml": "242dd51d205406f242c79e1b8e8ab42c73c77e7d18f2371c13cf8f19c7e5a6af",
-    "generator/runtime": "812d3508e6920b2c2604649b5d40bd822d124854ce73332fceb01eb9fff264d5",
-    "generator/templates": "c4ce739220a77eaba9acc063bb3cf5c043d4e4bea77361494824c0ae0e26858f",
+    "generator/runtime": "7aebd944db25bfb9dc26ce89ed57575d34ae56b80415313be06e216ccfdc049b",
+    "generator/templates": "270d34c7bf538167f3b11b99026a3f75a46e5633e68745198f35dbd4e9447380",
     "spec/foas.openapi.yaml": "70b9b6c541aa3baee00fa240d7c778711905faadc06f7eb60a6ab6a39f545f76",
     "spec/plan.schema.json": "56c562f960aebd19d07de1ef10914146493171555eec8d51a84729f12a0fc1e0",
 }
