@@ -5,8 +5,8 @@ INPUTS_SHA256: dict[str, str] = {
     "generator/*.py": "a6fe4c50d82d49c051ea30b40a9a775d3e53aa788da24127a40437009c3416cf",
     "generator/config.yaml": "5bfc500386bc59d5085c521f517b3dbb5ff18b2e6ef7f3a0fbebb71d229dc9e2",
     "generator/ruff-generated.toml": "242dd51d205406f242c79e1b8e8ab42c73c77e7d18f2371c13cf8f19c7e5a6af",
-    "generator/runtime": "7aebd944db25bfb9dc26ce89ed57575d34ae56b80415313be06e216ccfdc049b",
-    "generator/templates": "270d34c7bf538167f3b11b99026a3f75a46e5633e68745198f35dbd4e9447380",
+    "generator/runtime": "2b2cf0e2788329c06b81887e177c184334a753007432e743732063e553da522a",
+    "generator/templates": "4df99f9454d02a96fe9802d4d4b18c27910ee21b4dd2634245bdf14a2dbc432a",
     "spec/foas.openapi.yaml": "70b9b6c541aa3baee00fa240d7c778711905faadc06f7eb60a6ab6a39f545f76",
     "spec/plan.schema.json": "56c562f960aebd19d07de1ef10914146493171555eec8d51a84729f12a0fc1e0",
 }
