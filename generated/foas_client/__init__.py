@@ -5,9 +5,6 @@ Models and endpoint functions are generated from ``spec/foas.openapi.yaml``; res
 JSON and from XML by their Content-Type; every error is a ``foas_client.errors.FoasError``.
 """
 
-from importlib.metadata import PackageNotFoundError
-from importlib.metadata import version as _version
-
 from ._bindings import RoaSigner, decode_body
 from ._client_core import ResponseFormat
 from ._clients import AsyncFoasClient, FoasClient
@@ -36,10 +33,26 @@ from .models import (
     KnownJobType,
 )
 
-try:
-    __version__ = _version("foas-client")
-except PackageNotFoundError:  # imported from a source tree that was not installed
-    __version__ = "0+unknown"
+__version__: str  # the installed distribution's version, read on first use (see __getattr__)
+
+
+def __getattr__(name: str) -> str:
+    """``__version__``: the installed distribution's version (``"0+unknown"`` in a source tree never installed).
+
+    Read from the package metadata when first asked for, not at import: importlib.metadata alone
+    costs a fifth of the package's import time.
+    """
+    if name != "__version__":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        found = version("foas-client")
+    except PackageNotFoundError:  # imported from a source tree that was not installed
+        found = "0+unknown"
+    globals()["__version__"] = found
+    return found
+
 
 __all__ = [
     "ApiError",

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from . import __version__
 from ._cli_core import Command, EmbeddedView, ExitCode, Program, run
 from ._cli_output import RecordLayout
 from ._clients import FoasClient
@@ -21,11 +20,18 @@ from .api.packages import get_ref_package_job
 
 __all__ = ["PROGRAM", "ExitCode", "main"]
 
+
+def _version() -> str:
+    from . import __version__  # read from the package metadata on first use: only for --version
+
+    return __version__
+
+
 PROGRAM = Program(
     prog="foas",
     description="Alibaba Cloud Realtime Compute (foas), from the spec's operations.",
     client_class=FoasClient,
-    version=__version__,
+    version=_version,
     commands=(
         Command(
             name="get-ref-package-job",

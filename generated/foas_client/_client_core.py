@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Protocol, Typ
 
 import attrs
 import httpx
-import stamina
 
 from ._attempt_timeout import AttemptTimeout
 from ._credentials import CredentialsProvider, default_credentials
@@ -33,6 +32,7 @@ from ._signing import RoaSigner
 from ._unset import UNSET, Unset
 
 if TYPE_CHECKING:
+    import stamina
     from typing_extensions import Self
 
 __all__ = [

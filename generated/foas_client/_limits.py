@@ -112,35 +112,54 @@ class _Counter:
 
 
 class _LimitedStream(httpx.SyncByteStream, httpx.AsyncByteStream):
-    """The response's stream, decoded and counted; read by a sync or an async client, as the inner one is."""
+    """The response's stream, decoded and counted; read by a sync or an async client, as the inner one is.
+
+    Closed (httpx closes a response's stream once its body is read), it lets go of the inner stream
+    and of the counter, and gives nothing more. Both refer back to the response, which refers to this
+    stream: kept, they would make the response and its body a cycle that only the cycle collector
+    frees, at some later full collection, and a long listing would hold many pages' bodies until then.
+    """
 
     def __init__(self, stream: httpx.SyncByteStream | httpx.AsyncByteStream, counter: _Counter) -> None:
-        self._stream = stream
-        self._counter = counter
+        self._stream: httpx.SyncByteStream | httpx.AsyncByteStream = stream
+        self._counter: _Counter | None = counter
 
     def __iter__(self) -> Iterator[bytes]:
         if not isinstance(self._stream, httpx.SyncByteStream):
             raise RuntimeError("a sync read of an async response stream")
+        counter = self._counter
+        if counter is None:
+            return  # closed
         for chunk in self._stream:
-            yield from self._counter.feed(chunk)
-        yield from self._counter.flush()
+            yield from counter.feed(chunk)
+        yield from counter.flush()
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         if not isinstance(self._stream, httpx.AsyncByteStream):
             raise RuntimeError("an async read of a sync response stream")
+        counter = self._counter
+        if counter is None:
+            return  # closed
         async for chunk in self._stream:
-            for piece in self._counter.feed(chunk):
+            for piece in counter.feed(chunk):
                 yield piece
-        for piece in self._counter.flush():
+        for piece in counter.flush():
             yield piece
 
     def close(self) -> None:
-        if isinstance(self._stream, httpx.SyncByteStream):
-            self._stream.close()
+        stream = self._stream
+        self._stream, self._counter = _CLOSED, None
+        if isinstance(stream, httpx.SyncByteStream):
+            stream.close()
 
     async def aclose(self) -> None:
-        if isinstance(self._stream, httpx.AsyncByteStream):
-            await self._stream.aclose()
+        stream = self._stream
+        self._stream, self._counter = _CLOSED, None
+        if isinstance(stream, httpx.AsyncByteStream):
+            await stream.aclose()
+
+
+_CLOSED = httpx.ByteStream(b"")  # what a closed _LimitedStream reads from, sync or async: nothing
 
 
 class _Done:

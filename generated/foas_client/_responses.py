@@ -13,7 +13,6 @@ import json
 import re
 from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
-from email.utils import parsedate_to_datetime
 from typing import Any, TypeVar
 
 import httpx
@@ -150,6 +149,12 @@ def decode_response(
     """
     content_type = response.headers.get("content-type")
     try:
+        if _is_json(content_type):
+            decode_model = _model_decoder(from_dict, shape_name, shapes)
+            if decode_model is not None:
+                model = decode_model(response.content)
+                if model is not None:
+                    return model  # type: ignore[no-any-return]  # the model of from_dict, built without a dict
         return from_dict(decode_body(response.content, content_type, shape_name, shapes))
     except DecodeError as exc:
         if error is not None and not isinstance(exc, (UnsafeXmlError, ResponseTooLargeError)):
@@ -163,6 +168,38 @@ def decode_response(
         raise DecodeError(
             f"{type(exc).__name__}: {exc}", status_code=response.status_code, content_type=content_type
         ) from None
+
+
+def _is_json(content_type: str | None) -> bool:
+    """Whether ``media_kind`` reads ``content_type`` as JSON (``False`` where it would raise)."""
+    try:
+        return media_kind(content_type) == "json"
+    except DecodeError:
+        return False
+
+
+# Decoders straight to a model (``_fast_json``), by (model class, shape name, shapes); None: the model has none.
+_MODEL_DECODERS: dict[tuple[object, str, int], Callable[[bytes], Any] | None] = {}
+
+
+def _model_decoder(
+    from_dict: Callable[[Mapping[str, Any]], Any], shape_name: str, shapes: Mapping[str, ObjectShape]
+) -> Callable[[bytes], Any] | None:
+    """``bytes -> model`` through msgspec Structs when msgspec is installed and ``from_dict``'s model
+    supports it; ``None`` otherwise. The decoder returns ``None`` for a body that must take the usual path.
+    """
+    model = getattr(from_dict, "__self__", None)  # from_dict is the model's classmethod
+    if model is None or _fast_loads() is None:
+        return None
+    key = (model, shape_name, id(shapes))
+    try:
+        return _MODEL_DECODERS[key]
+    except KeyError:
+        pass
+    from ._fast_json import model_decoder  # imports msgspec: on first use
+
+    decoder = _MODEL_DECODERS[key] = model_decoder(model, shape_name, shapes)
+    return decoder
 
 
 def _error_envelope(
@@ -222,6 +259,8 @@ def retry_after(headers: httpx.Headers) -> float | None:
         return None
     if value.isascii() and value.isdigit():  # str.isdigit alone accepts '²', which float() refuses
         return float(value)
+    from email.utils import parsedate_to_datetime  # rare (an HTTP-date): imported when one comes
+
     try:
         moment = parsedate_to_datetime(value)
     except (TypeError, ValueError):

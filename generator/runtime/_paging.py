@@ -32,19 +32,21 @@ fetched one after the other. With a ``limit``, no page is requested ahead that t
 
 from __future__ import annotations
 
-import asyncio
 from collections import deque
 from collections.abc import AsyncGenerator, Awaitable, Callable, Generator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import aclosing, closing
 from itertools import islice
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
 from ._arguments import check_count
 from ._errors import InvalidParameterError, PaginationError
 from ._unset import Unset
+
+if TYPE_CHECKING:
+    import asyncio
 
 __all__ = ["DEFAULT_MAX_PAGES", "PageRules", "aiter_items", "aiter_pages", "iter_items", "iter_pages", "page_request"]
 
@@ -445,6 +447,8 @@ def iter_items(
 
 
 async def _apages(walk: _Walk, fetch: Fetch[Awaitable[P]]) -> AsyncGenerator[tuple[P, list[Any]], None]:
+    import asyncio  # here, not at import: only the async client needs it, and it costs 10 ms to import
+
     window: deque[tuple[int, asyncio.Future[P]]] = deque()
     try:
         while True:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from typing import cast
 
-import javaproperties  # the maintained .properties parser: escapes, continuations, both comment styles
-
 from ._errors import DecodeError
 from ._plan_models import ExecutionPlan
 from ._schema import PLAN_SHAPES
@@ -54,6 +52,10 @@ def parse_properties(text: str) -> dict[str, str]:
     """
     if not isinstance(text, str):
         raise DecodeError(f"properties must be text, got {type(text).__name__}")
+    # The maintained .properties parser (escapes, continuations, both comment styles); imported here,
+    # on first use, as few callers need it.
+    import javaproperties
+
     try:
         return dict(javaproperties.loads(text))
     except ValueError as exc:

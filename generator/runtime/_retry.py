@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import attrs
 import httpx
-import stamina
 
 from ._errors import ApiError, ServerError, ThrottlingError, TimeoutError, TransportError
+
+if TYPE_CHECKING:
+    import stamina
 
 __all__ = ["DEFAULT_DEADLINE", "DEFAULT_MAX_ATTEMPTS", "RetryPolicy", "retry_hook", "translated_transport_errors"]
 
@@ -58,10 +61,15 @@ class RetryPolicy:
             "wait_jitter": WAIT_JITTER,
         }
 
+    # stamina (and tenacity under it) is imported at a client's first call, not with the package.
     def caller(self) -> stamina.BoundRetryingCaller:
+        import stamina
+
         return stamina.RetryingCaller(**self._settings()).on(retry_hook)  # type: ignore[arg-type]
 
     def async_caller(self) -> stamina.BoundAsyncRetryingCaller:
+        import stamina
+
         return stamina.AsyncRetryingCaller(**self._settings()).on(retry_hook)  # type: ignore[arg-type]
 
 

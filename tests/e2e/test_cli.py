@@ -296,6 +296,13 @@ def test_all_prints_every_job_once_in_order(foas, output: str, wire: str) -> Non
     assert ids == big_ids()
 
 
+@pytest.mark.parametrize("concurrency", ["1", "3", "64"])
+def test_all_with_any_concurrency_prints_every_job_once_in_order(foas, concurrency: str) -> None:
+    run = foas(LISTING, *BIG, "--all", "--page-size", "100", "--output", "jsonl", "--concurrency", concurrency)
+    assert (run.code, run.err) == (0, "")
+    assert [json.loads(line)["JobId"] for line in run.out.splitlines()] == big_ids()
+
+
 def test_all_records_are_the_jobs_as_served(foas) -> None:
     run = foas(LISTING, *BIG, "--all", "--page-size", "500", "--output", "jsonl")
     assert [json.loads(line) for line in run.out.splitlines()] == [job.to_dict() for job in big_jobs()]
@@ -620,6 +627,11 @@ def test_the_secret_and_the_token_never_appear(
         ([LISTING, *DOCUMENTED, "--endpoint", "foas.example.com"], "argument --endpoint: expected an http://"),
         ([LISTING, *DOCUMENTED, "--endpoint", "http://"], "argument --endpoint: expected a host after http://"),
         ([LISTING, *DOCUMENTED, "--endpoint", "https://h?x=1"], "argument --endpoint: expected no user info, query"),
+        (
+            [LISTING, *DOCUMENTED, "--all", "--concurrency", "0"],
+            "argument --concurrency: must be an integer from 1 to 64, got 0",
+        ),
+        ([LISTING, *DOCUMENTED, "--all", "--concurrency", "65"], "argument --concurrency: must be an integer from 1"),
         ([LISTING, *DOCUMENTED, "--surprise"], "unrecognized arguments: --surprise"),
         (["plan", *DOCUMENTED, "--job-id", "a", "--job-name", "b"], "argument --job-name: not allowed with"),
         (["plan", *DOCUMENTED, "--format", "svg"], "argument --format: invalid choice: 'svg'"),
@@ -655,7 +667,7 @@ def spec_options() -> list[str]:
         text = f"--{python_name(parameter['name']).replace('_', '-')} {metavar}"
         return text if parameter in required else f"[{text}]"
 
-    return [*map(option, required + pages), "[--all]", *map(option, rest)]
+    return [*map(option, required + pages), "[--all]", "[--concurrency N]", *map(option, rest)]
 
 
 def test_help_prints_the_contract_usage_and_the_exit_codes(foas) -> None:

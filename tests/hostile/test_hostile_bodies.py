@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import gc
 import gzip
 import json
 import os
@@ -25,6 +26,7 @@ import socket
 import threading
 import time
 import tracemalloc
+import weakref
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -690,6 +692,36 @@ def test_the_limit_works_as_a_plain_httpx_hook_for_the_generated_client() -> Non
         pytest.raises(ResponseTooLargeError),
     ):
         client.get(server.url)
+
+
+@pytest.mark.parametrize("coding", ["identity", "gzip"])
+def test_a_read_response_and_its_body_are_freed_without_the_cycle_collector(coding: str) -> None:
+    """A long listing must not hold its pages' bodies until a full collection: no cycle keeps them."""
+    body = json.dumps(pages.page()).encode()
+    sent = gzip.compress(body) if coding == "gzip" else body
+    # A streamed answer, as a network transport gives (a Response made with content= is read at once).
+    transport = httpx.MockTransport(
+        lambda request: httpx.Response(200, stream=httpx.ByteStream(sent), headers={"Content-Encoding": coding})
+    )
+
+    def read(client: httpx.Client | httpx.AsyncClient) -> weakref.ref[httpx.Response]:
+        if isinstance(client, httpx.Client):
+            response = client.get("http://foas.test/")
+        else:
+            response = asyncio.run(client.get("http://foas.test/"))
+        assert response.content == body
+        return weakref.ref(response)
+
+    gc.collect()
+    gc.disable()
+    try:
+        for client in (
+            httpx.Client(transport=transport, event_hooks={"response": [ResponseLimit(CAP)]}),
+            httpx.AsyncClient(transport=transport, event_hooks={"response": [ResponseLimit(CAP)]}),
+        ):
+            assert read(client)() is None
+    finally:
+        gc.enable()
 
 
 THROUGH_THE_CLIENT: dict[str, tuple[str, Callable[[Tripwires], str], type[FoasError]]] = {

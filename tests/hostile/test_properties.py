@@ -16,12 +16,16 @@ import copy
 import json
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
+import httpx
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from foas_client import GetRefPackageJobResponse, decode_body
+from foas_client import ErrorResponse, GetRefPackageJobResponse, decode_body
+from foas_client import _responses as responses
+from foas_client._schema import SHAPES
 from foas_client.errors import FoasError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,6 +33,7 @@ SPEC = yaml.safe_load((ROOT / "spec" / "foas.openapi.yaml").read_text(encoding="
 SCHEMAS: dict[str, Any] = SPEC["components"]["schemas"]
 EXAMPLES = ROOT / "spec" / "examples"
 PAGE = "GetRefPackageJobResponse"
+ERROR = (ErrorResponse.from_dict, "ErrorResponse")
 JSON_TYPES = ["application/json", "application/json;charset=utf-8"]
 XML_TYPES = ["application/xml", "text/xml;charset=utf-8"]
 BOUNDS = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
@@ -209,6 +214,29 @@ def mutated(draw: st.DrawFn) -> tuple[bytes, str]:
 @given(case=mutated())
 def test_mutations_of_the_documented_examples_raise_only_the_packages_errors(case: tuple[bytes, str]) -> None:
     decodes_or_refuses(*case)
+
+
+def decode_response_both_ways(body: bytes) -> list[tuple[Any, ...]]:
+    """What ``decode_response`` makes of a 200 JSON answer, with and without the Struct path (``_fast_json``)."""
+    outcomes = []
+    for structs in (True, False):
+        response = httpx.Response(200, content=body, headers={"Content-Type": "application/json"})
+        with mock.patch.object(responses, "_model_decoder", responses._model_decoder if structs else lambda *a: None):
+            try:
+                model = responses.decode_response(response, GetRefPackageJobResponse.from_dict, PAGE, SHAPES, ERROR)
+            except FoasError as error:
+                outcomes.append((type(error), str(error), getattr(error, "path", None)))
+            else:
+                outcomes.append(("model", model, model.to_dict()))
+    return outcomes
+
+
+@PROPERTIES
+@given(page=PAGES, case=mutated())
+def test_json_straight_to_the_model_agrees_with_the_usual_path(page: dict[str, Any], case: tuple[bytes, str]) -> None:
+    for body in (json.dumps(page).encode(), case[0]):
+        with_structs, without = decode_response_both_ways(body)
+        assert with_structs == without
 
 
 def test_the_writers_reproduce_the_documented_examples() -> None:

@@ -6,8 +6,10 @@ import asyncio
 import re
 from urllib.parse import unquote
 
+import httpx
 import pytest
 
+from foas_client._paths import absolute_url, path_segment
 from foas_client.api.packages import get_ref_package_job
 from foas_client.errors import InvalidParameterError
 from tests.contract.helpers import FakeServer
@@ -70,3 +72,18 @@ def test_an_empty_name_is_refused_and_nothing_is_sent(project: str, package: str
     with pytest.raises(InvalidParameterError):
         get_ref_package_job.sync_detailed(project, package, client=server.client())
     assert server.requests == []
+
+
+@pytest.mark.parametrize("base", ["http://127.0.0.1:8080", "https://foas.cn-hangzhou.aliyuncs.com/", "http://h/prefix"])
+@pytest.mark.parametrize("name", AWKWARD)
+def test_the_url_written_out_whole_is_the_one_httpx_builds_from_path_and_params(base: str, name: str) -> None:
+    params = {"RegionId": "cn-hangzhou", "pageSize": 20, "note": name, "flag": True, "empty": ""}
+    path = "/api/v2/projects/" + path_segment(name, "projectName") + "/jobs"
+    with httpx.Client(base_url=base) as client:
+        expected = client.build_request("GET", path, params=params).url
+        kwargs = absolute_url({"method": "get", "url": path, "params": params}, client.base_url)
+        sent = client.build_request(**kwargs).url
+        assert (sent.scheme, sent.netloc, sent.raw_path) == (expected.scheme, expected.netloc, expected.raw_path)
+        assert absolute_url({"method": "get", "url": path}, client.base_url)["url"] == str(
+            expected.copy_with(query=None)
+        )

@@ -96,6 +96,32 @@ class ErrorResponse:
             }
         return error_response
 
+    @classmethod
+    def _struct_fields(cls) -> tuple[tuple[str, str, type[Any] | None], ...]:
+        """For the core's msgspec decoder: (attribute, wire name, model of the value or of its items, if one)."""
+        return (
+            ("request_id", "RequestId", None),
+            ("host_id", "HostId", None),
+            ("code", "Code", None),
+            ("message", "Message", None),
+            ("recommend", "Recommend", None),
+        )
+
+    @classmethod
+    def _from_struct(cls: type[T], struct: Any) -> T:
+        """The model of a msgspec Struct that the core decoded, and so checked, against this model's shape.
+
+        The Struct's attributes are the model's (``_struct_fields``), absent ones ``UNSET``; nothing is
+        checked again. Known enum values become members, as in ``from_dict``.
+        """
+        return cls(
+            struct.request_id,
+            struct.host_id,
+            struct.code,
+            struct.message,
+            struct.recommend,
+        )
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET
+
 if TYPE_CHECKING:
     from ..models.job_list import JobList
 
@@ -111,6 +113,41 @@ class GetRefPackageJobResponse:
                 key: value for key, value in src_dict.items() if key not in _FIELD_NAMES
             }
         return get_ref_package_job_response
+
+    @classmethod
+    def _struct_fields(cls) -> tuple[tuple[str, str, type[Any] | None], ...]:
+        """For the core's msgspec decoder: (attribute, wire name, model of the value or of its items, if one)."""
+        from ..models.job_list import JobList  # noqa: PLC0415
+
+        return (
+            ("request_id", "RequestId", None),
+            ("page_index", "PageIndex", None),
+            ("page_size", "PageSize", None),
+            ("total_count", "TotalCount", None),
+            ("total_page", "TotalPage", None),
+            ("jobs", "Jobs", JobList),
+        )
+
+    @classmethod
+    def _from_struct(cls: type[T], struct: Any) -> T:
+        """The model of a msgspec Struct that the core decoded, and so checked, against this model's shape.
+
+        The Struct's attributes are the model's (``_struct_fields``), absent ones ``UNSET``; nothing is
+        checked again. Known enum values become members, as in ``from_dict``.
+        """
+        from ..models.job_list import JobList  # noqa: PLC0415
+
+        jobs = struct.jobs
+        if jobs is not UNSET:
+            jobs = JobList._from_struct(jobs)
+        return cls(
+            struct.request_id,
+            struct.page_index,
+            struct.page_size,
+            struct.total_count,
+            struct.total_page,
+            jobs,
+        )
 
     @property
     def additional_keys(self) -> list[str]:

@@ -270,6 +270,66 @@ class Job:
             job.additional_properties = {key: value for key, value in src_dict.items() if key not in _FIELD_NAMES}
         return job
 
+    @classmethod
+    def _struct_fields(cls) -> tuple[tuple[str, str, type[Any] | None], ...]:
+        """For the core's msgspec decoder: (attribute, wire name, model of the value or of its items, if one)."""
+        return (
+            ("api_type", "ApiType", None),
+            ("cluster_id", "ClusterId", None),
+            ("code", "Code", None),
+            ("create_time", "CreateTime", None),
+            ("creator", "Creator", None),
+            ("description", "Description", None),
+            ("engine_version", "EngineVersion", None),
+            ("folder_id", "FolderId", None),
+            ("is_committed", "IsCommitted", None),
+            ("job_id", "JobId", None),
+            ("job_name", "JobName", None),
+            ("job_type", "JobType", None),
+            ("modifier", "Modifier", None),
+            ("modify_time", "ModifyTime", None),
+            ("packages", "Packages", None),
+            ("plan_json", "PlanJson", None),
+            ("project_name", "ProjectName", None),
+            ("properties", "Properties", None),
+            ("queue_name", "QueueName", None),
+        )
+
+    @classmethod
+    def _from_struct(cls: type[T], struct: Any) -> T:
+        """The model of a msgspec Struct that the core decoded, and so checked, against this model's shape.
+
+        The Struct's attributes are the model's (``_struct_fields``), absent ones ``UNSET``; nothing is
+        checked again. Known enum values become members, as in ``from_dict``.
+        """
+        api_type = struct.api_type
+        if isinstance(api_type, str):
+            api_type = _KNOWN_API_TYPE_MEMBERS.get(api_type, api_type)
+        job_type = struct.job_type
+        if isinstance(job_type, str):
+            job_type = _KNOWN_JOB_TYPE_MEMBERS.get(job_type, job_type)
+        return cls(
+            api_type,
+            struct.cluster_id,
+            struct.code,
+            struct.create_time,
+            struct.creator,
+            struct.description,
+            struct.engine_version,
+            struct.folder_id,
+            struct.is_committed,
+            struct.job_id,
+            struct.job_name,
+            job_type,
+            struct.modifier,
+            struct.modify_time,
+            struct.packages,
+            struct.plan_json,
+            struct.project_name,
+            struct.properties,
+            struct.queue_name,
+        )
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())

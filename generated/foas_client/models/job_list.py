@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET
+
 if TYPE_CHECKING:
     from ..models.job import Job
 
@@ -70,6 +72,29 @@ class JobList:
         if not _FIELD_NAMES.issuperset(src_dict):  # keys the spec does not name: a newer server
             job_list.additional_properties = {key: value for key, value in src_dict.items() if key not in _FIELD_NAMES}
         return job_list
+
+    @classmethod
+    def _struct_fields(cls) -> tuple[tuple[str, str, type[Any] | None], ...]:
+        """For the core's msgspec decoder: (attribute, wire name, model of the value or of its items, if one)."""
+        from ..models.job import Job  # noqa: PLC0415
+
+        return (("job", "Job", Job),)
+
+    @classmethod
+    def _from_struct(cls: type[T], struct: Any) -> T:
+        """The model of a msgspec Struct that the core decoded, and so checked, against this model's shape.
+
+        The Struct's attributes are the model's (``_struct_fields``), absent ones ``UNSET``; nothing is
+        checked again. Known enum values become members, as in ``from_dict``.
+        """
+        from ..models.job import Job  # noqa: PLC0415
+
+        job = struct.job
+        if job is not UNSET:
+            job = [Job._from_struct(item) for item in job]
+        return cls(
+            job,
+        )
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,7 @@ import httpx
 
 from ..._arguments import check_arguments
 from ..._paging import PageRules, aiter_items, aiter_pages, iter_items, iter_pages
-from ..._paths import path_segment
+from ..._paths import absolute_url, path_segment
 from ..._responses import api_error, decode_response
 from ..._schema import API_VERSION, OPERATION_IDS, OPERATIONS, PAGINATION, SHAPES
 from ...client import Client
@@ -125,7 +125,8 @@ def sync_detailed(
         page_size=page_size,
         page_index=page_index,
     )
-    response = client.get_httpx_client().request(**kwargs)
+    http = client.get_httpx_client()
+    response = http.request(**absolute_url(kwargs, http.base_url))
     return _build_response(response=response)
 
 
@@ -167,7 +168,8 @@ def sync(
         page_size=page_size,
         page_index=page_index,
     )
-    return _parse_response(response=client.get_httpx_client().request(**kwargs))
+    http = client.get_httpx_client()
+    return _parse_response(response=http.request(**absolute_url(kwargs, http.base_url)))
 
 
 async def asyncio_detailed(
@@ -208,7 +210,8 @@ async def asyncio_detailed(
         page_size=page_size,
         page_index=page_index,
     )
-    response = await client.get_async_httpx_client().request(**kwargs)
+    http = client.get_async_httpx_client()
+    response = await http.request(**absolute_url(kwargs, http.base_url))
     return _build_response(response=response)
 
 
@@ -250,7 +253,8 @@ async def asyncio(
         page_size=page_size,
         page_index=page_index,
     )
-    return _parse_response(response=await client.get_async_httpx_client().request(**kwargs))
+    http = client.get_async_httpx_client()
+    return _parse_response(response=await http.request(**absolute_url(kwargs, http.base_url)))
 
 
 # Paging. Every endpoint module has these four functions: openapi-python-client hands the templates no
