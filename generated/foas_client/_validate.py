@@ -63,7 +63,7 @@ def validate(value: Any, shape_name: str, shapes: Mapping[str, ObjectShape]) -> 
 _EXACT_TYPES: dict[str, type] = {"string": str, "integer": int, "boolean": bool}
 
 
-class _Fields:
+class _CheckTable:
     """An object shape's fields, arranged for ``check_object``; built once per shape."""
 
     __slots__ = ("bounds", "defaults", "exact_types", "shapes")
@@ -80,7 +80,7 @@ class _Fields:
         self.defaults = {name: s for name, s in shape.fields.items() if s.default is not None}
 
 
-_fields = functools.cache(_Fields)  # one table per shape (shapes are module constants, hashed by identity)
+_fields = functools.cache(_CheckTable)  # one table per shape (shapes are module constants, hashed by identity)
 
 
 def check_object(value: Any, shape: ObjectShape, shapes: Mapping[str, ObjectShape]) -> None:

@@ -174,7 +174,7 @@ def _has_text(parent: Any, children: list[Any]) -> bool:
     return bool((parent.text or "").strip()) or any((child.tail or "").strip() for child in children)
 
 
-class _Fields:
+class _ElementTable:
     """An object shape's fields by element name, arranged for ``_object``; built once per shape.
 
     ``_object`` handles inline, without a call, the elements that are most of a document: leaf
@@ -205,7 +205,7 @@ class _Fields:
         self.defaults = {name: s for name, s in shape.fields.items() if s.default is not None}
 
 
-_fields = functools.cache(_Fields)  # one table per shape (shapes are module constants, hashed by identity)
+_fields = functools.cache(_ElementTable)  # one table per shape (shapes are module constants, hashed by identity)
 
 
 def _object(element: Any, shape: ObjectShape, shapes: Mapping[str, ObjectShape]) -> dict[str, Any]:
@@ -257,7 +257,9 @@ def _object(element: Any, shape: ObjectShape, shapes: Mapping[str, ObjectShape])
     return out
 
 
-def _field(out: dict[str, Any], parent: Any, child: Any, fields: _Fields, shapes: Mapping[str, ObjectShape]) -> None:
+def _field(
+    out: dict[str, Any], parent: Any, child: Any, fields: _ElementTable, shapes: Mapping[str, ObjectShape]
+) -> None:
     """Adds to ``out`` what ``child``, an element of ``parent``, says, by the rules; or raises ``Mismatch``."""
     tag = child.tag
     if not isinstance(tag, str):
