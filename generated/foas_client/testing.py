@@ -17,12 +17,12 @@ refuses (400 InvalidParameter), checks ROA signatures against its credentials (`
 by default), answers JSON or XML by ``Accept``, pages the operations with ``x-pagination`` with
 correct totals, answers Alibaba-style errors, and acts out the faults queued with ``inject``. With
 pytest, the ``foas_fake`` fixture (registered by this package's pytest plugin) gives a running
-loopback fake.
+loopback fake. ``python -m foas_client.testing serve`` runs it as its own process (``--help``).
 
 Operations: GetRefPackageJob (``add_jobs``, ``jobs``, ``make_jobs``).
 """
 
-from ._fake import FakeFoasService, LoopbackFake, documented_page, make_jobs
+from ._fake import _OPERATIONS, FakeFoasService, LoopbackFake, documented_page, make_jobs
 from ._fake_answers import Answer, Fault, Misbehaviour
 from ._fake_service import TEST_CREDENTIALS
 
@@ -36,3 +36,21 @@ __all__ = [
     "documented_page",
     "make_jobs",
 ]
+
+
+def _add_generated(service: FakeFoasService, count: int, seed: int) -> None:
+    """``count`` generated items for each paged operation, under the spec's example path arguments."""
+    arguments = _OPERATIONS["GetRefPackageJob"].example_arguments()
+    service.add_jobs(
+        arguments["projectName"],
+        arguments["packageName"],
+        make_jobs(count, project_name=arguments["projectName"], package_name=arguments["packageName"], seed=seed),
+    )
+
+
+if __name__ == "__main__":  # python -m foas_client.testing serve [...]
+    import sys
+
+    from ._fake_cli import main
+
+    sys.exit(main(sys.argv[1:], FakeFoasService.with_documented_examples, _add_generated))

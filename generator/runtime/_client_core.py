@@ -21,12 +21,13 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Protocol, Typ
 import attrs
 import httpx
 
+from ._attempt_log import AttemptLog, request_hook, response_hook
 from ._attempt_timeout import AttemptTimeout
 from ._credentials import CredentialsProvider, default_credentials
 from ._errors import InvalidParameterError
 from ._limits import ACCEPT_ENCODING, DEFAULT_MAX_RESPONSE_BYTES, ResponseLimit
 from ._paging import PageRules, aiter_items, aiter_pages, iter_items, iter_pages
-from ._retry import DEFAULT_DEADLINE, DEFAULT_MAX_ATTEMPTS, RetryPolicy, translated_transport_errors
+from ._retry import DEFAULT_DEADLINE, DEFAULT_MAX_ATTEMPTS, RetryPolicy, retry_hook, translated_transport_errors
 from ._signing import RoaSigner
 from ._unset import UNSET, Unset
 
@@ -187,7 +188,8 @@ class _Settings:
         # for any transport or proxy. The clock's hook comes first, to see the body as it comes off the wire.
         limit = ResponseLimit(self.max_response_bytes)
         clock = AttemptTimeout(self.attempt_timeout)
-        hooks = {"request": [clock.request], "response": [clock.response, limit]}
+        # The attempt log's hooks only note the method, host, status and RequestId of the attempt.
+        hooks = {"request": [clock.request, request_hook], "response": [clock.response, limit, response_hook]}
         httpx_args: dict[str, object] = {"auth": self.signer, "event_hooks": hooks}
         if transport is not None:
             httpx_args["transport"] = transport
@@ -279,6 +281,21 @@ class _ClientCore(Generic[_TransportT, _HttpT]):
                 f"{type(self).__name__} is closed ({self._CLOSE}() was called): make a new client for more calls"
             )
 
+    def _attempt_log(self, function: Callable[..., Any]) -> AttemptLog:
+        """The log of one call of ``function`` (an endpoint function): a record per attempt, see ``_attempt_log``."""
+        retry = self.settings.retry
+
+        def will_retry(error: Exception, number: int, elapsed: float) -> bool:
+            # The retry loop's own rule: a retryable error, attempts left, the deadline not passed.
+            in_time = retry.deadline is None or elapsed < retry.deadline
+            return bool(retry_hook(error)) and number < retry.max_attempts and in_time
+
+        return AttemptLog(function, self._host, will_retry)
+
+    @cached_property
+    def _host(self) -> str:
+        return httpx.URL(self.settings.endpoint).host
+
     @contextmanager
     def _attempt(self) -> Iterator[None]:
         """Around each attempt: a closed client raises ``InvalidParameterError`` and sends nothing.
@@ -318,11 +335,15 @@ class SyncClientCore(_ClientCore[httpx.BaseTransport, httpx.Client]):
             InvalidParameterError: the client is closed; nothing was sent.
             And what ``function`` raises after the retries, transport errors as the package's.
         """
-        return self._caller(self._attempt_call, function, args, kwargs)
+        return self._caller(self._attempt_call, function, args, kwargs, self._attempt_log(function))
 
-    def _attempt_call(self, function: Callable[..., T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
-        with self._attempt():
-            return function(*args, client=self._client, **kwargs)
+    def _attempt_call(
+        self, function: Callable[..., T], args: tuple[Any, ...], kwargs: dict[str, Any], log: AttemptLog
+    ) -> T:
+        with log.attempt() as fields, self._attempt():
+            result = function(*args, client=self._client, **kwargs)
+            fields["body_request_id"] = getattr(result, "request_id", None)
+            return result
 
     def _pages(
         self,
@@ -378,13 +399,15 @@ class AsyncClientCore(_ClientCore[httpx.AsyncBaseTransport, httpx.AsyncClient]):
 
     async def _call(self, function: Callable[..., Awaitable[T]], /, *args: Any, **kwargs: Any) -> T:
         """``await function(*args, client=..., **kwargs)``, with the retries; see ``SyncClientCore._call``."""
-        return await self._caller(self._attempt_call, function, args, kwargs)
+        return await self._caller(self._attempt_call, function, args, kwargs, self._attempt_log(function))
 
     async def _attempt_call(
-        self, function: Callable[..., Awaitable[T]], args: tuple[Any, ...], kwargs: dict[str, Any]
+        self, function: Callable[..., Awaitable[T]], args: tuple[Any, ...], kwargs: dict[str, Any], log: AttemptLog
     ) -> T:
-        with self._attempt():
-            return await function(*args, client=self._client, **kwargs)
+        with log.attempt() as fields, self._attempt():
+            result = await function(*args, client=self._client, **kwargs)
+            fields["body_request_id"] = getattr(result, "request_id", None)
+            return result
 
     def _pages(
         self,

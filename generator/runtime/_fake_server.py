@@ -22,16 +22,17 @@ __all__ = ["LoopbackServer"]
 
 
 class LoopbackServer:
-    """``service`` (anything that ``Answers``) served over HTTP/1.1 on 127.0.0.1 (a free port unless ``port`` is given).
+    """``service`` (anything that ``Answers``) served over HTTP/1.1 on ``host`` (default 127.0.0.1; a free port unless
+    ``port`` is given).
 
     Use it as a context manager (or ``start()``/``stop()``); ``base_url`` is what to give a client's
     ``endpoint``. Stopping wakes every delayed answer, so a test never waits on a fault.
     """
 
-    def __init__(self, service: Answers, *, port: int = 0) -> None:
+    def __init__(self, service: Answers, *, port: int = 0, host: str = "127.0.0.1") -> None:
         self.service = service
         self._stopping = threading.Event()
-        self._httpd = _Server(("127.0.0.1", port), _handler(service, self._stopping))
+        self._httpd = _Server((host, port), _handler(service, self._stopping))
         self._httpd.daemon_threads = True
         # Polls shutdown every 50 ms (default 0.5 s): stopping a fake is fast enough for a test fixture.
         self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), name="foas-fake", daemon=True)

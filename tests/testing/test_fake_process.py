@@ -1,0 +1,82 @@
+"""``python -m foas_client.testing serve``: the fake as its own process, driven as a non-Python service would."""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import re
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+_FIRST_LINE = re.compile(r"^fake: (?P<url>http://\S+) access_key_id=(?P<id>\S+) access_key_secret=(?P<secret>\S+)$")
+_BOUND = 30.0  # seconds: a hung process fails the test instead of hanging the run
+
+
+def _first_line(process: subprocess.Popen[str]) -> str:
+    """The first line of the process's stdout, or a failure after ``_BOUND`` seconds."""
+    lines: queue.Queue[str] = queue.Queue()
+    assert process.stdout is not None
+    stdout = process.stdout
+    threading.Thread(target=lambda: lines.put(stdout.readline()), daemon=True).start()
+    try:
+        return lines.get(timeout=_BOUND)
+    except queue.Empty:
+        pytest.fail(f"no first line within {_BOUND} s")
+
+
+@pytest.fixture
+def fake_process() -> Iterator[subprocess.Popen[str]]:
+    command = [sys.executable, "-m", "foas_client.testing", "serve", "--port", "0", "--jobs", "25", "--seed", "3"]
+    command += ["--fault", "error:503"]  # the first request fails; the command's retry goes through
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
+        try:
+            yield process
+        finally:
+            if process.poll() is None:
+                process.kill()
+
+
+def test_the_fake_serves_as_a_process_and_stops_on_sigterm(fake_process: subprocess.Popen[str]) -> None:
+    match = _FIRST_LINE.match(_first_line(fake_process).rstrip("\n"))
+    assert match is not None
+    environment = {
+        **os.environ,
+        "FOAS_ENDPOINT": match["url"],
+        "ALIBABA_CLOUD_ACCESS_KEY_ID": match["id"],
+        "ALIBABA_CLOUD_ACCESS_KEY_SECRET": match["secret"],
+    }
+    environment.pop("ALIBABA_CLOUD_SECURITY_TOKEN", None)
+    arguments = ["--project-name", "project1", "--package-name", "package1.jar", "--all", "--page-size", "10"]
+    result = subprocess.run(
+        [sys.executable, "-m", "foas_client", "get-ref-package-job", *arguments, "--output", "jsonl"],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=_BOUND,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    jobs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(jobs) == 25 + 1  # the generated jobs and the documented one
+    assert len({job["JobId"] for job in jobs}) == 26
+
+    fake_process.send_signal(signal.SIGTERM)
+    assert fake_process.wait(timeout=_BOUND) == 0
+
+
+def test_a_bad_fault_is_refused() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "foas_client.testing", "serve", "--fault", "meteor"],
+        capture_output=True,
+        text=True,
+        timeout=_BOUND,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "unknown fault 'meteor'" in result.stderr
