@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install generate check-generated lint test demo bench dist
+.PHONY: install generate check-generated lint test demo mock bench dist
 
 install: $(STAMP)
 
@@ -39,6 +39,9 @@ test: $(STAMP) node_modules/.installed
 
 demo: $(STAMP)  ## the client against a loopback fake serving the documented examples
 	$(BIN)/python -m scripts.demo
+
+mock: $(STAMP) node_modules/.installed  ## Prism on generated/foas_client/openapi.json, a free port, until Ctrl-C
+	@$(BIN)/python scripts/mock.py  # @: its URL line is the first line make prints
 
 bench: $(STAMP)  ## every performance goal next to its baseline, measured in one run (README "Performance")
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt

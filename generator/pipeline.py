@@ -2,8 +2,9 @@
 
 Steps: validate the spec and the plan schema; openapi-python-client with our templates;
 datamodel-code-generator for the plan's TypedDicts; shapes and pagination derived from the spec;
-the hand-written runtime modules copied in; a header on every file; a provenance record; ruff; an
-import check of the new package in a fresh interpreter; the swap into place.
+the hand-written runtime modules copied in; the spec bundled as package data (``openapi.json``, its
+examples inline); a header on every module; a provenance record; ruff; an import check of the new
+package in a fresh interpreter; the swap into place.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import yaml
 from jsonschema.validators import validator_for  # type: ignore[import-untyped]
 from openapi_spec_validator import validate as validate_openapi
 
+from generator.bundle import bundled, render
 from generator.example_files import examples
 from generator.generator_error import GeneratorError, last_lines
 from generator.import_check import ImportCheck
@@ -42,6 +44,7 @@ TEMPLATES = Path("generator/templates")
 RUNTIME = Path("generator/runtime")
 RUFF_CONFIG = Path("generator/ruff-generated.toml")
 PACKAGE = "foas_client"
+BUNDLED_SPEC = "openapi.json"  # the spec with its examples inline, shipped as package data
 TOOLS = ("openapi-python-client", "datamodel-code-generator", "ruff")
 
 HEADER = "# Generated from {source} by generator/ (`make generate`). Do not edit: edit the source and regenerate.\n"
@@ -91,6 +94,10 @@ def _write_package(root: Path, spec: Mapping[str, Any], plan_schema: Mapping[str
         _write(package / "_schema.py", _schema_module(spec, plan_schema), f"{SPEC} and {PLAN_SCHEMA}")
     with _step(f"deriving {PACKAGE}/_examples.py"):
         _write(package / "_examples.py", _examples_module(spec, root), f"{SPEC} and its examples")
+    with _step(f"bundling {SPEC} into {PACKAGE}/{BUNDLED_SPEC}"):
+        # Package data, not a module: no header (JSON has no comments); its source is the spec itself.
+        text = render(bundled(spec, (root / SPEC).parent))
+        (package / BUNDLED_SPEC).write_text(text, encoding="utf-8")
     with _step(f"rendering {TEMPLATES / 'layers'}"):
         for name, source in render_layers(spec, root / TEMPLATES / "layers").items():
             _write(package / name, source, f"{SPEC} and {TEMPLATES / 'layers' / name}.jinja")

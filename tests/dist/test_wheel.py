@@ -6,6 +6,7 @@ into a new venv, then: imports it, runs the `foas` console script against the fa
 
 from __future__ import annotations
 
+import json
 import sys
 import zipfile
 from collections.abc import Iterator
@@ -40,6 +41,7 @@ def test_the_wheel_holds_the_package_and_its_types_only(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "foas_client/py.typed" in names
     assert "foas_client/__init__.py" in names
+    assert "foas_client/openapi.json" in names  # the bundled spec, package data
     assert not [name for name in names if name.startswith(("tests/", "generator/", "spec/", "scripts/"))]
     assert not [name for name in names if "__pycache__" in name]
 
@@ -49,6 +51,17 @@ def test_the_installed_wheel_imports_from_its_venv(installed: Path, tmp_path: Pa
     out = run(installed / "bin" / "python", "-c", code, cwd=tmp_path, env=clean_env(installed)).stdout.split()
     assert out[0].startswith(str(installed))
     assert out[1] != "0+unknown"
+
+
+def test_the_installed_wheel_reads_its_bundled_spec_with_importlib_resources(installed: Path, tmp_path: Path) -> None:
+    code = (
+        "import json; from importlib.resources import files; "
+        "document = json.loads((files('foas_client') / 'openapi.json').read_text(encoding='utf-8')); "
+        "print(document['openapi'], sorted(document['paths'])[0])"
+    )
+    out = run(installed / "bin" / "python", "-c", code, cwd=tmp_path, env=clean_env(installed)).stdout
+    packaged = json.loads((ROOT / "generated" / "foas_client" / "openapi.json").read_text(encoding="utf-8"))
+    assert out.split() == [packaged["openapi"], sorted(packaged["paths"])[0]]
 
 
 def test_the_console_script_answers_from_the_fake(installed: Path, fake: LoopbackFake, tmp_path: Path) -> None:

@@ -3,7 +3,8 @@
 Spectral and Prism come from ``package.json``/``package-lock.json`` (``make node_modules/.installed``,
 which ``make lint`` and ``make test`` run first). The spec's examples are files (``externalValue``),
 which neither tool loads, so a test that needs them inline builds a bundled copy in a temporary
-directory: each ``externalValue`` replaced by a ``value`` (JSON parsed, XML as its text).
+directory with the generator's bundling (``generator/bundle.py``, which also writes the package's
+``openapi.json``): each ``externalValue`` replaced by a ``value`` (JSON parsed, XML as its text).
 """
 
 from __future__ import annotations
@@ -14,13 +15,16 @@ import signal
 import socket
 import subprocess
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+
+from generator import bundle
+from generator.bundle import Keep
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "spec" / "foas.openapi.yaml"
@@ -41,38 +45,9 @@ def load_spec() -> dict[str, Any]:
     return loaded
 
 
-def inline_examples(spec: dict[str, Any], *, keep: Callable[[str, Path], bool] = lambda media, path: True) -> int:
-    """Replaces, in place, each ``externalValue`` by a ``value``: JSON parsed, anything else as text.
-
-    ``keep(media_type, file)`` chooses the examples kept; the others are removed. Returns how many
-    were inlined.
-    """
-    inlined = 0
-
-    def walk(node: Any, media: str) -> None:
-        nonlocal inlined
-        if isinstance(node, dict):
-            examples = node.get("examples")
-            if isinstance(examples, dict):
-                for name, example in list(examples.items()):
-                    if isinstance(example, dict) and "externalValue" in example:
-                        file = (SPEC.parent / example.pop("externalValue")).resolve()
-                        if not keep(media, file):
-                            del examples[name]
-                            continue
-                        text = file.read_text(encoding="utf-8")
-                        example["value"] = json.loads(text) if file.suffix == ".json" else text
-                        inlined += 1
-                if not examples:
-                    del node["examples"]
-            for key, value in node.items():
-                walk(value, key if "/" in key else media)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item, media)
-
-    walk(spec, "")
-    return inlined
+def inline_examples(spec: dict[str, Any], *, keep: Keep = lambda media, path: True) -> int:
+    """``generator.bundle.inline_examples`` on a spec read from ``SPEC``: the one bundling, the package's."""
+    return bundle.inline_examples(spec, SPEC.parent, keep=keep)
 
 
 def write_spec(spec: dict[str, Any], directory: Path, name: str = "foas.bundled.json") -> Path:
