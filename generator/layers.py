@@ -20,13 +20,13 @@ from typing import Any
 import jinja2
 from openapi_python_client.strings import ClassName, PythonIdentifier
 
+from generator.operations import METHODS, SCHEMA_REF, operations
+
 __all__ = ["LAYERS", "operations_context", "render_layers"]
 
 # The modules rendered, each from ``<name>.jinja``.
 LAYERS = ("_bindings.py", "_cli.py", "_clients.py", "_fake.py", "_pytest_plugin.py", "testing.py")
 _PYTHON_TYPES = {"string": "str", "integer": "int", "boolean": "bool", "number": "float"}
-_SCHEMAS = "#/components/schemas/"
-_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 # What a client setting fills in, by the value of a parameter's ``x-filled-by-client``.
 _FILLED_BY = {"region": "self.settings.region_id"}
 # The runtime function making a sample of each embedded document the fake can fill (``x-embedded-schema``).
@@ -55,15 +55,16 @@ def render_layers(spec: Mapping[str, Any], templates: Path) -> dict[str, str]:
 def operations_context(spec: Mapping[str, Any]) -> list[dict[str, Any]]:
     """Each operation as the templates use it: names, the endpoint module, parameters, result and paging."""
     schemas = spec.get("components", {}).get("schemas", {})
+    descriptors = operations(spec)  # the parameters as _schema.OPERATIONS has them
     found = []
     for path, path_item in spec.get("paths", {}).items():
-        for method in _METHODS:
+        for method in METHODS:
             operation = path_item.get(method)
             if operation is None:
                 continue
             name = str(PythonIdentifier(operation["operationId"], "field_"))
             tag = (operation.get("tags") or ["default"])[0]
-            parameters = [_parameter(p) for p in [*path_item.get("parameters", []), *operation.get("parameters", [])]]
+            parameters = [_parameter(p) for p in descriptors[operation["operationId"]]["parameters"]]
             found.append(
                 {
                     "operation_id": operation["operationId"],
@@ -133,7 +134,7 @@ def _default_page_size(operation: Mapping[str, Any], schemas: Mapping[str, Any])
     for field in paging.get("pageSize", []):
         schema = schema.get("properties", {}).get(field, {})
         if "$ref" in schema:
-            schema = schemas[schema["$ref"].removeprefix(_SCHEMAS)]
+            schema = schemas[schema["$ref"].removeprefix(SCHEMA_REF)]
     example = schema.get("example")
     return example if isinstance(example, int) and example > 0 else _DEFAULT_PAGE_SIZE
 
@@ -146,7 +147,7 @@ def _field_hints(schema_name: str, schemas: Mapping[str, Any], path_parameters: 
         target: Mapping[str, Any] = prop
         members: list[str] = []
         for branch in [prop, *prop.get("anyOf", []), *prop.get("oneOf", [])]:
-            resolved = schemas.get(branch.get("$ref", "").removeprefix(_SCHEMAS), branch)
+            resolved = schemas.get(branch.get("$ref", "").removeprefix(SCHEMA_REF), branch)
             members = members or list(resolved.get("enum", []))
             if resolved.get("type") in _PYTHON_TYPES and target is prop and "type" not in prop:
                 target = resolved
@@ -215,15 +216,13 @@ def _views(schema_name: str, schemas: Mapping[str, Any]) -> list[dict[str, Any]]
     return views
 
 
-def _parameter(parameter: Mapping[str, Any]) -> dict[str, Any]:
-    schema = parameter.get("schema", {})
-    filled_by = parameter.get("x-filled-by-client")
+def _parameter(descriptor: Mapping[str, Any]) -> dict[str, Any]:
+    """A parameter descriptor (``operations``) with what the client templates add: its Python type and,
+    for one the client fills (``x-filled-by-client``), the expression that fills it."""
+    filled_by = descriptor["filled_by"]
     return {
-        "name": parameter["name"],
-        "python_name": str(PythonIdentifier(parameter["name"], "field_")),
-        "type": _PYTHON_TYPES.get(schema.get("type", "string"), "str"),
-        "required": bool(parameter.get("required", False)),
-        "description": " ".join(str(parameter.get("description", "")).split()),
+        **descriptor,
+        "type": _PYTHON_TYPES.get(descriptor["kind"], "str"),
         "filled_by": _FILLED_BY[filled_by] if filled_by else None,
     }
 
@@ -242,15 +241,15 @@ def _pagination(operation: Mapping[str, Any], name: str, schemas: Mapping[str, A
     for field in paging["items"]:  # down the items path, through $refs, to the array's item schema
         schema = schema["properties"][field]
         if "$ref" in schema:
-            schema = schemas[schema["$ref"].removeprefix(_SCHEMAS)]
+            schema = schemas[schema["$ref"].removeprefix(SCHEMA_REF)]
     item_ref = schema.get("items", {}).get("$ref", "")
     return {
         "items_method": paging.get("itemsMethod", f"iter_{name}"),
         "pages_method": paging.get("pagesMethod", f"iter_{name}_pages"),
         "page": str(PythonIdentifier(paging["pageParameter"], "field_")),
         "size": str(PythonIdentifier(paging["sizeParameter"], "field_")) if paging.get("sizeParameter") else None,
-        "item": str(ClassName(item_ref.removeprefix(_SCHEMAS), "field_")) if item_ref else "Any",
-        "item_schema": item_ref.removeprefix(_SCHEMAS),
+        "item": str(ClassName(item_ref.removeprefix(SCHEMA_REF), "field_")) if item_ref else "Any",
+        "item_schema": item_ref.removeprefix(SCHEMA_REF),
     }
 
 
@@ -260,6 +259,6 @@ def _response_schema(operation: Mapping[str, Any]) -> str:
         if str(status).startswith("2"):
             for content in response.get("content", {}).values():
                 ref = str(content.get("schema", {}).get("$ref", ""))
-                if ref.startswith(_SCHEMAS):
-                    return ref.removeprefix(_SCHEMAS)
+                if ref.startswith(SCHEMA_REF):
+                    return ref.removeprefix(SCHEMA_REF)
     raise ValueError(f"{operation['operationId']}: no 2xx response with a $ref schema")

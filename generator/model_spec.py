@@ -13,9 +13,9 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["model_spec"]
+from generator.operations import SCHEMA_REF
 
-_SCHEMAS = "#/components/schemas/"
+__all__ = ["model_spec"]
 
 
 def model_spec(spec: Mapping[str, Any]) -> dict[str, Any]:
@@ -28,7 +28,7 @@ def model_spec(spec: Mapping[str, Any]) -> dict[str, Any]:
         filled = [
             name
             for name, prop in properties.items()
-            if "default" in prop or prop.get("$ref", "").removeprefix(_SCHEMAS) in with_default
+            if "default" in prop or prop.get("$ref", "").removeprefix(SCHEMA_REF) in with_default
         ]
         if filled:
             schema["required"] = [

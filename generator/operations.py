@@ -9,6 +9,9 @@ from openapi_python_client.strings import PythonIdentifier
 
 from generator.shape_builder import FORMAT_BOUNDS
 
+METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")  # an OpenAPI path item's operations
+SCHEMA_REF = "#/components/schemas/"  # how a $ref names a component schema
+
 # The x-pagination keys whose values are wire names: a request parameter, or a path of response fields.
 _PAGINATION_NAMES = ("pageParameter", "sizeParameter", "items", "pageIndex", "pageSize", "totalItems", "totalPages")
 
@@ -58,6 +61,7 @@ def operations(spec: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
                         "min_length": schema.get("minLength"),
                         "example": parameter.get("example"),
                         "description": " ".join(str(parameter.get("description", "")).split()),
+                        "filled_by": parameter.get("x-filled-by-client"),
                     }
                 )
             found[operation["operationId"]] = {

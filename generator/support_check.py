@@ -13,12 +13,11 @@ from typing import Any
 from openapi_python_client.strings import PythonIdentifier
 
 from generator.generator_error import GeneratorError
+from generator.operations import METHODS, SCHEMA_REF
 from generator.shape_builder import SCALARS, is_object_schema
 
 # The keys of a path item that are operations (OpenAPI 3.0), as openapi-python-client reads them.
-METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 PARAMETER_LOCATIONS = ("path", "query", "header")
-_SCHEMAS = "#/components/schemas/"
 _RESPONSES = "#/components/responses/"
 
 
@@ -100,9 +99,9 @@ def _success_problems(where: str, status: str, response: Mapping[str, Any], spec
     for media, media_type in content.items():
         schema = media_type.get("schema", {})
         ref = str(schema.get("$ref", ""))
-        target = schemas.get(ref[len(_SCHEMAS) :]) if ref.startswith(_SCHEMAS) else None
+        target = schemas.get(ref[len(SCHEMA_REF) :]) if ref.startswith(SCHEMA_REF) else None
         if not (schema.keys() == {"$ref"} and target is not None and is_object_schema(target)):
             yield (
                 f"{where}: response {status} {media}: the schema must be a $ref to an object schema "
-                f"under {_SCHEMAS}, got {schema!r}"
+                f"under {SCHEMA_REF}, got {schema!r}"
             )

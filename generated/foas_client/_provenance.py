@@ -2,7 +2,7 @@
 """Where this package came from: the digests of its inputs and the versions of the tools."""
 
 INPUTS_SHA256: dict[str, str] = {
-    "generator/*.py": "82a50f1cc772bacb62e8a43e43e29a4ac2678ab908546115b8655d17fea7e21f",
+    "generator/*.py": "e7e735a4c607872032d3dcc7a96bc418eceeeb3430324063c9dca1cfd74f4a1a",
     "generator/config.yaml": "5bfc500386bc59d5085c521f517b3dbb5ff18b2e6ef7f3a0fbebb71d229dc9e2",
     "generator/ruff-generated.toml": "242dd51d205406f242c79e1b8e8ab42c73c77e7d18f2371c13cf8f19c7e5a6af",
     "generator/runtime": "2a8201933f144142d5534479aad7714dd1403f3799ccfbbc60d4c0d86bfa116d",

@@ -150,6 +150,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
                 "min_length": 1,
                 "example": "project1",
                 "description": "Project name (项目名称). Sent percent-encoded as one path segment.",
+                "filled_by": None,
             },
             {
                 "name": "packageName",
@@ -162,6 +163,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
                 "min_length": 1,
                 "example": "package1.jar",
                 "description": "Package name (Package名称), e.g. a jar file name. Sent percent-encoded as one path segment.",
+                "filled_by": None,
             },
             {
                 "name": "RegionId",
@@ -174,6 +176,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
                 "min_length": None,
                 "example": "cn-hangzhou",
                 "description": "Region ID (区域ID). Public-cloud users may omit it.",
+                "filled_by": "region",
             },
             {
                 "name": "pageSize",
@@ -186,6 +189,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
                 "min_length": None,
                 "example": 50,
                 "description": "Number of jobs per page (每页包含的作业数).",
+                "filled_by": None,
             },
             {
                 "name": "pageIndex",
@@ -198,6 +202,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
                 "min_length": None,
                 "example": 1,
                 "description": "Page to return, 1-based (返回第几页).",
+                "filled_by": None,
             },
         ],
     }
