@@ -220,8 +220,8 @@ def changed_annotations(old: griffe.Object | griffe.Alias, new: griffe.Object | 
         if after is None or after == before:
             continue
         is_parameter = ":" in path and not path.endswith(":return")
-        if is_parameter and _union_members(before) <= _union_members(after):
-            continue  # a parameter that takes more than it did (str -> str | None): every old call still works
+        if is_parameter and _accepts_more(before, after):
+            continue  # every old call still works
         found.append((path.partition(":")[0], f"{path}: type changed from `{before}` to `{after}`"))
     return found
 
@@ -234,9 +234,7 @@ def widened_parameters(before: dict[str, Name], after: dict[str, Name]) -> dict[
         then = before.get(path)
         if not now.kind.endswith("parameter") or then is None or None in (then.annotation, now.annotation):
             continue
-        if then.annotation != now.annotation and _union_members(str(then.annotation)) <= _union_members(
-            str(now.annotation)
-        ):
+        if _accepts_more(str(then.annotation), str(now.annotation)):
             found[now.defined_at] = f"accepts more: `{then.annotation}` to `{now.annotation}`"
     return found
 
@@ -352,6 +350,12 @@ def _sources(package: griffe.Object | griffe.Alias) -> dict[str, str]:
         found[module.path] = module.source
         pending.extend(member for member in module.members.values() if isinstance(member, griffe.Module))
     return found
+
+
+def _accepts_more(before: str, after: str) -> bool:
+    """Whether a parameter typed ``after`` takes every value one typed ``before`` took, and more
+    (``str`` -> ``str | None``): the union's members, compared as text."""
+    return before != after and _union_members(before) <= _union_members(after)
 
 
 def _union_members(annotation: str) -> set[str]:

@@ -160,9 +160,7 @@ def page_request(rules: PageRules, *, page: int | None, size: int | None) -> dic
 def _given(value: object, name: str) -> int | None:
     if value is None or isinstance(value, Unset):
         return None
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise InvalidParameterError(f"{name} must be an integer, got {value!r}")
-    return value
+    return check_count(value, name)
 
 
 @attrs.define

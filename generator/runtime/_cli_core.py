@@ -392,8 +392,13 @@ def _add_view(
 # -- running --------------------------------------------------------------------------------------
 
 
+def _client_arguments(client_class: type[SyncClientCore]) -> frozenset[str]:
+    """The client constructor's arguments: spec parameters by these names configure the client (the region)."""
+    return frozenset(inspect.signature(client_class).parameters)
+
+
 def _client(program: Program, command: Command, args: argparse.Namespace) -> SyncClientCore:
-    client_arguments = frozenset(inspect.signature(program.client_class).parameters)
+    client_arguments = _client_arguments(program.client_class)
     spec_arguments = {
         p["python_name"]: getattr(args, p["python_name"])
         for p in command.parameters
@@ -412,7 +417,7 @@ def _client(program: Program, command: Command, args: argparse.Namespace) -> Syn
 
 def _call_arguments(program: Program, command: Command, args: argparse.Namespace) -> dict[str, Any]:
     """The call's spec arguments given on the command line; those that configure the client (the region) are not."""
-    client_arguments = frozenset(inspect.signature(program.client_class).parameters)
+    client_arguments = _client_arguments(program.client_class)
     names = [p["python_name"] for p in command.parameters if p["python_name"] not in client_arguments]
     return {name: getattr(args, name) for name in names if hasattr(args, name)}
 
