@@ -62,6 +62,12 @@ class RetryPolicy:
             "wait_jitter": WAIT_JITTER,
         }
 
+    def will_retry(self, error: Exception, attempt: int, elapsed: float) -> bool:
+        """Whether the loop retries after ``error`` ended attempt number ``attempt``, ``elapsed`` seconds into
+        the call: a retryable error, attempts left, the deadline not passed (what the loop's settings say)."""
+        in_time = self.deadline is None or elapsed < self.deadline
+        return bool(retry_hook(error)) and attempt < self.max_attempts and in_time
+
     # stamina (and tenacity under it) is imported at a client's first call, not with the package.
     def caller(self) -> stamina.BoundRetryingCaller:
         import stamina

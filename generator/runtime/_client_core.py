@@ -27,7 +27,7 @@ from ._credentials import CredentialsProvider, default_credentials
 from ._errors import InvalidParameterError
 from ._limits import ACCEPT_ENCODING, DEFAULT_MAX_RESPONSE_BYTES, ResponseLimit
 from ._paging import PageRules, aiter_items, aiter_pages, iter_items, iter_pages
-from ._retry import DEFAULT_DEADLINE, DEFAULT_MAX_ATTEMPTS, RetryPolicy, retry_hook, translated_transport_errors
+from ._retry import DEFAULT_DEADLINE, DEFAULT_MAX_ATTEMPTS, RetryPolicy, translated_transport_errors
 from ._signing import RoaSigner
 from ._unset import UNSET, Unset
 
@@ -283,14 +283,7 @@ class _ClientCore(Generic[_TransportT, _HttpT]):
 
     def _attempt_log(self, function: Callable[..., Any]) -> AttemptLog:
         """The log of one call of ``function`` (an endpoint function): a record per attempt, see ``_attempt_log``."""
-        retry = self.settings.retry
-
-        def will_retry(error: Exception, number: int, elapsed: float) -> bool:
-            # The retry loop's own rule: a retryable error, attempts left, the deadline not passed.
-            in_time = retry.deadline is None or elapsed < retry.deadline
-            return bool(retry_hook(error)) and number < retry.max_attempts and in_time
-
-        return AttemptLog(function, self._host, will_retry)
+        return AttemptLog(function, self._host, self.settings.retry.will_retry)
 
     @cached_property
     def _host(self) -> str:
