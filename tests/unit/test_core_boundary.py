@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.support.pages import spec
+from tests.support.pages import python_name, spec
 
 RUNTIME = Path(__file__).resolve().parents[2] / "generator" / "runtime"
 # Modules of the generated package (openapi-python-client's, the derived data, the per-operation layers).
@@ -66,10 +66,6 @@ def names_used(tree: ast.Module) -> set[str]:
     return found
 
 
-def snake(name: str) -> str:
-    return "".join(f"_{c.lower()}" if c.isupper() else c for c in name).lstrip("_")
-
-
 def response_schemas(response: dict[str, Any]) -> set[str]:
     """The schema names a response (or the components response it refers to) uses."""
     if "$ref" in response:
@@ -106,8 +102,8 @@ def spec_names() -> set[str]:
     names -= protocol
     # In Python spelling only the names of two words or more: a one-word field (Size, Tag, Name) is
     # spelled like the ordinary words that code uses for its own purposes (a page size, an XML tag).
-    spelled = {snake(name) for name in names if "_" in snake(name)}
-    return (names | spelled) - {snake(name) for name in protocol}
+    spelled = {python_name(name) for name in names if "_" in python_name(name)}
+    return (names | spelled) - {python_name(name) for name in protocol}
 
 
 @pytest.mark.parametrize("module", CORE)
