@@ -29,6 +29,7 @@ from ._limits import ACCEPT_ENCODING, DEFAULT_MAX_RESPONSE_BYTES, ResponseLimit
 from ._paging import PageRules, aiter_items, aiter_pages, iter_items, iter_pages
 from ._retry import DEFAULT_DEADLINE, DEFAULT_MAX_ATTEMPTS, RetryPolicy, translated_transport_errors
 from ._signing import RoaSigner
+from ._tls import tls_context
 from ._unset import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -194,7 +195,10 @@ class _Settings:
         if transport is not None:
             httpx_args["transport"] = transport
         headers = {"Accept": self.accept, "Accept-Encoding": ACCEPT_ENCODING}  # the codings the cap decodes
-        return client_class(base_url=self.endpoint, headers=headers, timeout=self.timeout, httpx_args=httpx_args)
+        verify = tls_context(self.endpoint)  # one per process, not one per client: see _tls
+        return client_class(
+            base_url=self.endpoint, headers=headers, timeout=self.timeout, verify_ssl=verify, httpx_args=httpx_args
+        )
 
 
 def given(value: T | None) -> T | Unset:
