@@ -145,18 +145,20 @@ class _JsonWriter:
 
 
 class _JsonLinesWriter:
-    """One JSON object per line, each flushed as soon as its page arrives."""
+    """One JSON object per line, a page's lines written and flushed as soon as the page arrives."""
 
     buffers = False
 
     def __init__(self, out: IO[str], layout: RecordLayout) -> None:
         self._out = out
         self._layout = layout
+        self._encode = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps would make one per line
 
     def add(self, items: Sequence[Model]) -> None:
-        for item in items:
-            self._out.write(json.dumps(record(item, self._layout), ensure_ascii=False) + "\n")
-            self._out.flush()
+        # One write and one flush per page, not per line: a flush is a system call, and a page's
+        # lines are there at once anyway.
+        self._out.write("".join(self._encode(record(item, self._layout)) + "\n" for item in items))
+        self._out.flush()
 
     def finish(self, listing: Listing) -> None:
         pass

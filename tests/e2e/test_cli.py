@@ -351,7 +351,7 @@ def test_jsonl_streams_each_page_as_it_arrives(service: FakeFoasService, fake: L
     code = main([LISTING, *BIG, "--all", "--page-size", "100", "--output", "jsonl", "--endpoint", fake.base_url])
     assert code == 0
     assert out.getvalue().count("\n") == BIG_COUNT
-    assert [lines for lines, _ in out.flushed] == list(range(1, BIG_COUNT + 1))  # a flush per line
+    assert [lines for lines, _ in out.flushed] == [*range(100, BIG_COUNT, 100), BIG_COUNT]  # a flush per page
     first_line_requests = out.flushed[0][1]
     assert first_line_requests <= 1 + ALL_PAGES_CONCURRENCY < 24  # printed long before the last page
 
