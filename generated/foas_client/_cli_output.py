@@ -30,6 +30,7 @@ __all__ = [
     "Progress",
     "RecordLayout",
     "Writer",
+    "is_terminal",
     "load_rich",
     "page_progress",
     "record",
@@ -300,7 +301,7 @@ class _TableWriter:
     def _rich_table(self, headings: list[str], footer: str) -> None:
         rich = self._rich
         assert rich is not None
-        terminal = _isatty(self._out)
+        terminal = is_terminal(self._out)
         # Off a terminal rich would assume 80 columns and fold cells: give it room, it uses what it needs.
         console = _console_class(rich)(file=self._out, width=None if terminal else 100_000, highlight=False)
         if self._rows:
@@ -330,7 +331,8 @@ def writer(output: str, out: IO[str], layout: RecordLayout, *, rich: ModuleType 
     raise ValueError(f"output must be one of {', '.join(OUTPUTS)}, got {output!r}")
 
 
-def _isatty(stream: IO[str]) -> bool:
+def is_terminal(stream: IO[str]) -> bool:
+    """Whether ``stream`` is a terminal (a closed or fake stream is not)."""
     try:
         return stream.isatty()
     except (AttributeError, ValueError):  # a closed or fake stream
@@ -396,10 +398,10 @@ def page_progress(
     ``PROGRESS_MIN_PAGES`` pages (or does not say), and the output does not stream onto that same
     terminal (a bar redrawn between lines of output would garble both).
     """
-    if rich is None or not _isatty(stderr):
+    if rich is None or not is_terminal(stderr):
         return _NoProgress()
     if total_pages is not None and total_pages < PROGRESS_MIN_PAGES:
         return _NoProgress()
-    if streaming and _isatty(stdout):
+    if streaming and is_terminal(stdout):
         return _NoProgress()
     return _RichProgress(rich, stderr, total_pages, description)
