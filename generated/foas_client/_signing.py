@@ -147,23 +147,41 @@ class RoaSigner(httpx.Auth):
         """
         credentials = self._credentials.get_credentials()
         ensure_usable(credentials)  # a line break in a header would otherwise go out, or print the value
-        headers = request.headers
         now = self._clock()
         now = now.replace(tzinfo=timezone.utc) if now.tzinfo is None else now.astimezone(timezone.utc)
-        headers["Date"] = format_datetime(now, usegmt=True)
-        headers.setdefault("Accept", DEFAULT_ACCEPT)
-        headers["x-acs-signature-method"] = SIGNATURE_METHOD
-        headers["x-acs-signature-version"] = SIGNATURE_VERSION
-        headers["x-acs-signature-nonce"] = self._nonce()
-        if self.version is not None:  # the generated endpoint functions set their own
-            headers.setdefault("x-acs-version", self.version)
-        if self.action is not None:  # the generated endpoint functions set their own
-            headers.setdefault("x-acs-action", self.action)
-        headers.setdefault("x-acs-region-id", self.region_id)
+        # The headers are read once into a plain dict, keyed by lower-cased name, and written back once:
+        # httpx's Headers scans every header on each read or write, a dozen times per request otherwise.
+        encoding = request.headers.encoding
+        names: dict[str, str] = {}  # lower-cased name -> the name as first written
+        values: dict[str, str] = {}
+        for raw_name, raw_value in request.headers.raw:
+            name, value = raw_name.decode(encoding), raw_value.decode(encoding)
+            key = name.lower()
+            names.setdefault(key, name)
+            values[key] = f"{values[key]}, {value}" if key in values else value  # as Headers.items() joins them
+        signed = {
+            "date": ("Date", format_datetime(now, usegmt=True)),
+            "x-acs-signature-method": ("x-acs-signature-method", SIGNATURE_METHOD),
+            "x-acs-signature-version": ("x-acs-signature-version", SIGNATURE_VERSION),
+            "x-acs-signature-nonce": ("x-acs-signature-nonce", self._nonce()),
+        }
+        for name, default in (
+            ("Accept", DEFAULT_ACCEPT),
+            ("x-acs-version", self.version),  # the generated endpoint functions set their own
+            ("x-acs-action", self.action),  # the generated endpoint functions set their own
+            ("x-acs-region-id", self.region_id),
+        ):
+            if default is not None and name.lower() not in values:
+                signed[name.lower()] = (name, default)
+        values.pop("x-acs-security-token", None)
+        values.pop("authorization", None)
         if credentials.security_token is not None:
-            headers["x-acs-security-token"] = credentials.security_token
-        else:
-            headers.pop("x-acs-security-token", None)
+            signed["x-acs-security-token"] = ("x-acs-security-token", credentials.security_token)
+        for key, (name, value) in signed.items():
+            names[key] = names.get(key, name)
+            values[key] = value
         raw_target = request.url.raw_path.decode("ascii")
-        signature = sign(credentials.access_key_secret, string_to_sign(request.method, headers, raw_target))
-        headers["Authorization"] = f"acs {credentials.access_key_id}:{signature}"
+        signature = sign(credentials.access_key_secret, string_to_sign(request.method, values, raw_target))
+        values["authorization"] = f"acs {credentials.access_key_id}:{signature}"
+        names["authorization"] = "Authorization"
+        request.headers = httpx.Headers([(names[key], value) for key, value in values.items()], encoding=encoding)
