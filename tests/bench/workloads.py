@@ -2,20 +2,32 @@
 
     python -m tests.bench.workloads official-sdk --endpoint URL --project P --package P --page-size N [--threads N]
     python -m tests.bench.workloads iter-jobs --endpoint URL --project P --package P --page-size N [--concurrency N]
+    python -m tests.bench.workloads floor --endpoint URL --project P --package P --page-size N [--threads N] [--jsonl]
 
-Both take the AccessKey from ``ALIBABA_CLOUD_ACCESS_KEY_ID`` / ``ALIBABA_CLOUD_ACCESS_KEY_SECRET``, list
-every job and print how many they saw. This module imports neither foas_client nor anything of the
-bench at its top, so that the official SDK's process pays for the official SDK's imports only.
+Each takes the AccessKey from ``ALIBABA_CLOUD_ACCESS_KEY_ID`` / ``ALIBABA_CLOUD_ACCESS_KEY_SECRET``, lists
+every job and prints how many it saw (``floor --jsonl``: each job as a JSON line, as ``foas --output
+jsonl`` does). This module imports neither foas_client nor anything of the bench at its top, so that
+the official SDK's process pays for the official SDK's imports only, and the floor's for the standard
+library's.
 """
 
 from __future__ import annotations
 
 import argparse
+import base64
+import hashlib
+import hmac
+import http.client
 import json
 import os
+import sys
+import threading
+import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from email.utils import formatdate
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 REGION = "cn-hangzhou"
 
@@ -68,14 +80,84 @@ def official_sdk_listing(
     return sequential if threads == 1 else threaded
 
 
+def floor_listing(
+    base_url: str,
+    access_key: tuple[str, str],
+    *,
+    project: str,
+    package: str,
+    page_size: int,
+    threads: int = 1,
+    jsonl: bool = False,
+) -> Callable[[], int]:
+    """The least a listing can do, written for this one request: the bench's floor, the number of jobs seen.
+
+    ``http.client`` keep-alive connections (one per thread), the request signed inline (ROA v1 over
+    the same headers the client sends; the fake checks it), ``json.loads``; the pages fetched as
+    ``official_sdk_listing`` fetches them (the first alone, then ``threads`` at a time, in order).
+    ``jsonl``: each job written to stdout as a JSON line, a page's lines flushed together. No
+    argument check, no retry, no typed model, no bound on the answer: what this client adds to it
+    is what the figures next to the floor show.
+    """
+    key_id, secret = access_key
+    split = urlsplit(base_url)
+    path = f"/api/v2/projects/{quote(project, safe='')}/packages/{quote(package, safe='')}/jobs"
+    local = threading.local()
+
+    def page(page_index: int) -> dict[str, Any]:
+        conn = getattr(local, "conn", None)
+        if conn is None:
+            conn = local.conn = http.client.HTTPConnection(split.hostname or "", split.port)
+        query = f"RegionId={REGION}&pageIndex={page_index}&pageSize={page_size}"  # sorted, as signed
+        headers = {
+            "Accept": "application/json",
+            "Date": formatdate(usegmt=True),
+            "x-acs-action": "GetRefPackageJob",
+            "x-acs-region-id": REGION,
+            "x-acs-signature-method": "HMAC-SHA1",
+            "x-acs-signature-nonce": str(uuid.uuid4()),
+            "x-acs-signature-version": "1.0",
+            "x-acs-version": "2018-11-11",
+        }
+        acs = "".join(f"{name}:{value}\n" for name, value in headers.items() if name.startswith("x-acs-"))
+        signed = f"GET\napplication/json\n\n\n{headers['Date']}\n{acs}{path}?{query}"
+        digest = hmac.new(secret.encode(), signed.encode(), hashlib.sha1).digest()
+        headers["Authorization"] = f"acs {key_id}:{base64.b64encode(digest).decode()}"
+        conn.request("GET", f"{path}?{query}", headers=headers)
+        response = conn.getresponse()
+        body = response.read()
+        if response.status != 200:
+            raise RuntimeError(f"the floor's GET got {response.status}: {body[:300]!r}")
+        document: dict[str, Any] = json.loads(body)
+        return document
+
+    def seen(document: dict[str, Any]) -> int:
+        jobs = document["Jobs"]["Job"]
+        if jsonl:
+            sys.stdout.write("".join(json.dumps(job, ensure_ascii=False) + "\n" for job in jobs))
+            sys.stdout.flush()
+        return len(jobs)
+
+    def listing() -> int:
+        first = page(1)
+        count = seen(first)
+        with ThreadPoolExecutor(max_workers=threads) as pool:
+            for document in pool.map(page, range(2, first["TotalPage"] + 1)):
+                count += seen(document)
+        return count
+
+    return listing
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m tests.bench.workloads")
-    parser.add_argument("workload", choices=["official-sdk", "iter-jobs"])
+    parser.add_argument("workload", choices=["official-sdk", "iter-jobs", "floor"])
     parser.add_argument("--endpoint", required=True)
     parser.add_argument("--project", required=True)
     parser.add_argument("--package", required=True)
     parser.add_argument("--page-size", type=int, required=True)
-    parser.add_argument("--threads", type=int, default=1, help="official-sdk: pages in flight")
+    parser.add_argument("--threads", type=int, default=1, help="official-sdk, floor: pages in flight")
+    parser.add_argument("--jsonl", action="store_true", help="floor: print each job as a JSON line")
     parser.add_argument("--concurrency", type=int, default=1, help="iter-jobs: pages in flight")
     args = parser.parse_args(argv)
     access_key = (os.environ["ALIBABA_CLOUD_ACCESS_KEY_ID"], os.environ["ALIBABA_CLOUD_ACCESS_KEY_SECRET"])
@@ -89,6 +171,20 @@ def main(argv: list[str] | None = None) -> None:
             threads=args.threads,
         )
         print(listing())
+        return
+    if args.workload == "floor":
+        listing = floor_listing(
+            args.endpoint,
+            access_key,
+            project=args.project,
+            package=args.package,
+            page_size=args.page_size,
+            threads=args.threads,
+            jsonl=args.jsonl,
+        )
+        count = listing()
+        if not args.jsonl:
+            print(count)
         return
     from foas_client import Credentials, FoasClient
 
