@@ -157,30 +157,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--package", required=True)
     parser.add_argument("--page-size", type=int, required=True)
     parser.add_argument("--threads", type=int, default=1, help="official-sdk, floor: pages in flight")
-    parser.add_argument("--jsonl", action="store_true", help="floor: print each job as a JSON line")
+    parser.add_argument("--jsonl", action="store_true", help="floor: print each job as a JSON line, not the count")
     parser.add_argument("--concurrency", type=int, default=1, help="iter-jobs: pages in flight")
     args = parser.parse_args(argv)
     access_key = (os.environ["ALIBABA_CLOUD_ACCESS_KEY_ID"], os.environ["ALIBABA_CLOUD_ACCESS_KEY_SECRET"])
-    if args.workload == "official-sdk":
-        listing = official_sdk_listing(
+    if args.workload in ("official-sdk", "floor"):
+        listing = (official_sdk_listing if args.workload == "official-sdk" else floor_listing)(
             args.endpoint,
             access_key,
             project=args.project,
             package=args.package,
             page_size=args.page_size,
             threads=args.threads,
-        )
-        print(listing())
-        return
-    if args.workload == "floor":
-        listing = floor_listing(
-            args.endpoint,
-            access_key,
-            project=args.project,
-            package=args.package,
-            page_size=args.page_size,
-            threads=args.threads,
-            jsonl=args.jsonl,
+            **({"jsonl": True} if args.jsonl else {}),
         )
         count = listing()
         if not args.jsonl:
