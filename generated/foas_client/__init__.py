@@ -5,12 +5,12 @@ Models and endpoint functions are generated from ``spec/foas.openapi.yaml``; res
 JSON and from XML by their Content-Type; every error is a ``foas_client.errors.FoasError``.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from ._bindings import RoaSigner, decode_body
 from ._client_core import ResponseFormat
 from ._clients import AsyncFoasClient, FoasClient
 from ._credentials import Credentials, CredentialsProvider, OfficialChainProvider
-from ._plan import parse_plan, parse_properties
-from ._plan_models import ExecutionPlan, PlanEdge, PlanNode
 from ._retry import RetryPolicy
 from .client import Client
 from .errors import (
@@ -33,15 +33,36 @@ from .models import (
     KnownJobType,
 )
 
+if TYPE_CHECKING:  # imported on first use (see __getattr__); type checkers see them here
+    from ._plan import parse_plan, parse_properties
+    from ._plan_models import ExecutionPlan, PlanEdge, PlanNode
+
 __version__: str  # the installed distribution's version, read on first use (see __getattr__)
 
+# The views of a job's plan, imported when first asked for: most programs list jobs and never parse
+# a plan, and the plan's models (TypedDicts, typing_extensions on 3.10) cost a few ms to import.
+_LAZY = {
+    "parse_plan": "._plan",
+    "parse_properties": "._plan",
+    "ExecutionPlan": "._plan_models",
+    "PlanEdge": "._plan_models",
+    "PlanNode": "._plan_models",
+}
 
-def __getattr__(name: str) -> str:
-    """``__version__``: the installed distribution's version (``"0+unknown"`` in a source tree never installed).
 
-    Read from the package metadata when first asked for, not at import: importlib.metadata alone
-    costs a fifth of the package's import time.
+def __getattr__(name: str) -> Any:
+    """The plan's views on first use; ``__version__``: the installed distribution's version
+    (``"0+unknown"`` in a source tree never installed).
+
+    The version is read from the package metadata when first asked for, not at import:
+    importlib.metadata alone costs a fifth of the package's import time.
     """
+    if name in _LAZY:
+        from importlib import import_module
+
+        value = getattr(import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
     if name != "__version__":
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     from importlib.metadata import PackageNotFoundError, version

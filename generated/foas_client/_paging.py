@@ -35,7 +35,6 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import AsyncGenerator, Awaitable, Callable, Generator, Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import aclosing, closing
 from itertools import islice
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -351,6 +350,8 @@ class _Walk:
 
 
 def _pages(walk: _Walk, fetch: Fetch[P]) -> Generator[tuple[P, list[Any]], None, None]:
+    from concurrent.futures import Future, ThreadPoolExecutor  # here: a listing needs them, an import does not
+
     window: deque[tuple[int, Future[P]]] = deque()
     pool: ThreadPoolExecutor | None = None
     try:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import uuid
 from collections.abc import Callable, Generator, Mapping
 from datetime import datetime, timezone
 from email.utils import format_datetime
@@ -82,6 +81,8 @@ def _utc_now() -> datetime:
 
 
 def _uuid4() -> str:
+    import uuid  # here, not at import: uuid imports platform, a few ms most imports never need
+
     return str(uuid.uuid4())
 
 

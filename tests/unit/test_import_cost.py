@@ -1,0 +1,48 @@
+"""``import foas_client`` loads what a first call needs and leaves the rest for when it is used.
+
+Each module below costs import time that programs pay on every start (the bench's ``import``
+figure); each is only needed by some uses: the async client (asyncio), a retried call (stamina), an
+XML answer (lxml), the JSON fast path (msgspec, at the first decode), the plan's views, the version.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import foas_client
+
+LOADED_ON_USE = (
+    "asyncio",
+    "concurrent.futures",
+    "foas_client._plan",
+    "foas_client._plan_models",
+    "importlib.metadata",
+    "javaproperties",
+    "lxml",
+    "msgspec",
+    "rich",
+    "stamina",
+    "typing_extensions",
+    "uuid",
+)
+
+
+def _loaded_after(statement: str) -> set[str]:
+    probe = f"import sys; {statement}; print('\\n'.join(sys.modules))"
+    done = subprocess.run([sys.executable, "-I", "-c", probe], check=True, capture_output=True, text=True)
+    return set(done.stdout.split())
+
+
+def test_import_leaves_what_only_some_uses_need() -> None:
+    # What httpx loads itself is not this package's doing (with click installed, httpx imports its
+    # own command line, rich included).
+    added = _loaded_after("import foas_client") - _loaded_after("import httpx, attrs")
+    assert "foas_client" in added
+    assert sorted(name for name in LOADED_ON_USE if name in added) == []
+
+
+def test_the_plan_views_are_there_on_first_use() -> None:
+    assert foas_client.parse_plan.__module__ == "foas_client._plan"
+    assert foas_client.PlanNode.__module__ == "foas_client._plan_models"
+    assert {"parse_plan", "parse_properties", "ExecutionPlan", "PlanEdge", "PlanNode"} <= set(foas_client.__all__)
