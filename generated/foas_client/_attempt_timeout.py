@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import math
 import os
 import socket
 import threading
@@ -74,17 +75,21 @@ class _Watchdog:
         self._heap: list[tuple[float, int, _Attempt]] = []
         self._order = itertools.count()  # ties: never compare two attempts
         self._thread: threading.Thread | None = None
+        # When the thread wakes up next on its own (infinity: not before it is notified). A new
+        # attempt wakes it only if its deadline comes sooner: a listing's attempts, each due a full
+        # timeout later, cost no thread switch.
+        self._wakes_at = math.inf
 
     def watch(self, attempt: _Attempt) -> None:
         with self._cv:
             if self._pid != os.getpid():  # forked: the thread did not come along
-                self._pid, self._heap, self._thread = os.getpid(), [], None
+                self._pid, self._heap, self._thread, self._wakes_at = os.getpid(), [], None, math.inf
             self._drop_finished()
             heapq.heappush(self._heap, (attempt.deadline, next(self._order), attempt))
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="foas-attempt-watchdog", daemon=True)
                 self._thread.start()
-            elif self._heap[0][2] is attempt:  # the earliest deadline now: wake the thread to wait less
+            elif attempt.deadline < self._wakes_at:  # due before the thread would look again
                 self._cv.notify()
 
     def finish(self, attempt: _Attempt) -> None:
@@ -101,10 +106,12 @@ class _Watchdog:
             while True:
                 self._drop_finished()
                 if not self._heap:
+                    self._wakes_at = math.inf
                     self._cv.wait()
                     continue
                 wait = self._heap[0][0] - time.monotonic()
                 if wait > 0:
+                    self._wakes_at = self._heap[0][0]
                     self._cv.wait(wait)
                     continue
                 attempt = heapq.heappop(self._heap)[2]

@@ -5,7 +5,7 @@ INPUTS_SHA256: dict[str, str] = {
     "generator/*.py": "e7e735a4c607872032d3dcc7a96bc418eceeeb3430324063c9dca1cfd74f4a1a",
     "generator/config.yaml": "5bfc500386bc59d5085c521f517b3dbb5ff18b2e6ef7f3a0fbebb71d229dc9e2",
     "generator/ruff-generated.toml": "242dd51d205406f242c79e1b8e8ab42c73c77e7d18f2371c13cf8f19c7e5a6af",
-    "generator/runtime": "f0545f4bd1e8f00e4e4226331886dd8235fa281f7f91c7ac06204fe4a2d8c810",
+    "generator/runtime": "44d7361fd607fb7d1177d6ec43b1cf0489a86f110d141369000c698914e9c112",
     "generator/templates": "fbd4d67c0aa8a284890dec25d7251b7745d3e7ba5b51cc6f74513241d4586849",
     "spec/foas.openapi.yaml": "4fd83f02fcaf87450d926042359d65f19c6889a426192354ff07ced00584558e",
     "spec/plan.schema.json": "56c562f960aebd19d07de1ef10914146493171555eec8d51a84729f12a0fc1e0",
