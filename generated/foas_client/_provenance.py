@@ -5,7 +5,7 @@ INPUTS_SHA256: dict[str, str] = {
     "generator/*.py": "e7e735a4c607872032d3dcc7a96bc418eceeeb3430324063c9dca1cfd74f4a1a",
     "generator/config.yaml": "5bfc500386bc59d5085c521f517b3dbb5ff18b2e6ef7f3a0fbebb71d229dc9e2",
     "generator/ruff-generated.toml": "242dd51d205406f242c79e1b8e8ab42c73c77e7d18f2371c13cf8f19c7e5a6af",
-    "generator/runtime": "d5b6838372a1502d55b24671a9368871cf75f12ac4880583e2084aac06d40727",
+    "generator/runtime": "fb104a65babe387d3f67755b5ba87138b8e378b2fe0aeacb32be4a57f325bf4a",
     "generator/templates": "c5a59c7fc307bc1db97da3be3973009f84aaeb9a6ad99b7951cc26ddcce24af7",
     "spec/foas.openapi.yaml": "4fd83f02fcaf87450d926042359d65f19c6889a426192354ff07ced00584558e",
     "spec/plan.schema.json": "56c562f960aebd19d07de1ef10914146493171555eec8d51a84729f12a0fc1e0",
