@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import msgspec
+from msgspec.structs import astuple
 
 from ._shapes import ObjectShape
 from ._structs import Unsupported, struct_type
@@ -47,6 +48,6 @@ def model_decoder(model: type[Any], shape_name: str, shapes: Mapping[str, Object
             document = decode(content)
         except (ValueError, RecursionError):  # msgspec's DecodeError and ValidationError are ValueErrors
             return None
-        return from_struct(document)
+        return from_struct(document, astuple)
 
     return decode_model
