@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import threading
 from collections.abc import Mapping
 from typing import Any
 
@@ -113,19 +114,29 @@ def _parse(body: bytes) -> Any:
     return wrapper
 
 
-def _parser() -> Any:
-    """A new parser (lxml parsers must not be shared between threads): no entities, network or DTD."""
-    from lxml import etree
+_THREAD = threading.local()
 
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-        collect_ids=False,
-    )
+
+def _parser() -> Any:
+    """This thread's parser: no entities, network or DTD.
+
+    lxml parsers must not be shared between threads, and a new one per document costs a parser
+    context per document: one is kept per thread (a parse neither nests nor yields).
+    """
+    parser = getattr(_THREAD, "parser", None)
+    if parser is None:
+        from lxml import etree
+
+        parser = _THREAD.parser = etree.XMLParser(
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            huge_tree=False,
+            remove_comments=True,
+            remove_pis=True,
+            collect_ids=False,
+        )
+    return parser
 
 
 def _declares_dtd(body: bytes) -> bool:
