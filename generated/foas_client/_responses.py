@@ -20,7 +20,7 @@ import httpx
 from ._errors import ApiError, DecodeError, ErrorBody, ResponseTooLargeError, UnsafeXmlError, api_error_class
 from ._shapes import ObjectShape
 from ._validate import validate
-from ._xml import decode_xml
+from ._xml import decode_xml, document_element, read_element
 
 __all__ = ["api_error", "decode_body", "decode_response", "json_parser", "media_kind", "retry_after"]
 
@@ -149,12 +149,21 @@ def decode_response(
     """
     content_type = response.headers.get("content-type")
     try:
-        if _is_json(content_type):
+        kind = _media_kind_or_none(content_type)
+        if kind == "json":
             decode_model = _model_decoder(from_dict, shape_name, shapes)
             if decode_model is not None:
                 model = decode_model(response.content)
                 if model is not None:
                     return model  # type: ignore[no-any-return]  # the model of from_dict, built without a dict
+        elif kind == "xml":
+            read_model = _model_reader(from_dict, shape_name, shapes)
+            if read_model is not None:
+                element = document_element(response.content, shape_name, shapes)
+                model = read_model(element)
+                if model is not None:
+                    return model  # type: ignore[no-any-return]  # as above
+                return from_dict(read_element(element, shape_name, shapes))  # parsed once either way
         return from_dict(decode_body(response.content, content_type, shape_name, shapes))
     except DecodeError as exc:
         if error is not None and not isinstance(exc, (UnsafeXmlError, ResponseTooLargeError)):
@@ -170,16 +179,17 @@ def decode_response(
         ) from None
 
 
-def _is_json(content_type: str | None) -> bool:
-    """Whether ``media_kind`` reads ``content_type`` as JSON (``False`` where it would raise)."""
+def _media_kind_or_none(content_type: str | None) -> str | None:
+    """``media_kind(content_type)``, or ``None`` where it would raise."""
     try:
-        return media_kind(content_type) == "json"
+        return media_kind(content_type)
     except DecodeError:
-        return False
+        return None
 
 
-# Decoders straight to a model (``_fast_json``), by (model class, shape name, shapes); None: the model has none.
-_MODEL_DECODERS: dict[tuple[object, str, int], Callable[[bytes], Any] | None] = {}
+# Decoders straight to a model, by (model class, shape name, shapes); None: the model has none.
+_MODEL_DECODERS: dict[tuple[object, str, int], Callable[[bytes], Any] | None] = {}  # JSON: _fast_json
+_MODEL_READERS: dict[tuple[object, str, int], Callable[[Any], Any] | None] = {}  # XML: _fast_xml
 
 
 def _model_decoder(
@@ -188,10 +198,9 @@ def _model_decoder(
     """``bytes -> model`` through msgspec Structs when msgspec is installed and ``from_dict``'s model
     supports it; ``None`` otherwise. The decoder returns ``None`` for a body that must take the usual path.
     """
-    model = getattr(from_dict, "__self__", None)  # from_dict is the model's classmethod
-    if model is None or _fast_loads() is None:
+    model, key = _model_key(from_dict, shape_name, shapes)
+    if model is None:
         return None
-    key = (model, shape_name, id(shapes))
     try:
         return _MODEL_DECODERS[key]
     except KeyError:
@@ -200,6 +209,33 @@ def _model_decoder(
 
     decoder = _MODEL_DECODERS[key] = model_decoder(model, shape_name, shapes)
     return decoder
+
+
+def _model_reader(
+    from_dict: Callable[[Mapping[str, Any]], Any], shape_name: str, shapes: Mapping[str, ObjectShape]
+) -> Callable[[Any], Any] | None:
+    """``element -> model`` (of ``_xml.document_element``) through msgspec Structs, as ``_model_decoder``
+    for JSON; ``None`` otherwise. The reader returns ``None`` for a document that must take the usual path.
+    """
+    model, key = _model_key(from_dict, shape_name, shapes)
+    if model is None:
+        return None
+    try:
+        return _MODEL_READERS[key]
+    except KeyError:
+        pass
+    from ._fast_xml import model_reader  # imports msgspec and lxml: on first use
+
+    reader = _MODEL_READERS[key] = model_reader(model, shape_name, shapes)
+    return reader
+
+
+def _model_key(
+    from_dict: Callable[[Mapping[str, Any]], Any], shape_name: str, shapes: Mapping[str, ObjectShape]
+) -> tuple[type[Any] | None, tuple[object, str, int]]:
+    """The model whose classmethod ``from_dict`` is, and its cache key; no model without msgspec."""
+    model = getattr(from_dict, "__self__", None)  # from_dict is the model's classmethod
+    return (model if _fast_loads() is not None else None), (model, shape_name, id(shapes))
 
 
 def _error_envelope(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import threading
 from collections.abc import Mapping
 from typing import Any
 
@@ -20,7 +21,7 @@ from ._errors import DecodeError, UnsafeXmlError
 from ._shapes import ObjectShape, Shape, integer_bounds
 from ._validate import Mismatch, check_bounds, describe, fill_defaults, missing_field
 
-__all__ = ["decode_xml"]
+__all__ = ["decode_xml", "document_element", "read_element"]
 
 _WRAPPER = "foas-client-document"
 _DECLARATION = re.compile(rb"^\s*<\?xml[^>]*\?>", re.ASCII)
@@ -42,26 +43,46 @@ def decode_xml(body: bytes, shape_name: str, shapes: Mapping[str, ObjectShape]) 
         UnsafeXmlError: the body declares a DTD or entities.
         DecodeError: the body is not well-formed XML or a value does not fit the spec (``path`` says where).
     """
+    return read_element(document_element(body, shape_name, shapes), shape_name, shapes)
+
+
+def document_element(body: bytes, shape_name: str, shapes: Mapping[str, ObjectShape]) -> Any:
+    """The element of ``body`` whose children are the fields of ``shape_name``: the document's root, or
+    a wrapper of the fragment's elements (comments and processing instructions dropped, a DTD refused).
+
+    Raises:
+        UnsafeXmlError: the body declares a DTD or entities.
+        DecodeError: the body is not well-formed XML, or not this document (another root, stray text).
+    """
     shape = shapes[shape_name]
     element = _parse_document(body, shape.xml_name)
-    if element is None:
-        wrapper = _parse(body)
-        elements = [child for child in wrapper if isinstance(child.tag, str)]
-        if not elements:
-            raise DecodeError("no XML element in the body (empty or truncated)")
-        element = wrapper
-        if any(_local(child.tag) == shape.xml_name for child in elements):
-            if len(elements) != 1 or _has_text(wrapper, elements):
-                raise DecodeError(f"content outside the root element <{shape.xml_name}>")
-            element = elements[0]
-        elif _has_text(wrapper, elements):
-            raise DecodeError("text outside any element")
-        elif not any(_local(child.tag) in shape.by_xml_name for child in elements):
-            # Not this document at all (an HTML page, an <Error> sent with 200, another root): say so.
-            first = _local(elements[0].tag)
-            raise DecodeError(f"unexpected root element <{first}>: expected <{shape.xml_name}> or its fields")
+    if element is not None:
+        return element
+    wrapper = _parse(body)
+    elements = [child for child in wrapper if isinstance(child.tag, str)]
+    if not elements:
+        raise DecodeError("no XML element in the body (empty or truncated)")
+    if any(_local(child.tag) == shape.xml_name for child in elements):
+        if len(elements) != 1 or _has_text(wrapper, elements):
+            raise DecodeError(f"content outside the root element <{shape.xml_name}>")
+        return elements[0]
+    if _has_text(wrapper, elements):
+        raise DecodeError("text outside any element")
+    if not any(_local(child.tag) in shape.by_xml_name for child in elements):
+        # Not this document at all (an HTML page, an <Error> sent with 200, another root): say so.
+        first = _local(elements[0].tag)
+        raise DecodeError(f"unexpected root element <{first}>: expected <{shape.xml_name}> or its fields")
+    return wrapper
+
+
+def read_element(element: Any, shape_name: str, shapes: Mapping[str, ObjectShape]) -> dict[str, Any]:
+    """The JSON-shaped dict of ``element`` (from ``document_element``), checked against ``shape_name``.
+
+    Raises:
+        DecodeError: a value does not fit the spec (``path`` says where).
+    """
     try:
-        return _object(element, shape, shapes)
+        return _object(element, shapes[shape_name], shapes)
     except Mismatch as exc:
         raise DecodeError(exc.reason, path=exc.path) from None
 
@@ -114,19 +135,29 @@ def _parse(body: bytes) -> Any:
     return wrapper
 
 
-def _parser() -> Any:
-    """A new parser (lxml parsers must not be shared between threads): no entities, network or DTD."""
-    from lxml import etree
+_THREAD = threading.local()
 
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-        collect_ids=False,
-    )
+
+def _parser() -> Any:
+    """This thread's parser: no entities, network or DTD.
+
+    lxml parsers must not be shared between threads, and a new one per document costs a parser
+    context per document: one is kept per thread (a parse neither nests nor yields).
+    """
+    parser = getattr(_THREAD, "parser", None)
+    if parser is None:
+        from lxml import etree
+
+        parser = _THREAD.parser = etree.XMLParser(
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            huge_tree=False,
+            remove_comments=True,
+            remove_pis=True,
+            collect_ids=False,
+        )
+    return parser
 
 
 def _declares_dtd(body: bytes) -> bool:

@@ -7,7 +7,9 @@ reading of the spec:
 - a random page, written as JSON and as XML by the test, decodes to a model equal to the page (with the
   spec's defaults for the fields it leaves out);
 - random bytes, and random mutations of the documented examples, given to ``decode_body`` as JSON or XML,
-  raise nothing but the package's errors; what does decode builds a model without error.
+  raise nothing but the package's errors; what does decode builds a model without error;
+- random pages and mutated examples decode the same through ``decode_response`` with and without the
+  msgspec Struct paths (JSON and XML straight to the model).
 """
 
 from __future__ import annotations
@@ -216,12 +218,16 @@ def test_mutations_of_the_documented_examples_raise_only_the_packages_errors(cas
     decodes_or_refuses(*case)
 
 
-def decode_response_both_ways(body: bytes) -> list[tuple[Any, ...]]:
-    """What ``decode_response`` makes of a 200 JSON answer, with and without the Struct path (``_fast_json``)."""
+def decode_response_both_ways(body: bytes, content_type: str = "application/json") -> list[tuple[Any, ...]]:
+    """What ``decode_response`` makes of a 200 answer, with and without the Struct paths (``_fast_json``,
+    ``_fast_xml``)."""
     outcomes = []
     for structs in (True, False):
-        response = httpx.Response(200, content=body, headers={"Content-Type": "application/json"})
-        with mock.patch.object(responses, "_model_decoder", responses._model_decoder if structs else lambda *a: None):
+        response = httpx.Response(200, content=body, headers={"Content-Type": content_type})
+        with (
+            mock.patch.object(responses, "_model_decoder", responses._model_decoder if structs else lambda *a: None),
+            mock.patch.object(responses, "_model_reader", responses._model_reader if structs else lambda *a: None),
+        ):
             try:
                 model = responses.decode_response(response, GetRefPackageJobResponse.from_dict, PAGE, SHAPES, ERROR)
             except FoasError as error:
@@ -236,6 +242,18 @@ def decode_response_both_ways(body: bytes) -> list[tuple[Any, ...]]:
 def test_json_straight_to_the_model_agrees_with_the_usual_path(page: dict[str, Any], case: tuple[bytes, str]) -> None:
     for body in (json.dumps(page).encode(), case[0]):
         with_structs, without = decode_response_both_ways(body)
+        assert with_structs == without
+
+
+@PROPERTIES
+@given(page=PAGES, rooted=st.booleans(), case=mutated())
+def test_xml_straight_to_the_model_agrees_with_the_usual_path(
+    page: dict[str, Any], rooted: bool, case: tuple[bytes, str]
+) -> None:
+    rooted = rooted or not page  # as in the JSON-and-XML test above
+    bodies = [as_xml(page, rooted=rooted)] + ([case[0]] if case[1] in XML_TYPES else [])
+    for body in bodies:
+        with_structs, without = decode_response_both_ways(body, "text/xml;charset=utf-8")
         assert with_structs == without
 
 

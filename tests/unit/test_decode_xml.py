@@ -3,11 +3,13 @@ become lists, unknown elements are skipped, hostile and broken documents are ref
 
 from __future__ import annotations
 
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from foas_client import GetRefPackageJobResponse, KnownApiType, KnownJobType, decode_body
+from foas_client import GetRefPackageJobResponse, KnownApiType, KnownJobType, _xml, decode_body
 from foas_client.errors import DecodeError, UnsafeXmlError
 from tests.contract.helpers import XML_ROOTED
 from tests.support import pages
@@ -235,3 +237,20 @@ def test_the_rooted_document_and_the_fragment_decode_alike() -> None:
     rooted = f'<?xml version="1.0" encoding="UTF-8"?>\n<GetRefPackageJobResponse>{inner}</GetRefPackageJobResponse>'
     assert page(rooted) == page(inner)
     assert page(rooted).jobs.job[0].job_id == "a"
+
+
+def test_each_thread_parses_with_a_parser_of_its_own() -> None:
+    # lxml parsers must not be shared between threads; one is kept per thread, not made per document.
+    body = jobs_xml(*(f"<JobId>{index}</JobId>" for index in range(20)))
+    expected = page(body)
+    barrier = threading.Barrier(4, timeout=30)
+
+    def decode_in_a_thread() -> tuple[object, list[GetRefPackageJobResponse]]:
+        barrier.wait()  # the four threads decode at the same time
+        return _xml._parser(), [page(body) for _ in range(20)]
+
+    with ThreadPoolExecutor(4) as pool:
+        outcomes = list(pool.map(lambda _: decode_in_a_thread(), range(4)))
+    assert len({id(parser) for parser, _ in outcomes}) == 4
+    assert all(decoded == [expected] * 20 for _, decoded in outcomes)
+    assert _xml._parser() is _xml._parser()

@@ -1,7 +1,7 @@
 # Generated from spec/foas.openapi.yaml by generator/ (`make generate`). Do not edit: edit the source and regenerate.
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -272,7 +272,8 @@ class Job:
 
     @classmethod
     def _struct_fields(cls) -> tuple[tuple[str, str, type[Any] | None], ...]:
-        """For the core's msgspec decoder: (attribute, wire name, model of the value or of its items, if one)."""
+        """For the core's msgspec decoders: (attribute, wire name, model of the value or of its items, if one),
+        in the order of the constructor's arguments."""
         return (
             ("api_type", "ApiType", None),
             ("cluster_id", "ClusterId", None),
@@ -296,39 +297,18 @@ class Job:
         )
 
     @classmethod
-    def _from_struct(cls: type[T], struct: Any) -> T:
+    def _from_struct(cls: type[T], struct: Any, values: Callable[[Any], tuple[Any, ...]]) -> T:
         """The model of a msgspec Struct that the core decoded, and so checked, against this model's shape.
 
-        The Struct's attributes are the model's (``_struct_fields``), absent ones ``UNSET``; nothing is
-        checked again. Known enum values become members, as in ``from_dict``.
+        ``values`` is msgspec's ``structs.astuple``, handed over by the core (the models import nothing of
+        msgspec): the Struct's fields are the model's (``_struct_fields``), in the constructor's order,
+        absent ones ``UNSET``. Nothing is checked again. The Struct, the decoder's and read once, is
+        updated in place: known enum values become members, as in ``from_dict`` (looked up by value:
+        UNSET and other text stay as they are), and nested Structs become models.
         """
-        api_type = struct.api_type
-        if isinstance(api_type, str):
-            api_type = _KNOWN_API_TYPE_MEMBERS.get(api_type, api_type)
-        job_type = struct.job_type
-        if isinstance(job_type, str):
-            job_type = _KNOWN_JOB_TYPE_MEMBERS.get(job_type, job_type)
-        return cls(
-            api_type,
-            struct.cluster_id,
-            struct.code,
-            struct.create_time,
-            struct.creator,
-            struct.description,
-            struct.engine_version,
-            struct.folder_id,
-            struct.is_committed,
-            struct.job_id,
-            struct.job_name,
-            job_type,
-            struct.modifier,
-            struct.modify_time,
-            struct.packages,
-            struct.plan_json,
-            struct.project_name,
-            struct.properties,
-            struct.queue_name,
-        )
+        struct.api_type = _KNOWN_API_TYPE_MEMBERS.get(struct.api_type, struct.api_type)
+        struct.job_type = _KNOWN_JOB_TYPE_MEMBERS.get(struct.job_type, struct.job_type)
+        return cls(*values(struct))
 
     @property
     def additional_keys(self) -> list[str]:

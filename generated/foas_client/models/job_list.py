@@ -1,7 +1,7 @@
 # Generated from spec/foas.openapi.yaml by generator/ (`make generate`). Do not edit: edit the source and regenerate.
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -75,26 +75,28 @@ class JobList:
 
     @classmethod
     def _struct_fields(cls) -> tuple[tuple[str, str, type[Any] | None], ...]:
-        """For the core's msgspec decoder: (attribute, wire name, model of the value or of its items, if one)."""
+        """For the core's msgspec decoders: (attribute, wire name, model of the value or of its items, if one),
+        in the order of the constructor's arguments."""
         from ..models.job import Job  # noqa: PLC0415
 
         return (("job", "Job", Job),)
 
     @classmethod
-    def _from_struct(cls: type[T], struct: Any) -> T:
+    def _from_struct(cls: type[T], struct: Any, values: Callable[[Any], tuple[Any, ...]]) -> T:
         """The model of a msgspec Struct that the core decoded, and so checked, against this model's shape.
 
-        The Struct's attributes are the model's (``_struct_fields``), absent ones ``UNSET``; nothing is
-        checked again. Known enum values become members, as in ``from_dict``.
+        ``values`` is msgspec's ``structs.astuple``, handed over by the core (the models import nothing of
+        msgspec): the Struct's fields are the model's (``_struct_fields``), in the constructor's order,
+        absent ones ``UNSET``. Nothing is checked again. The Struct, the decoder's and read once, is
+        updated in place: known enum values become members, as in ``from_dict`` (looked up by value:
+        UNSET and other text stay as they are), and nested Structs become models.
         """
         from ..models.job import Job  # noqa: PLC0415
 
-        job = struct.job
-        if job is not UNSET:
-            job = [Job._from_struct(item) for item in job]
-        return cls(
-            job,
-        )
+        if struct.job is not UNSET:
+            item_from_struct = Job._from_struct
+            struct.job = [item_from_struct(item, values) for item in struct.job]
+        return cls(*values(struct))
 
     @property
     def additional_keys(self) -> list[str]:
