@@ -197,17 +197,13 @@ def _model_decoder(
     """``bytes -> model`` through msgspec Structs when msgspec is installed and ``from_dict``'s model
     supports it; ``None`` otherwise. The decoder returns ``None`` for a body that must take the usual path.
     """
-    model, key = _model_key(from_dict, shape_name, shapes)
-    if model is None:
-        return None
-    try:
-        return _MODEL_DECODERS[key]
-    except KeyError:
-        pass
-    from ._fast_json import model_decoder  # imports msgspec: on first use
 
-    decoder = _MODEL_DECODERS[key] = model_decoder(model, shape_name, shapes)
-    return decoder
+    def make(model: type[Any]) -> Callable[[bytes], Any] | None:
+        from ._fast_json import model_decoder  # imports msgspec: on first use
+
+        return model_decoder(model, shape_name, shapes)
+
+    return _made_once(_MODEL_DECODERS, make, from_dict, shape_name, shapes)
 
 
 def _model_reader(
@@ -216,17 +212,34 @@ def _model_reader(
     """``element -> model`` (of ``_xml.document_element``) through msgspec Structs, as ``_model_decoder``
     for JSON; ``None`` otherwise. The reader returns ``None`` for a document that must take the usual path.
     """
+
+    def make(model: type[Any]) -> Callable[[Any], Any] | None:
+        from ._fast_xml import model_reader  # imports msgspec and lxml: on first use
+
+        return model_reader(model, shape_name, shapes)
+
+    return _made_once(_MODEL_READERS, make, from_dict, shape_name, shapes)
+
+
+_F = TypeVar("_F")
+
+
+def _made_once(
+    cache: dict[tuple[object, str, int], _F | None],
+    make: Callable[[type[Any]], _F | None],
+    from_dict: Callable[[Mapping[str, Any]], Any],
+    shape_name: str,
+    shapes: Mapping[str, ObjectShape],
+) -> _F | None:
+    """``make(model)`` for the model of ``from_dict``, remembered in ``cache``; ``None`` without msgspec."""
     model, key = _model_key(from_dict, shape_name, shapes)
     if model is None:
         return None
     try:
-        return _MODEL_READERS[key]
+        return cache[key]
     except KeyError:
-        pass
-    from ._fast_xml import model_reader  # imports msgspec and lxml: on first use
-
-    reader = _MODEL_READERS[key] = model_reader(model, shape_name, shapes)
-    return reader
+        made = cache[key] = make(model)
+        return made
 
 
 def _model_key(
