@@ -11,13 +11,13 @@ builds the model. What msgspec cannot see, the walk checks an object at a time, 
 - every child element is a field read once: as many fields as child elements (a repeated element
   keeps one key), and none of them holds elements (``len()`` of a field element is 0);
 - an object holds no text besides whitespace;
-- integers are ASCII digits, checked together at the end: msgspec reads those as the usual path
-  does (it would take "1.0" and "1e3" as well). Booleans are msgspec's true/false/1/0, any case,
-  which the usual path takes too.
+- integers are ASCII digits and minus signs, checked together at the end: msgspec reads those as
+  the usual path does, or refuses them (it would take "1.0" and "1e3" as well). Booleans are
+  msgspec's true/false/1/0, any case, which the usual path takes too.
 
 Elements the spec does not name are dropped after a first conversion refuses them, as the usual path
-skips them. For any other document (a sign, whitespace or leading zeros in an integer, a field in
-a namespace...) the reader returns ``None``, and the usual path decides: its result, or its error
+skips them. For any other document (a plus sign, whitespace or leading zeros in an integer, a field
+in a namespace...) the reader returns ``None``, and the usual path decides: its result, or its error
 and the error's path, are the rule.
 """
 
@@ -63,8 +63,8 @@ def model_reader(model: type[Any], shape_name: str, shapes: Mapping[str, ObjectS
             document = _object(element, table, numbers)
         except _Refused:
             return None
-        digits = "".join(numbers)
-        if digits and not (digits.isascii() and digits.encode().isdigit()):
+        digits = "".join(numbers).encode()  # bytes: isdigit() is a table lookup per byte, ASCII only
+        if digits and not digits.translate(None, b"-").isdigit():  # no "." nor "e": msgspec takes "1.0"
             return None
         try:
             # strict=False: msgspec reads the digits of integers and the text of booleans itself.

@@ -5,7 +5,7 @@ INPUTS_SHA256: dict[str, str] = {
     "generator/*.py": "e7e735a4c607872032d3dcc7a96bc418eceeeb3430324063c9dca1cfd74f4a1a",
     "generator/config.yaml": "5bfc500386bc59d5085c521f517b3dbb5ff18b2e6ef7f3a0fbebb71d229dc9e2",
     "generator/ruff-generated.toml": "242dd51d205406f242c79e1b8e8ab42c73c77e7d18f2371c13cf8f19c7e5a6af",
-    "generator/runtime": "04b174c6f23ed3d7c99c9584d3f00bc9e40c590690f33a8582537c2607986144",
+    "generator/runtime": "4d0f591018b00967da959c84bdd81032c34bc346f0eadfb370bdfbf3e18bd266",
     "generator/templates": "66ad7d472baf4b59c2b5df3e0889de7b0f9228d9f753f540737524c1e114823b",
     "spec/foas.openapi.yaml": "4fd83f02fcaf87450d926042359d65f19c6889a426192354ff07ced00584558e",
     "spec/plan.schema.json": "56c562f960aebd19d07de1ef10914146493171555eec8d51a84729f12a0fc1e0",

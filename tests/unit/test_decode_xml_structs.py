@@ -81,6 +81,13 @@ CASES: dict[str, bytes] = {
     "int32 max": xml_page("<PageSize>2147483647</PageSize>"),
     "above int32": xml_page("<PageSize>2147483648</PageSize>"),
     "below int32": xml_page("<PageIndex>-2147483649</PageIndex>"),
+    "int64 min": jobs(f"<CreateTime>{-INT64_MAX - 1}</CreateTime>"),
+    "below int64": jobs(f"<CreateTime>{-INT64_MAX - 2}</CreateTime>"),
+    "a lone minus": jobs("<FolderId>-</FolderId>"),
+    "two minus signs": jobs("<FolderId>--5</FolderId>"),
+    "a minus inside": jobs("<FolderId>5-3</FolderId>"),
+    "a minus and leading zeros": jobs("<FolderId>-007</FolderId>"),
+    "a negative decimal": jobs("<FolderId>-1.0</FolderId>"),
     "zero": jobs("<FolderId>0</FolderId>"),
     "minus zero": jobs("<FolderId>-0</FolderId>"),
     "negative": jobs("<FolderId>-5</FolderId>"),
@@ -164,6 +171,9 @@ VALID = [
     "an unknown element on the page",
     "a namespaced unknown element",
     "unknown elements in every job",
+    "negative",
+    "minus zero",
+    "int64 min",
 ]
 
 
@@ -180,7 +190,6 @@ def test_valid_documents_take_the_struct_path(name: str) -> None:
         "a plus sign",
         "leading zeros",
         "whitespace around an integer",
-        "negative",
         "boolean ' true\\n'",
         "an unknown element with children",
         "an unknown element among the jobs",
@@ -195,8 +204,10 @@ def test_documents_the_usual_path_normalises_are_left_to_it(name: str) -> None:
     "name",
     [
         "a decimal point",
+        "a negative decimal",
         "an exponent",
         "21 digits",
+        "below int32",
         "a repeated field",
         "a field holding an element",
         "text in a job",
