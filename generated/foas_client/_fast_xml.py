@@ -11,13 +11,14 @@ builds the model. What msgspec cannot see, the walk checks an object at a time, 
 - every child element is a field read once: as many fields as child elements (a repeated element
   keeps one key), and none of them holds elements (``len()`` of a field element is 0);
 - an object holds no text besides whitespace;
-- integers are ASCII digits, checked together at the end: msgspec reads those as the usual path
-  does (it would take "1.0" and "1e3" as well). Booleans are msgspec's true/false/1/0, any case,
-  which the usual path takes too.
+- integers are ASCII digits and minus signs, checked together at the end: msgspec reads those as
+  the usual path does, or refuses them (it would take "1.0" and "1e3" as well). Booleans are
+  msgspec's true/false/1/0, any case, which the usual path takes too.
 
-For any other document (a sign, whitespace or leading zeros in an integer, an unknown element, a
-namespace...) the reader returns ``None``, and the usual path decides: its result, or its error and
-the error's path, are the rule.
+Elements the spec does not name are dropped after a first conversion refuses them, as the usual path
+skips them. For any other document (a plus sign, whitespace or leading zeros in an integer, a field
+in a namespace...) the reader returns ``None``, and the usual path decides: its result, or its error
+and the error's path, are the rule.
 """
 
 from __future__ import annotations
@@ -62,14 +63,21 @@ def model_reader(model: type[Any], shape_name: str, shapes: Mapping[str, ObjectS
             document = _object(element, table, numbers)
         except _Refused:
             return None
-        digits = "".join(numbers)
-        if digits and not (digits.isascii() and digits.encode().isdigit()):
+        digits = "".join(numbers).encode()  # bytes: isdigit() is a table lookup per byte, ASCII only
+        if digits and not digits.translate(None, b"-").isdigit():  # no "." nor "e": msgspec takes "1.0"
             return None
         try:
             # strict=False: msgspec reads the digits of integers and the text of booleans itself.
             struct_value = convert(document, struct, strict=False)
         except msgspec.ValidationError:
-            return None
+            # Elements the spec does not name (a newer server) are skipped by the usual path: the same
+            # document without them, once, rather than every such page the usual way.
+            try:
+                if not _drop_unknown(document, table):
+                    return None
+                struct_value = convert(document, struct, strict=False)
+            except (_Refused, msgspec.ValidationError):
+                return None
         return from_struct(struct_value, astuple)
 
     return read_model
@@ -78,7 +86,7 @@ def model_reader(model: type[Any], shape_name: str, shapes: Mapping[str, ObjectS
 class _Table:
     """An object shape's fields by element name, arranged for the walk; built once per reader."""
 
-    __slots__ = ("arrays", "integer_names", "integers", "item", "leaves_only", "objects")
+    __slots__ = ("arrays", "integer_names", "integers", "item", "leaves_only", "names", "objects")
 
     def __init__(self, shape: ObjectShape, shapes: Mapping[str, ObjectShape]) -> None:
         self.objects: dict[str, _Table] = {}  # element name -> the nested object's table
@@ -90,6 +98,7 @@ class _Table:
                 assert field.items is not None
                 self.arrays[field.xml_name] = _Table(shapes[field.items.ref], shapes)
         self.leaves_only = not self.objects and not self.arrays
+        self.names = frozenset(shape.by_xml_name)  # the element names of the fields
         # The integer fields, and a getter of their texts from an object's dict (a KeyError if one is absent).
         self.integer_names = tuple(s.xml_name for s in shape.fields.values() if s.kind == "integer")
         self.integers = itemgetter(*self.integer_names) if self.integer_names else None
@@ -164,6 +173,28 @@ def _items(element: Any, tag: str, table: _Table, numbers: list[str]) -> dict[st
     if len(items) != len(element):  # an element that is not an item: the usual path skips or refuses it
         raise _Refused
     return {tag: items}
+
+
+def _drop_unknown(out: dict[str, Any], table: _Table) -> bool:
+    """Removes from ``out``, and the objects it holds, the fields whose element ``table``'s shape does not
+    name; whether it removed any.
+
+    Raises:
+        _Refused: one the usual path reads after all (a field's name in a namespace), or not an element.
+    """
+    dropped = False
+    for key in out.keys() - table.names:
+        if not isinstance(key, str) or key.rpartition("}")[2] in table.names:
+            raise _Refused
+        del out[key]
+        dropped = True
+    for tag, nested in table.objects.items():
+        if tag in out:
+            dropped |= _drop_unknown(out[tag], nested)
+    for tag, nested in table.arrays.items():
+        for item in out.get(tag, ()):
+            dropped |= _drop_unknown(item, nested)
+    return dropped
 
 
 def _integer_texts(objects: list[dict[str, Any]], table: _Table) -> list[str]:

@@ -22,8 +22,8 @@ from ._unset import UNSET
 __all__ = ["Unsupported", "struct_type"]
 
 # The usual path reads an integer of at most 20 characters; the XML reader hands msgspec ASCII digits
-# only, and msgspec refuses leading zeros: for an integer the spec leaves unbounded, 10**20 - 1 agrees.
-_XML_INTEGER_LIMIT = 10**20 - 1
+# and signs only, and msgspec refuses leading zeros: for an integer the spec leaves unbounded, these agree.
+_XML_INTEGER_BOUNDS = (-(10**19 - 1), 10**20 - 1)
 
 
 class Unsupported(Exception):
@@ -87,7 +87,8 @@ class _Builder:
         elif shape.kind == "integer":
             low, high = shape.minimum, shape.maximum
             if self.xml:
-                high = _XML_INTEGER_LIMIT if high is None else min(high, _XML_INTEGER_LIMIT)
+                low = max(low, _XML_INTEGER_BOUNDS[0]) if low is not None else _XML_INTEGER_BOUNDS[0]
+                high = min(high, _XML_INTEGER_BOUNDS[1]) if high is not None else _XML_INTEGER_BOUNDS[1]
             kind = Annotated[int, msgspec.Meta(ge=low, le=high)]
         elif shape.kind == "boolean":
             kind = bool

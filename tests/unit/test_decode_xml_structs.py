@@ -81,6 +81,13 @@ CASES: dict[str, bytes] = {
     "int32 max": xml_page("<PageSize>2147483647</PageSize>"),
     "above int32": xml_page("<PageSize>2147483648</PageSize>"),
     "below int32": xml_page("<PageIndex>-2147483649</PageIndex>"),
+    "int64 min": jobs(f"<CreateTime>{-INT64_MAX - 1}</CreateTime>"),
+    "below int64": jobs(f"<CreateTime>{-INT64_MAX - 2}</CreateTime>"),
+    "a lone minus": jobs("<FolderId>-</FolderId>"),
+    "two minus signs": jobs("<FolderId>--5</FolderId>"),
+    "a minus inside": jobs("<FolderId>5-3</FolderId>"),
+    "a minus and leading zeros": jobs("<FolderId>-007</FolderId>"),
+    "a negative decimal": jobs("<FolderId>-1.0</FolderId>"),
     "zero": jobs("<FolderId>0</FolderId>"),
     "minus zero": jobs("<FolderId>-0</FolderId>"),
     "negative": jobs("<FolderId>-5</FolderId>"),
@@ -106,6 +113,9 @@ CASES: dict[str, bytes] = {
     "an unknown element among the jobs": xml_page(f"<Jobs><Job/><{NEW_FIELD}/><Job/></Jobs>"),
     "a namespaced job": jobs("<JobId>a</JobId>", xmlns=' xmlns="urn:foas"'),
     "a namespaced field": jobs('<JobId xmlns="urn:foas">a</JobId>'),
+    "a namespaced unknown element": jobs(f'<JobId>a</JobId><{NEW_FIELD} xmlns="urn:foas">x</{NEW_FIELD}>'),
+    "unknown elements and a misfit": jobs(f"<{NEW_FIELD}>x</{NEW_FIELD}><FolderId>x</FolderId>"),
+    "unknown elements in every job": jobs(*(f"<JobId>{i}</JobId><{NEW_FIELD}>{i}</{NEW_FIELD}>" for i in range(5))),
     # repeats, and elements where text belongs
     "a repeated field": jobs("<JobId>a</JobId><JobId>b</JobId>"),
     "a repeated integer": jobs("<CreateTime>1</CreateTime><CreateTime>2</CreateTime>"),
@@ -157,6 +167,13 @@ VALID = [
     "boolean 'TRUE'",
     "int64 max",
     "text after a field",  # a tail: the usual path does not read it either
+    "an unknown element in a job",  # dropped, as the usual path skips it
+    "an unknown element on the page",
+    "a namespaced unknown element",
+    "unknown elements in every job",
+    "negative",
+    "minus zero",
+    "int64 min",
 ]
 
 
@@ -173,9 +190,9 @@ def test_valid_documents_take_the_struct_path(name: str) -> None:
         "a plus sign",
         "leading zeros",
         "whitespace around an integer",
-        "negative",
         "boolean ' true\\n'",
-        "an unknown element in a job",
+        "an unknown element with children",
+        "an unknown element among the jobs",
         "a namespaced field",
     ],
 )
@@ -185,7 +202,16 @@ def test_documents_the_usual_path_normalises_are_left_to_it(name: str) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["a decimal point", "an exponent", "21 digits", "a repeated field", "a field holding an element", "text in a job"],
+    [
+        "a decimal point",
+        "a negative decimal",
+        "an exponent",
+        "21 digits",
+        "below int32",
+        "a repeated field",
+        "a field holding an element",
+        "text in a job",
+    ],
 )
 def test_documents_the_usual_path_refuses_are_left_to_it(name: str) -> None:
     assert read(name) is None
