@@ -27,7 +27,7 @@ import attrs
 from stamina.instrumentation import RetryDetails, get_on_retry_hooks, set_on_retry_hooks
 
 from ._arguments import problem
-from ._cli_output import OUTPUTS, Listing, Model, RecordLayout, is_terminal, load_rich, page_progress, writer
+from ._cli_output import OUTPUTS, Listing, Model, RecordLayout, load_rich, page_progress, writer
 from ._client_core import DEFAULT_TIMEOUT, ENV_REGION_ID, SyncClientCore, _Settings
 from ._credentials import ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET, ENV_SECURITY_TOKEN
 from ._errors import (
@@ -451,9 +451,7 @@ def _run_listing(program: Program, command: Command, args: argparse.Namespace) -
     paged = command.rules is not None
     all_pages = paged and args.all
     out, err = sys.stdout, sys.stderr
-    # Only the table and the progress bar use rich, and the bar shows only on a terminal: otherwise
-    # its import (about 30 ms) is not paid.
-    rich = load_rich() if args.output == "table" or (all_pages and is_terminal(err)) else None
+    rich = load_rich() if args.output == "table" else None  # the bar loads it itself, when it shows
     items_out = writer(args.output, out, command.layout, rich=rich)
     listing = Listing(paged=paged, all_pages=all_pages)
     with _client(program, command, args) as client, _closing(_pages(client, command, args, program)) as pages:
@@ -467,7 +465,7 @@ def _run_listing(program: Program, command: Command, args: argparse.Namespace) -
                         listing.total_pages = facts.total_pages
                         listing.total_items = facts.total_items
                     progress = page_progress(
-                        rich=rich if all_pages else None,
+                        rich=load_rich if all_pages else None,
                         stderr=err,
                         stdout=out,
                         total_pages=listing.total_pages,

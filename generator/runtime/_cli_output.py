@@ -17,7 +17,7 @@ import functools
 import importlib
 import json
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from types import ModuleType
 from typing import IO, Any, Protocol
 
@@ -29,7 +29,6 @@ __all__ = [
     "Progress",
     "RecordLayout",
     "Writer",
-    "is_terminal",
     "load_rich",
     "page_progress",
     "record",
@@ -300,7 +299,7 @@ class _TableWriter:
     def _rich_table(self, headings: list[str], footer: str) -> None:
         rich = self._rich
         assert rich is not None
-        terminal = is_terminal(self._out)
+        terminal = _isatty(self._out)
         # Off a terminal rich would assume 80 columns and fold cells: give it room, it uses what it needs.
         console = _console_class(rich)(file=self._out, width=None if terminal else 100_000, highlight=False)
         if self._rows:
@@ -330,7 +329,7 @@ def writer(output: str, out: IO[str], layout: RecordLayout, *, rich: ModuleType 
     raise ValueError(f"output must be one of {', '.join(OUTPUTS)}, got {output!r}")
 
 
-def is_terminal(stream: IO[str]) -> bool:
+def _isatty(stream: IO[str]) -> bool:
     """Whether ``stream`` is a terminal (a closed or fake stream is not)."""
     try:
         return stream.isatty()
@@ -384,7 +383,7 @@ PROGRESS_MIN_PAGES = 3  # a listing of fewer pages is over before a bar would he
 
 def page_progress(
     *,
-    rich: ModuleType | None,
+    rich: Callable[[], ModuleType | None] | None,
     stderr: IO[str],
     stdout: IO[str],
     total_pages: int | None,
@@ -393,14 +392,16 @@ def page_progress(
 ) -> Progress:
     """A progress bar of pages on ``stderr`` when it helps, else a progress that shows nothing.
 
-    Shown only with ``rich``, when ``stderr`` is a terminal, the listing spans at least
-    ``PROGRESS_MIN_PAGES`` pages (or does not say), and the output does not stream onto that same
-    terminal (a bar redrawn between lines of output would garble both).
+    Shown only with rich (``rich`` loads it: ``load_rich``; ``None``: no bar), when ``stderr`` is a
+    terminal, the listing spans at least ``PROGRESS_MIN_PAGES`` pages (or does not say), and the
+    output does not stream onto that same terminal (a bar redrawn between lines of output would
+    garble both). rich is loaded only once the bar is to be shown: its import costs about 30 ms.
     """
-    if rich is None or not is_terminal(stderr):
+    if rich is None or not _isatty(stderr):
         return _NoProgress()
     if total_pages is not None and total_pages < PROGRESS_MIN_PAGES:
         return _NoProgress()
-    if streaming and is_terminal(stdout):
+    if streaming and _isatty(stdout):
         return _NoProgress()
-    return _RichProgress(rich, stderr, total_pages, description)
+    module = rich()
+    return _NoProgress() if module is None else _RichProgress(module, stderr, total_pages, description)
