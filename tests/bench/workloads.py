@@ -161,17 +161,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--concurrency", type=int, default=1, help="iter-jobs: pages in flight")
     args = parser.parse_args(argv)
     access_key = (os.environ["ALIBABA_CLOUD_ACCESS_KEY_ID"], os.environ["ALIBABA_CLOUD_ACCESS_KEY_SECRET"])
-    if args.workload in ("official-sdk", "floor"):
-        listing = (official_sdk_listing if args.workload == "official-sdk" else floor_listing)(
-            args.endpoint,
-            access_key,
-            project=args.project,
-            package=args.package,
-            page_size=args.page_size,
-            threads=args.threads,
-            **({"jsonl": True} if args.jsonl else {}),
-        )
-        count = listing()
+    pages: dict[str, Any] = {"project": args.project, "package": args.package, "page_size": args.page_size}
+    if args.workload == "official-sdk":
+        print(official_sdk_listing(args.endpoint, access_key, threads=args.threads, **pages)())
+        return
+    if args.workload == "floor":
+        count = floor_listing(args.endpoint, access_key, threads=args.threads, jsonl=args.jsonl, **pages)()
         if not args.jsonl:
             print(count)
         return
