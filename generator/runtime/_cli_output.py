@@ -144,6 +144,21 @@ class _JsonWriter:
         self._out.flush()
 
 
+def _json_lines_encoder() -> Callable[[list[dict[str, Any]]], str]:
+    """Records as JSON lines (compact, UTF-8 text as it is, each line ending in ``\\n``).
+
+    msgspec's encoder when it is installed (the ``speedups`` extra): about five times as fast as
+    json's, the fallback, which writes the same text for the values a record holds.
+    """
+    try:
+        from msgspec.json import Encoder  # optional, and imported only for jsonl
+    except ImportError:
+        encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+        return lambda records: "".join(encode(one) + "\n" for one in records)
+    encode_lines = Encoder().encode_lines
+    return lambda records: encode_lines(records).decode()
+
+
 class _JsonLinesWriter:
     """One JSON object per line, a page's lines written and flushed as soon as the page arrives."""
 
@@ -152,12 +167,12 @@ class _JsonLinesWriter:
     def __init__(self, out: IO[str], layout: RecordLayout) -> None:
         self._out = out
         self._layout = layout
-        self._encode = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps would make one per line
+        self._encode_lines = _json_lines_encoder()
 
     def add(self, items: Sequence[Model]) -> None:
         # One write and one flush per page, not per line: a flush is a system call, and a page's
         # lines are there at once anyway.
-        self._out.write("".join(self._encode(record(item, self._layout)) + "\n" for item in items))
+        self._out.write(self._encode_lines([record(item, self._layout) for item in items]))
         self._out.flush()
 
     def finish(self, listing: Listing) -> None:
