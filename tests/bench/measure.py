@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 PEAK_RSS_WRAPPER = Path(__file__).with_name("peak_rss.py")
 
@@ -119,47 +120,72 @@ def call_time(function: Callable[[], object], clock: Callable[[], float] = time.
 
 
 def process_seconds(
-    command: Sequence[str], *, env: Mapping[str, str] | None = None, cwd: Path | None = None
+    command: Sequence[str], *, env: Mapping[str, str] | None = None, cwd: Path | None = None, jobs: int | None = None
 ) -> Sampler:
     """A sampler: the wall seconds of one run of ``command`` in a fresh process, start-up included.
 
+    ``jobs``: the command lists that many jobs (see ``jobs_listed``): a run that lists fewer, and
+    so may look fast, is an error.
+
     Raises (when sampled):
-        RuntimeError: the command exited non-zero (its standard error is in the message).
+        RuntimeError: the command exited non-zero (its standard error is in the message), or did
+            not list ``jobs`` jobs.
     """
 
     def sample() -> float:
-        started = time.perf_counter()
-        done = subprocess.run(command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        elapsed = time.perf_counter() - started
-        if done.returncode != 0:
-            raise RuntimeError(f"{' '.join(command)} exited {done.returncode}: {done.stderr.strip()[-2000:]}")
+        with tempfile.TemporaryFile() as out:  # a file: no reader in this process competes for a core
+            started = time.perf_counter()
+            done = subprocess.run(command, env=env, cwd=cwd, stdout=out, stderr=subprocess.PIPE, text=True)
+            elapsed = time.perf_counter() - started
+            if done.returncode != 0:
+                raise RuntimeError(f"{' '.join(command)} exited {done.returncode}: {done.stderr.strip()[-2000:]}")
+            _check_listed(command, out, jobs)
         return elapsed
 
     return sample
 
 
-def peak_rss_kib(command: Sequence[str], *, env: Mapping[str, str] | None = None, cwd: Path | None = None) -> Sampler:
+def jobs_listed(output: bytes) -> int:
+    """How many jobs a listing process says it saw: one line of digits is a count (the workloads'
+    own listings print one), any other output is one JSON line per job (``--output jsonl``)."""
+    lines = output.splitlines()
+    if len(lines) == 1 and lines[0].strip().isdigit():
+        return int(lines[0])
+    return len(lines)
+
+
+def _check_listed(command: Sequence[str], out: IO[bytes], jobs: int | None) -> None:
+    if jobs is None:
+        return
+    out.seek(0)
+    seen = jobs_listed(out.read())
+    if seen != jobs:
+        raise RuntimeError(f"{' '.join(command)} listed {seen} jobs, expected {jobs}")
+
+
+def peak_rss_kib(
+    command: Sequence[str], *, env: Mapping[str, str] | None = None, cwd: Path | None = None, jobs: int | None = None
+) -> Sampler:
     """A sampler: the peak RSS (KiB) of one run of ``command``, its own, whatever the caller's size.
 
     ``command`` runs under ``peak_rss.py`` (see there why): neither this process's memory nor its
-    high-water mark reach the figure.
+    high-water mark reach the figure. ``jobs``: as for ``process_seconds``.
 
     Raises (when sampled):
-        RuntimeError: the command exited non-zero.
+        RuntimeError: the command exited non-zero, or did not list ``jobs`` jobs.
     """
 
     def sample() -> float:
-        with tempfile.TemporaryDirectory() as scratch:
+        with tempfile.TemporaryDirectory() as scratch, tempfile.TemporaryFile() as out:
             result_file = Path(scratch, "rss.json")
             wrapper = [sys.executable, "-I", "-S", str(PEAK_RSS_WRAPPER), str(result_file), *command]
-            done = subprocess.run(
-                wrapper, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
-            )
+            done = subprocess.run(wrapper, env=env, cwd=cwd, stdout=out, stderr=subprocess.PIPE, text=True)
             if done.returncode != 0 or not result_file.exists():
                 raise RuntimeError(f"the RSS wrapper failed ({done.returncode}): {done.stderr.strip()[-2000:]}")
             result = json.loads(result_file.read_text())
-        if result["returncode"] != 0:
-            raise RuntimeError(f"{' '.join(command)} exited {result['returncode']}: {done.stderr.strip()[-2000:]}")
+            if result["returncode"] != 0:
+                raise RuntimeError(f"{' '.join(command)} exited {result['returncode']}: {done.stderr.strip()[-2000:]}")
+            _check_listed(command, out, jobs)
         return float(result["maxrss_kib"])  # Linux reports ru_maxrss in KiB
 
     return sample

@@ -16,7 +16,8 @@ conc-8       ``FoasClient.iter_jobs(concurrency=8)``, same listing, vs the offic
              ``ThreadPoolExecutor(8)`` [≤ 0.77]; conc-8-async: ``AsyncFoasClient`` likewise [≤ 0.77]
 cli-all-floor, conc-8-floor: the least code that lists the same (http.client keep-alive, inline signing,
              ``json.loads``, 8 threads; the first as a whole process writing jsonl) vs the same baselines (info):
-             how far below its baseline any client could go on this machine
+             how far below its baseline any client could go on this machine; cli-all-httpx: that floor
+             process sending through httpx, the HTTP library this client is built on (info)
 sequential   ``iter_jobs`` one page at a time vs the official SDK's sequential loop, same listing (info)
 cpu/request  CPU of this process per request at 0 latency, sequential, vs a hand-signed httpx GET +
              ``json.loads`` [≤ 1.0]
@@ -95,6 +96,7 @@ LIST_JOBS, LIST_PAGE_SIZE, LIST_LATENCY, CONCURRENCY = 2_000, 20, 0.020, 8
 # against the same baseline. No client can beat its floor by much, so a goal below it cannot be met
 # on this machine, whatever the client does.
 FLOOR_PROCESS = "  the floor: a minimal process (http.client, 8 threads, json.loads, jsonl out)"
+FLOOR_HTTPX = "  the same floor process sending through httpx (what this client is built on)"
 FLOOR_THREADS = "  the floor: http.client + json.loads, 8 threads"
 DECODE_JOBS = 100
 STREAM_JOBS, STREAM_SMALL, STREAM_PAGE_SIZE, STREAM_CONCURRENCY = 100_000, 10_000, 100, 8
@@ -151,11 +153,14 @@ def process_figure(
     goal: Goal | None,
     *,
     rounds: int,
+    jobs: int,
     env: Mapping[str, str] | None = None,
 ) -> Figure:
-    """Wall seconds of whole processes, ``ours`` vs ``baseline`` commands, interleaved rounds."""
+    """Wall seconds of whole processes, ``ours`` vs ``baseline`` commands, each listing ``jobs``, interleaved rounds."""
     samples = interleave(
-        process_seconds(ours, env=env, cwd=ROOT), process_seconds(baseline, env=env, cwd=ROOT), rounds=rounds
+        process_seconds(ours, env=env, cwd=ROOT, jobs=jobs),
+        process_seconds(baseline, env=env, cwd=ROOT, jobs=jobs),
+        rounds=rounds,
     )
     return Figure(key, what, baseline_name, "s", samples, goal)
 
@@ -169,10 +174,15 @@ def rss_figure(
     goal: Goal | None,
     *,
     rounds: int,
+    jobs: tuple[int, int],
     env: Mapping[str, str] | None = None,
 ) -> Figure:
-    """Peak RSS of a fresh process running ``large`` vs one running ``small``, interleaved rounds."""
-    samples = interleave(peak_rss_kib(large, env=env, cwd=ROOT), peak_rss_kib(small, env=env, cwd=ROOT), rounds=rounds)
+    """Peak RSS of a fresh process running ``large`` vs one running ``small`` (listing ``jobs``), interleaved rounds."""
+    samples = interleave(
+        peak_rss_kib(large, env=env, cwd=ROOT, jobs=jobs[0]),
+        peak_rss_kib(small, env=env, cwd=ROOT, jobs=jobs[1]),
+        rounds=rounds,
+    )
     return Figure(key, what, baseline_name, "KiB", samples, goal)
 
 
@@ -274,6 +284,7 @@ def listing_figures(python: str) -> list[Figure]:
         for key, label, command, goal in (
             ("cli-all", f"whole process: foas --all --output jsonl, {what}", cli, CLI_ALL),
             ("cli-all-floor", FLOOR_PROCESS, floor, None),
+            ("cli-all-httpx", FLOOR_HTTPX, [*floor, "--httpx"], None),
         ):
             figures.append(
                 process_figure(
@@ -284,6 +295,7 @@ def listing_figures(python: str) -> list[Figure]:
                     sdk,
                     goal,
                     rounds=ROUNDS["cli-all"],
+                    jobs=LIST_JOBS,
                     env=child_env(**CREDENTIALS_ENV),
                 )
             )
@@ -467,6 +479,7 @@ def rss_figures(python: str) -> list[Figure]:
                 cli(SMALL_PACKAGE),
                 FLAT_RSS,
                 rounds=ROUNDS["rss"],
+                jobs=(STREAM_JOBS, STREAM_SMALL),
                 env=env,
             ),
             rss_figure(
@@ -477,6 +490,7 @@ def rss_figures(python: str) -> list[Figure]:
                 iter_jobs(SMALL_PACKAGE),
                 FLAT_RSS,
                 rounds=ROUNDS["rss"],
+                jobs=(STREAM_JOBS, STREAM_SMALL),
                 env=env,
             ),
         ]

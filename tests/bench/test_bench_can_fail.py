@@ -90,15 +90,25 @@ def test_more_cpu_per_request_misses() -> None:
 
 
 def test_a_slower_whole_process_misses() -> None:
-    slow = [PYTHON, "-I", "-S", "-c", "import time; time.sleep(0.3)"]
-    quick = [PYTHON, "-I", "-S", "-c", "pass"]
-    assert process_figure("x", "slow", slow, "quick", quick, Goal(0.77, ""), rounds=2).passed is False
+    slow = [PYTHON, "-I", "-S", "-c", "import time; time.sleep(0.3); print(3)"]
+    quick = [PYTHON, "-I", "-S", "-c", "print('{}\\n' * 3, end='')"]  # three JSON lines
+    assert process_figure("x", "slow", slow, "quick", quick, Goal(0.77, ""), rounds=2, jobs=3).passed is False
+
+
+@pytest.mark.parametrize("output", ["print(2)", "print('{}\\n' * 2, end='')", "pass"])
+def test_a_process_that_lists_fewer_jobs_is_an_error_not_a_figure(output: str) -> None:
+    short = [PYTHON, "-I", "-S", "-c", output]
+    full = [PYTHON, "-I", "-S", "-c", "print(3)"]
+    with pytest.raises(RuntimeError, match=r"listed [02] jobs, expected 3"):
+        process_figure("x", "short", short, "full", full, None, rounds=1, jobs=3)
+    with pytest.raises(RuntimeError, match=r"listed [02] jobs, expected 3"):
+        rss_figure("x", "short", short, "full", full, None, rounds=1, jobs=(3, 3))
 
 
 def test_a_process_that_grows_with_the_input_misses() -> None:
-    bloated = [PYTHON, "-I", "-S", "-c", "ballast = b'x' * (100 << 20)"]  # written, so resident
-    lean = [PYTHON, "-I", "-S", "-c", "pass"]
-    figure = rss_figure("x", "bloated", bloated, "lean", lean, Goal(1.1, ""), rounds=2)
+    bloated = [PYTHON, "-I", "-S", "-c", "ballast = b'x' * (100 << 20); print(1)"]  # written, so resident
+    lean = [PYTHON, "-I", "-S", "-c", "print(1)"]
+    figure = rss_figure("x", "bloated", bloated, "lean", lean, Goal(1.1, ""), rounds=2, jobs=(1, 1))
     assert figure.passed is False
     assert min(figure.rounds.ours) > 100 * MIB
 
