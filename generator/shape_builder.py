@@ -8,11 +8,11 @@ directly in the parent.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
+import attrs
 from openapi_python_client.strings import ClassName
 
 from generator.generator_error import GeneratorError
@@ -58,7 +58,7 @@ class ShapeBuilder:
         shape = self._shape(schema, xml_name, where)
         target = self._target(schema, where)
         if "default" in target:  # the value of an absent field, as JSON text (a Shape stays hashable)
-            shape = dataclasses.replace(shape, default=json.dumps(target["default"], sort_keys=True))
+            shape = attrs.evolve(shape, default=json.dumps(target["default"], sort_keys=True))
         return shape
 
     def _shape(self, schema: Mapping[str, Any], xml_name: str, where: str) -> Shape:

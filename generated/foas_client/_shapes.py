@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+
+import attrs
 
 __all__ = ["ObjectShape", "Shape", "integer_bounds"]
 
 
-@dataclass(frozen=True)
+@attrs.frozen
 class Shape:
     """One value: its JSON kind and, for XML, the element that carries it.
 
@@ -39,16 +40,16 @@ class Shape:
     default: str | None = None
 
 
-@dataclass(frozen=True, eq=False)  # compared and hashed by identity: the decoders cache tables per shape
+@attrs.frozen(eq=False)  # compared and hashed by identity: the decoders cache tables per shape
 class ObjectShape:
     """An object: its fields by JSON name, its XML element name, the fields it requires."""
 
     xml_name: str
     fields: Mapping[str, Shape]
     required: frozenset[str] = frozenset()
-    by_xml_name: Mapping[str, tuple[str, Shape]] = field(init=False, repr=False, compare=False)
+    by_xml_name: Mapping[str, tuple[str, Shape]] = attrs.field(init=False, repr=False)
 
-    def __post_init__(self) -> None:
+    def __attrs_post_init__(self) -> None:
         # The XML decoder looks fields up by element name; computed once per shape.
         index = {shape.xml_name: (name, shape) for name, shape in self.fields.items()}
         object.__setattr__(self, "by_xml_name", index)
