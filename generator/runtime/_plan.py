@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from ._errors import DecodeError
-from ._plan_models import ExecutionPlan
 from ._schema import PLAN_SHAPES
 from ._validate import validate
+
+if TYPE_CHECKING:  # TypedDicts: types only, and their module loads typing_extensions (on 3.10)
+    from ._plan_models import ExecutionPlan
 
 __all__ = ["parse_plan", "parse_properties", "render_plan_text"]
 
@@ -27,7 +29,7 @@ def parse_plan(plan_json: str) -> ExecutionPlan:
         raise DecodeError(f"PlanJson is not JSON: {exc}") from None
     except TypeError:
         raise DecodeError(f"PlanJson must be text, got {type(plan_json).__name__}") from None
-    return cast(ExecutionPlan, validate(document, _PLAN, PLAN_SHAPES))
+    return cast("ExecutionPlan", validate(document, _PLAN, PLAN_SHAPES))
 
 
 def render_plan_text(plan_json: str, view: str) -> str:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
-from ._plan_models import ExecutionPlan, PlanNode
+if TYPE_CHECKING:  # TypedDicts: types only, and their module loads typing_extensions (on 3.10)
+    from ._plan_models import ExecutionPlan, PlanNode
 
 __all__ = ["PLAN_FORMATS", "render_plan", "to_dot", "to_mermaid", "to_text"]
 

@@ -46,3 +46,10 @@ def test_the_plan_views_are_there_on_first_use() -> None:
     assert foas_client.parse_plan.__module__ == "foas_client._plan"
     assert foas_client.PlanNode.__module__ == "foas_client._plan_models"
     assert {"parse_plan", "parse_properties", "ExecutionPlan", "PlanEdge", "PlanNode"} <= set(foas_client.__all__)
+
+
+def test_the_command_line_loads_the_plan_types_only_for_a_plan() -> None:
+    # The plan's TypedDicts are types for checkers; their module loads typing_extensions on 3.10.
+    added = _loaded_after("import foas_client._cli") - _loaded_after("import httpx, attrs")
+    assert "foas_client._cli" in added
+    assert sorted({"foas_client._plan_models", "typing_extensions"} & added) == []
