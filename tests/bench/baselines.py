@@ -15,17 +15,15 @@ Each produces what the client produces (the bench checks it before timing anythi
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Callable
-from email.utils import formatdate
 from typing import Annotated, Any
-from urllib.parse import quote
 
 import httpx
 import msgspec
 from lxml import etree
 
 from foas_client._signing import sign, string_to_sign
+from tests.bench.workloads import page_request
 
 INT32 = Annotated[int, msgspec.Meta(ge=-(2**31), le=2**31 - 1)]
 INT64 = Annotated[int, msgspec.Meta(ge=-(2**63), le=2**63 - 1)]
@@ -126,30 +124,18 @@ def signed_httpx_listing(
     project: str,
     package: str,
     page_size: int,
-    region: str = "cn-hangzhou",
 ) -> Callable[[], int]:
     """A listing by hand: a signed GET per page, page after page, ``json.loads``; returns the jobs seen.
 
-    The request is the client's (same path, query, ``x-acs-*`` headers), signed with ROA v1: Date and
-    a nonce fresh on every request, HMAC-SHA1 over the canonical string.
+    The request is the client's (``workloads.page_request``: same path, query, ``x-acs-*`` headers),
+    signed with ROA v1: Date and a nonce fresh on every request, HMAC-SHA1 over the canonical string.
     """
     key_id, secret = access_key
-    path = f"/api/v2/projects/{quote(project, safe='')}/packages/{quote(package, safe='')}/jobs"
 
     def listing() -> int:
         seen, page_index = 0, 1
         while True:
-            target = f"{path}?RegionId={region}&pageSize={page_size}&pageIndex={page_index}"
-            headers = {
-                "Accept": "application/json",
-                "Date": formatdate(usegmt=True),
-                "x-acs-action": "GetRefPackageJob",
-                "x-acs-version": "2018-11-11",
-                "x-acs-region-id": region,
-                "x-acs-signature-method": "HMAC-SHA1",
-                "x-acs-signature-version": "1.0",
-                "x-acs-signature-nonce": str(uuid.uuid4()),
-            }
+            target, headers = page_request(project=project, package=package, page_size=page_size, page_index=page_index)
             headers["Authorization"] = f"acs {key_id}:{sign(secret, string_to_sign('GET', headers, target))}"
             response = http.get(base_url + target, headers=headers)
             if response.status_code != 200:

@@ -81,6 +81,25 @@ def official_sdk_listing(
     return sequential if threads == 1 else threaded
 
 
+def page_request(*, project: str, package: str, page_size: int, page_index: int) -> tuple[str, dict[str, str]]:
+    """One page's request as this client sends it, unsigned: the target (path, then the query sorted as
+    ROA v1 signs it) and the headers. Written out once for the hand-made listings (the floor, and the
+    hand-signed httpx baseline); the fake answers nothing else, so a mistake here fails the bench.
+    """
+    path = f"/api/v2/projects/{quote(project, safe='')}/packages/{quote(package, safe='')}/jobs"
+    headers = {
+        "Accept": "application/json",
+        "Date": formatdate(usegmt=True),
+        "x-acs-action": "GetRefPackageJob",
+        "x-acs-region-id": REGION,
+        "x-acs-signature-method": "HMAC-SHA1",
+        "x-acs-signature-nonce": str(uuid.uuid4()),
+        "x-acs-signature-version": "1.0",
+        "x-acs-version": "2018-11-11",
+    }
+    return f"{path}?RegionId={REGION}&pageIndex={page_index}&pageSize={page_size}", headers
+
+
 def floor_listing(
     base_url: str,
     access_key: tuple[str, str],
@@ -104,33 +123,22 @@ def floor_listing(
     """
     key_id, secret = access_key
     split = urlsplit(base_url)
-    path = f"/api/v2/projects/{quote(project, safe='')}/packages/{quote(package, safe='')}/jobs"
     local = threading.local()
     send = _httpx_get(base_url) if on_httpx else None
 
     def page(page_index: int) -> dict[str, Any]:
-        query = f"RegionId={REGION}&pageIndex={page_index}&pageSize={page_size}"  # sorted, as signed
-        headers = {
-            "Accept": "application/json",
-            "Date": formatdate(usegmt=True),
-            "x-acs-action": "GetRefPackageJob",
-            "x-acs-region-id": REGION,
-            "x-acs-signature-method": "HMAC-SHA1",
-            "x-acs-signature-nonce": str(uuid.uuid4()),
-            "x-acs-signature-version": "1.0",
-            "x-acs-version": "2018-11-11",
-        }
+        target, headers = page_request(project=project, package=package, page_size=page_size, page_index=page_index)
         acs = "".join(f"{name}:{value}\n" for name, value in headers.items() if name.startswith("x-acs-"))
-        signed = f"GET\napplication/json\n\n\n{headers['Date']}\n{acs}{path}?{query}"
+        signed = f"GET\napplication/json\n\n\n{headers['Date']}\n{acs}{target}"  # headers sorted as signed
         digest = hmac.new(secret.encode(), signed.encode(), hashlib.sha1).digest()
         headers["Authorization"] = f"acs {key_id}:{base64.b64encode(digest).decode()}"
         if send is not None:
-            status, body = send(f"{path}?{query}", headers)
+            status, body = send(target, headers)
         else:
             conn = getattr(local, "conn", None)
             if conn is None:
                 conn = local.conn = http.client.HTTPConnection(split.hostname or "", split.port)
-            conn.request("GET", f"{path}?{query}", headers=headers)
+            conn.request("GET", target, headers=headers)
             response = conn.getresponse()
             status, body = response.status, response.read()
         if status != 200:
