@@ -179,7 +179,7 @@ class RoaSigner(httpx.Auth):
         if credentials.security_token is not None:
             signed["x-acs-security-token"] = ("x-acs-security-token", credentials.security_token)
         for key, (name, value) in signed.items():
-            names[key] = names.get(key, name)
+            names.setdefault(key, name)
             values[key] = value
         raw_target = request.url.raw_path.decode("ascii")
         signature = sign(credentials.access_key_secret, string_to_sign(request.method, values, raw_target))
