@@ -16,7 +16,7 @@ import httpx
 import pytest
 
 from foas_client import GetRefPackageJobResponse, JobList
-from foas_client._schema import SHAPES
+from foas_client._schema import API_VERSION, SHAPES
 from foas_client._xml_writer import encode_xml
 from foas_client.testing import TEST_CREDENTIALS, FakeFoasService, make_jobs
 from tests.bench.baselines import as_builtins, msgspec_decoder, signed_httpx_listing, xml_hand_walk
@@ -30,6 +30,8 @@ from tests.bench.run import (
     process_figure,
     rss_figure,
 )
+from tests.bench.workloads import floor_listing, page_request
+from tests.support.pages import parameters, request_path
 
 PYTHON = sys.executable
 MIB = 1024  # peak RSS samples are in KiB
@@ -172,3 +174,25 @@ def test_the_hand_signed_get_passes_the_fakes_signature_check() -> None:
         )
         with pytest.raises(RuntimeError, match="400"):
             forged()
+
+
+def test_the_hand_made_request_is_the_one_the_spec_describes() -> None:
+    target, headers = page_request(project="p", package="k 1.jar", page_size=2, page_index=3)
+    path, _, query = target.partition("?")
+    project, package = (p["name"] for p in parameters(location="path"))
+    assert path == request_path(**{project: "p", package: "k 1.jar"})
+    sent = [pair.partition("=")[0] for pair in query.split("&")]
+    assert sent == sorted(sent)  # as ROA v1 signs them
+    assert set(sent) <= {p["name"] for p in parameters(location="query")}  # a new optional one may be left out
+    assert (headers["x-acs-action"], headers["x-acs-version"]) == ("GetRefPackageJob", API_VERSION)
+
+
+@pytest.mark.parametrize("on_httpx", [False, True], ids=["http.client", "httpx"])
+def test_the_floor_lists_every_job_past_the_fakes_signature_check(on_httpx: bool) -> None:
+    service = FakeFoasService(credentials=[TEST_CREDENTIALS])
+    service.add_jobs("p", "k.jar", make_jobs(5, project_name="p", package_name="k.jar"))
+    with service.serve() as fake:
+        listing = floor_listing(
+            fake.base_url, ACCESS_KEY, project="p", package="k.jar", page_size=2, threads=2, on_httpx=on_httpx
+        )
+        assert listing() == 5
