@@ -4,9 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install generate check-generated lint test demo mock bench dist
+.PHONY: help install generate check-generated lint format test demo mock bench dist clean
+.DEFAULT_GOAL := help
 
-install: $(STAMP)
+help:  ## this list: every target and what it does
+	@awk -F':.*## ' '/^[a-z-]+:.*## / {printf "  make %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+install: $(STAMP)  ## create .venv, install the pinned tools and the package (editable)
 
 $(STAMP): requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,14 +31,18 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
-lint: $(STAMP) node_modules/.installed
+lint: $(STAMP) node_modules/.installed  ## ruff, mypy --strict, Spectral on the spec, the public-API check
 	$(BIN)/ruff check generator tests scripts
 	$(BIN)/ruff format --check generator tests scripts
 	$(BIN)/mypy --strict generated/foas_client generator scripts --exclude 'generator/runtime/'
 	node_modules/.bin/spectral lint --ruleset .spectral.yaml --fail-severity=hint spec/foas.openapi.yaml
-	$(BIN)/python -m scripts.api_check  ## public API compatible with the last release (griffe); reports the minimum version
+	$(BIN)/python -m scripts.api_check  # public API compatible with the last release (griffe); reports the minimum version
 
-test: $(STAMP) node_modules/.installed
+format: $(STAMP)  ## ruff's fixes and formatting on the hand-written code (generated/ is formatted by make generate)
+	$(BIN)/ruff check --fix generator tests scripts
+	$(BIN)/ruff format generator tests scripts
+
+test: $(STAMP) node_modules/.installed  ## the whole test suite (pytest)
 	$(BIN)/python -m pytest
 
 demo: $(STAMP)  ## the client against a loopback fake serving the documented examples
@@ -52,3 +60,7 @@ dist: $(STAMP)  ## sdist and wheel in dist/, checked by twine; refused when the 
 	rm -rf dist
 	$(BIN)/python -m build --outdir dist .
 	$(BIN)/twine check --strict dist/*
+
+clean:  ## remove what builds and tests leave (.venv and node_modules stay: `git clean -xdf` for those)
+	rm -rf dist build generated/.foas_client.staging .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	find . -name __pycache__ -type d -not -path './.venv/*' -not -path './node_modules/*' -prune -exec rm -rf {} +

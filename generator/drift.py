@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
 def _files(root: Path) -> dict[str, bytes]:
+    """Each file's bytes by its path below ``root``, through the core's symlink.
+
+    The link is followed, not compared as text: a fresh package in a temporary directory reaches the
+    same ``generator/runtime/`` by another relative path, and what matters is what the package holds.
+    """
     if not root.is_dir():
         return {}
-    return {
-        str(path.relative_to(root)): path.read_bytes()
-        for path in sorted(root.rglob("*"))
-        if path.is_file() and "__pycache__" not in path.parts
-    }
+    found: dict[str, bytes] = {}
+    for folder, _, files in os.walk(root, followlinks=True):
+        for name in files:
+            path = Path(folder, name)
+            if "__pycache__" not in path.parts:
+                found[str(path.relative_to(root))] = path.read_bytes()
+    return dict(sorted(found.items()))
 
 
 def compare_trees(committed: Path, fresh: Path) -> list[str]:

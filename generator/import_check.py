@@ -19,7 +19,7 @@ import importlib, pathlib, pkgutil, re, sys
 runtime, staging, name = sys.argv[1:]
 # A line scan, not ast (a tenth of the time): a match in a docstring costs at most an import attempt.
 statement = re.compile(r"^\\s*(?:import|from)\\s+([A-Za-z_][\\w.]*)", re.MULTILINE)
-for source in sorted(pathlib.Path(runtime).glob("*.py")):
+for source in sorted(pathlib.Path(runtime).rglob("*.py")):
     for module in statement.findall(source.read_text(encoding="utf-8")):
         if module.partition(".")[0] not in (name, "__future__"):
             try:

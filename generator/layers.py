@@ -25,7 +25,7 @@ from generator.operations import METHODS, SCHEMA_REF, operations
 __all__ = ["LAYERS", "operations_context", "render_layers"]
 
 # The modules rendered, each from ``<name>.jinja``.
-LAYERS = ("_bindings.py", "_cli.py", "_clients.py", "_fake.py", "_pytest_plugin.py", "testing.py")
+LAYERS = ("__main__.py", "_bindings.py", "_cli.py", "_clients.py", "_fake.py", "_pytest_plugin.py", "testing.py")
 _PYTHON_TYPES = {"string": "str", "integer": "int", "boolean": "bool", "number": "float"}
 # What a client setting fills in, by the value of a parameter's ``x-filled-by-client``.
 _FILLED_BY = {"region": "self.settings.region_id"}

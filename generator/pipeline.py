@@ -2,9 +2,11 @@
 
 Steps: validate the spec and the plan schema; openapi-python-client with our templates;
 datamodel-code-generator for the plan's TypedDicts; shapes and pagination derived from the spec;
-the hand-written runtime modules copied in; the spec bundled as package data (``openapi.json``, its
-examples inline); a header on every module; a provenance record; ruff; an import check of the new
-package in a fresh interpreter; the swap into place.
+the hand-written core linked in (``_core``, a relative symlink to ``generator/runtime/``: one copy of
+its source, so a test never runs a stale copy and a core edit is one file in a diff; the wheel and
+the sdist store its files); the spec bundled as package data (``openapi.json``, its examples inline);
+a header on every module; a provenance record; ruff; an import check of the new package in a fresh
+interpreter; the swap into place.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -42,6 +45,7 @@ PLAN_SCHEMA = Path("spec/plan.schema.json")
 CONFIG = Path("generator/config.yaml")
 TEMPLATES = Path("generator/templates")
 RUNTIME = Path("generator/runtime")
+CORE = "_core"  # the package's name for RUNTIME: a symlink, which the wheel and the sdist store as files
 RUFF_CONFIG = Path("generator/ruff-generated.toml")
 PACKAGE = "foas_client"
 BUNDLED_SPEC = "openapi.json"  # the spec with its examples inline, shipped as package data
@@ -79,6 +83,7 @@ def generate(root: Path = ROOT, output: Path | None = None) -> Path:
         target = output / PACKAGE
         shutil.rmtree(target, ignore_errors=True)
         package.rename(target)
+        _link_core(root, target)  # relative to where the package now is, one level up from staging
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return output / PACKAGE
@@ -101,9 +106,9 @@ def _write_package(root: Path, spec: Mapping[str, Any], plan_schema: Mapping[str
     with _step(f"rendering {TEMPLATES / 'layers'}"):
         for name, source in render_layers(spec, root / TEMPLATES / "layers").items():
             _write(package / name, source, f"{SPEC} and {TEMPLATES / 'layers' / name}.jinja")
-    with _step(f"copying {RUNTIME}"):
-        for module in sorted((root / RUNTIME).glob("*.py")):
-            _write(package / module.name, module.read_text(encoding="utf-8"), RUNTIME / module.name, copied=True)
+    with _step(f"linking {RUNTIME} as {PACKAGE}/{CORE}"):
+        _check_syntax(root / RUNTIME, RUNTIME.as_posix())
+        _link_core(root, package)
         (package / "py.typed").write_text("", encoding="utf-8")
     with _step(f"recording {PACKAGE}/_provenance.py"):
         _write(package / "_provenance.py", _provenance(root), "the inputs listed below")
@@ -201,7 +206,7 @@ def _schema_module(spec: Mapping[str, Any], plan_schema: Mapping[str, Any]) -> s
     return "\n\n".join(
         [
             '"""What the decoders know of the spec: object shapes (JSON kinds, XML names) and pagination."""',
-            "from typing import Any\n\nfrom ._shapes import ObjectShape, Shape",
+            "from typing import Any\n\nfrom ._core.shapes import ObjectShape, Shape",
             "# The API's schemas, by model class name.\n" + render_shapes("SHAPES", api_shapes(spec)),
             "# The execution plan carried in Job.PlanJson, by TypedDict name.\n"
             + render_shapes("PLAN_SHAPES", plan_shapes(plan_schema)),
@@ -232,7 +237,7 @@ def _examples_module(spec: Mapping[str, Any], root: Path) -> str:
 
 def _provenance(root: Path) -> str:
     inputs = {str(path): _digest(root / path) for path in (SPEC, PLAN_SCHEMA, CONFIG, RUFF_CONFIG, TEMPLATES, RUNTIME)}
-    inputs["generator/*.py"] = _digest_files(sorted((root / "generator").glob("*.py")))
+    inputs["generator/*.py"] = _digest_files(sorted((root / "generator").glob("*.py")), root / "generator")
     tools = {tool: version(tool) for tool in TOOLS}
     return (
         '"""Where this package came from: the digests of its inputs and the versions of the tools."""\n\n'
@@ -243,37 +248,46 @@ def _provenance(root: Path) -> str:
 
 def _digest(path: Path) -> str:
     if path.is_dir():
-        return _digest_files(sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts))
+        files = sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        return _digest_files(files, path)
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _digest_files(paths: list[Path]) -> str:
+def _digest_files(paths: list[Path], base: Path) -> str:
+    """One digest of the files' paths (relative to ``base``, so a module moved counts) and contents."""
     digest = hashlib.sha256()
     for path in paths:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        digest.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
-def _write(path: Path, text: str, source: Path | str, *, copied: bool = False) -> None:
-    header = HEADER.format(source=source)
-    if copied:
-        header = f"# Copied from {source} by generator/ (`make generate`). Do not edit here: edit the source.\n"
-    path.write_text(header + text, encoding="utf-8")
+def _write(path: Path, text: str, source: Path | str) -> None:
+    path.write_text(HEADER.format(source=source) + text, encoding="utf-8")
 
 
-def _check_syntax(package: Path) -> None:
+def _link_core(root: Path, package: Path) -> None:
+    """Makes ``package/_core`` a relative symlink to ``root/generator/runtime`` (replacing any there)."""
+    link = package / CORE
+    if link.is_symlink() or link.is_file():
+        link.unlink()
+    link.symlink_to(os.path.relpath(root / RUNTIME, package), target_is_directory=True)
+
+
+def _check_syntax(directory: Path, shown_as: str) -> None:
     """Raises ``GeneratorError`` naming the file and line of the first module that is not valid Python.
 
-    Run when ruff fails (a parse error is the usual cause, from a template or a runtime module), to say
-    it in Python's words; not before, as ruff parses every file anyway.
+    ``shown_as`` is how the message names ``directory`` (``generated foas_client``, ``generator/runtime``).
+    Run on the package when ruff fails (a parse error is the usual cause, from a template), to say it
+    in Python's words; not before, as ruff parses every generated file anyway. Run on the core always:
+    neither ruff nor the walk of the package goes through its symlink.
     """
-    for path in sorted(package.rglob("*.py")):
+    for path in sorted(directory.rglob("*.py")):
         try:
             compile(path.read_bytes(), str(path), "exec", dont_inherit=True)
         except SyntaxError as exc:
-            where = f"{PACKAGE}/{path.relative_to(package)}:{exc.lineno}"
+            where = f"{shown_as}/{path.relative_to(directory).as_posix()}:{exc.lineno}"
             line = f": {exc.text.strip()}" if exc.text and exc.text.strip() else ""
-            raise GeneratorError(f"generated {where} is not valid Python ({exc.msg}){line}") from exc
+            raise GeneratorError(f"{where} is not valid Python ({exc.msg}){line}") from exc
 
 
 def _format(root: Path, package: Path) -> None:
@@ -289,6 +303,6 @@ def _format(root: Path, package: Path) -> None:
                 [ruff, *args, "--config", config, "--no-cache", str(package)], capture_output=True, text=True
             )
         if result.returncode != 0:  # ruff reports on stdout or stderr, depending on the failure
-            _check_syntax(package)
+            _check_syntax(package, f"generated {PACKAGE}")
             output = last_lines(f"{result.stdout}\n{result.stderr}") or "no output"
             raise GeneratorError(f"ruff {args[0]} failed (exit {result.returncode}) on {package}: {output}")

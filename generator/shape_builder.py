@@ -16,7 +16,7 @@ import attrs
 from openapi_python_client.strings import ClassName
 
 from generator.generator_error import GeneratorError
-from generator.runtime._shapes import ObjectShape, Shape
+from generator.runtime.shapes import ObjectShape, Shape
 
 SCALARS = frozenset({"string", "integer", "number", "boolean"})
 # The bounds an integer ``format`` implies (a ``minimum``/``maximum`` of the schema narrows them).

@@ -8,10 +8,10 @@ JSON and from XML by their Content-Type; every error is a ``foas_client.errors.F
 from typing import TYPE_CHECKING, Any
 
 from ._bindings import RoaSigner, decode_body
-from ._client_core import ResponseFormat
 from ._clients import AsyncFoasClient, FoasClient
-from ._credentials import Credentials, CredentialsProvider, OfficialChainProvider
-from ._retry import RetryPolicy
+from ._core.credentials import Credentials, CredentialsProvider, OfficialChainProvider
+from ._core.http.core import ResponseFormat
+from ._core.http.retry import RetryPolicy
 from .client import Client
 from .errors import (
     ApiError,
@@ -34,7 +34,7 @@ from .models import (
 )
 
 if TYPE_CHECKING:  # imported on first use (see __getattr__); type checkers see them here
-    from ._plan import parse_plan, parse_properties
+    from ._core.views.plan import parse_plan, parse_properties
     from ._plan_models import ExecutionPlan, PlanEdge, PlanNode
 
 __version__: str  # the installed distribution's version, read on first use (see __getattr__)
@@ -42,8 +42,8 @@ __version__: str  # the installed distribution's version, read on first use (see
 # The views of a job's plan, imported when first asked for: most programs list jobs and never parse
 # a plan, and the plan's models (TypedDicts, typing_extensions on 3.10) cost a few ms to import.
 _LAZY = {
-    "parse_plan": "._plan",
-    "parse_properties": "._plan",
+    "parse_plan": "._core.views.plan",
+    "parse_properties": "._core.views.plan",
     "ExecutionPlan": "._plan_models",
     "PlanEdge": "._plan_models",
     "PlanNode": "._plan_models",

@@ -1,4 +1,4 @@
-# Copied from generator/runtime/__main__.py by generator/ (`make generate`). Do not edit here: edit the source.
+# Generated from spec/foas.openapi.yaml and generator/templates/layers/__main__.py.jinja by generator/ (`make generate`). Do not edit: edit the source and regenerate.
 """``python -m foas_client``: the ``foas`` command."""
 
 from ._cli import main

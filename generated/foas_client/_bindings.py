@@ -7,10 +7,11 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from . import _responses, _signing
-from ._credentials import CredentialsProvider
+from ._core.credentials import CredentialsProvider
+from ._core.decoding import responses as _responses
+from ._core.http import signing as _signing
+from ._core.http.signing import _utc_now, _uuid4
 from ._schema import API_VERSION, SHAPES
-from ._signing import _utc_now, _uuid4
 
 __all__ = ["RoaSigner", "decode_body"]
 

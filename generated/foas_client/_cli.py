@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ._cli_core import Command, EmbeddedView, ExitCode, Program, run
-from ._cli_output import RecordLayout
 from ._clients import FoasClient
-from ._plan import render_plan_text
-from ._plan_view import PLAN_FORMATS
+from ._core.cli.core import Command, EmbeddedView, ExitCode, Program, run
+from ._core.cli.output import RecordLayout
+from ._core.views.plan import render_plan_text
+from ._core.views.plan_view import PLAN_FORMATS
 from ._schema import OPERATIONS
 from .api.packages import get_ref_package_job
 

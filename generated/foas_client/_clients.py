@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator, Generator
 
-from ._client_core import CLIENT_ARGUMENTS, AsyncClientCore, Server, SyncClientCore, given
-from ._paging import page_request
+from ._core.http.core import CLIENT_ARGUMENTS, AsyncClientCore, Server, SyncClientCore, given
+from ._core.paging import page_request
 from ._schema import SERVER_DEFAULTS, SERVER_ENDPOINTS, SERVER_URL
 from .api.packages import get_ref_package_job
 from .client import Client

@@ -12,14 +12,14 @@ from typing import Any, cast
 
 import httpx
 
-from ._credentials import Credentials
+from ._core.credentials import Credentials
+from ._core.decoding.responses import decode_body
+from ._core.testing.items import FieldHint, make_items
+from ._core.testing.server import LoopbackServer
+from ._core.testing.service import TEST_CREDENTIALS, FakeOperation, FakeService
+from ._core.testing.transport import async_mock_transport, mock_transport
+from ._core.views.plan_sample import sample_plan
 from ._examples import EXAMPLES
-from ._fake_items import FieldHint, make_items
-from ._fake_server import LoopbackServer
-from ._fake_service import TEST_CREDENTIALS, FakeOperation, FakeService
-from ._fake_transport import async_mock_transport, mock_transport
-from ._plan_sample import sample_plan
-from ._responses import decode_body
 from ._schema import OPERATIONS, PAGINATION, SHAPES
 from .api.packages import get_ref_package_job
 from .models import (

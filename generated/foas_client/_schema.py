@@ -3,7 +3,7 @@
 
 from typing import Any
 
-from ._shapes import ObjectShape, Shape
+from ._core.shapes import ObjectShape, Shape
 
 # The API's schemas, by model class name.
 SHAPES: dict[str, ObjectShape] = {

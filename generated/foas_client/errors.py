@@ -1,7 +1,7 @@
 # Generated from spec/foas.openapi.yaml by generator/ (`make generate`). Do not edit: edit the source and regenerate.
 """The exceptions raised by this package: one tree under ``FoasError``."""
 
-from ._errors import (
+from ._core.errors import (
     ApiError,
     AuthError,
     CredentialsError,

@@ -22,9 +22,9 @@ loopback fake. ``python -m foas_client.testing serve`` runs it as its own proces
 Operations: GetRefPackageJob (``add_jobs``, ``jobs``, ``make_jobs``).
 """
 
+from ._core.testing.answers import Answer, Fault, Misbehaviour
+from ._core.testing.service import TEST_CREDENTIALS
 from ._fake import _OPERATIONS, FakeFoasService, LoopbackFake, documented_page, make_jobs
-from ._fake_answers import Answer, Fault, Misbehaviour
-from ._fake_service import TEST_CREDENTIALS
 
 __all__ = [
     "Answer",
@@ -51,6 +51,6 @@ def _add_generated(service: FakeFoasService, count: int, seed: int) -> None:
 if __name__ == "__main__":  # python -m foas_client.testing serve [...]
     import sys
 
-    from ._fake_cli import main
+    from ._core.testing.cli import main
 
     sys.exit(main(sys.argv[1:], FakeFoasService.with_documented_examples, _add_generated))

@@ -7,7 +7,7 @@ from typing import IO, BinaryIO, Generic, TypeVar
 
 from attrs import define
 
-from ._unset import UNSET, Unset  # the core's: the runtime tells absent values apart without this module
+from ._core.unset import UNSET, Unset  # the core's: the runtime tells absent values apart without this module
 
 # The types that `httpx.Client(files=)` can accept, copied from that library.
 FileContent = IO[bytes] | bytes | str

@@ -22,7 +22,7 @@ import httpx
 import msgspec
 from lxml import etree
 
-from foas_client._signing import sign, string_to_sign
+from foas_client._core.http.signing import sign, string_to_sign
 from tests.bench.workloads import page_request
 
 INT32 = Annotated[int, msgspec.Meta(ge=-(2**31), le=2**31 - 1)]

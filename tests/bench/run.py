@@ -50,10 +50,10 @@ from unittest import mock
 import httpx
 
 from foas_client import AsyncFoasClient, FoasClient, GetRefPackageJobResponse, JobList
-from foas_client import _responses as responses
-from foas_client._responses import decode_response, json_parser
+from foas_client._core.decoding import responses
+from foas_client._core.decoding.responses import decode_response, json_parser
+from foas_client._core.testing.xml_writer import encode_xml
 from foas_client._schema import SHAPES
-from foas_client._xml_writer import encode_xml
 from foas_client.testing import TEST_CREDENTIALS, make_jobs
 from tests.bench.baselines import as_builtins, msgspec_decoder, signed_httpx_listing, xml_hand_walk
 from tests.bench.fake_process import PACKAGE, PROJECT, SMALL_PACKAGE, fake_process

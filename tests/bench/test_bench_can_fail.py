@@ -16,8 +16,8 @@ import httpx
 import pytest
 
 from foas_client import GetRefPackageJobResponse, JobList
+from foas_client._core.testing.xml_writer import encode_xml
 from foas_client._schema import API_VERSION, SHAPES
-from foas_client._xml_writer import encode_xml
 from foas_client.testing import TEST_CREDENTIALS, FakeFoasService, make_jobs
 from tests.bench.baselines import as_builtins, msgspec_decoder, signed_httpx_listing, xml_hand_walk
 from tests.bench.measure import Goal, Rounds, interleave, peak_rss_kib

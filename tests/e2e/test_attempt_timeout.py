@@ -22,7 +22,7 @@ import pytest
 import stamina
 
 from foas_client import AsyncFoasClient, Credentials, FoasClient
-from foas_client._retry import WAIT_INITIAL, WAIT_JITTER
+from foas_client._core.http.retry import WAIT_INITIAL, WAIT_JITTER
 from foas_client.errors import TimeoutError
 
 CREDENTIALS = Credentials("LTAI5tTrickleKey", "trickle-Secret-31c9")

@@ -26,9 +26,9 @@ import pytest
 
 from foas_client import FoasClient, Job
 from foas_client._cli import ExitCode, main
-from foas_client._cli_core import ALL_PAGES_CONCURRENCY
-from foas_client._client_core import ENV_REGION_ID
-from foas_client._credentials import ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET, ENV_SECURITY_TOKEN
+from foas_client._core.cli.core import ALL_PAGES_CONCURRENCY
+from foas_client._core.credentials import ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET, ENV_SECURITY_TOKEN
+from foas_client._core.http.core import ENV_REGION_ID
 from foas_client.testing import TEST_CREDENTIALS, FakeFoasService, Fault, LoopbackFake, make_jobs
 from tests.support.pages import job_fields, operation, parameters, python_name, request_path
 

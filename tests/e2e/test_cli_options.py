@@ -12,9 +12,9 @@ import attrs
 import pytest
 
 from foas_client._cli import PROGRAM, ExitCode, main
-from foas_client._cli_core import build_parser, run
-from foas_client._client_core import DEFAULT_TIMEOUT
-from foas_client._retry import DEFAULT_MAX_ATTEMPTS
+from foas_client._core.cli.core import build_parser, run
+from foas_client._core.http.core import DEFAULT_TIMEOUT
+from foas_client._core.http.retry import DEFAULT_MAX_ATTEMPTS
 from foas_client._schema import OPERATION_IDS, OPERATIONS, SHAPES
 from tests.support.pages import job_fields, operation, parameters, python_name, schema
 

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from foas_client._client_core import ENV_REGION_ID
-from foas_client._credentials import ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET, ENV_SECURITY_TOKEN
+from foas_client._core.credentials import ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET, ENV_SECURITY_TOKEN
+from foas_client._core.http.core import ENV_REGION_ID
 from foas_client.testing import TEST_CREDENTIALS, FakeFoasService, Fault, LoopbackFake, make_jobs
 
 DOCUMENTED = ("get-ref-package-job", "--project-name", "project1", "--package-name", "package1.jar")

@@ -24,8 +24,8 @@ import pytest
 from stamina.instrumentation import RetryDetails
 
 from foas_client import AsyncFoasClient, Credentials, FoasClient, GetRefPackageJobResponse
-from foas_client._client_core import ENV_REGION_ID
-from foas_client._retry import RETRY_AFTER_CAP, retry_hook
+from foas_client._core.http.core import ENV_REGION_ID
+from foas_client._core.http.retry import RETRY_AFTER_CAP, retry_hook
 from foas_client.errors import (
     ApiError,
     AuthError,

@@ -29,8 +29,8 @@ import stamina
 
 from foas_client import AsyncFoasClient, Credentials, FoasClient
 from foas_client._cli import ExitCode, main
-from foas_client._client_core import ENV_REGION_ID
-from foas_client._credentials import ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET, ENV_SECURITY_TOKEN
+from foas_client._core.credentials import ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET, ENV_SECURITY_TOKEN
+from foas_client._core.http.core import ENV_REGION_ID
 from foas_client.errors import (
     AuthError,
     DecodeError,

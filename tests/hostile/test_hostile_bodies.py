@@ -9,7 +9,7 @@ runs between tripwires that prove nothing was fetched:
   watcher thread, which tries to open it for writing all along, would then see it and hand it a marker;
 - a plain file holding a marker that must appear in no result and no error.
 
-Then the size cap (``max_response_bytes``, ``foas_client._limits``) over real HTTP, sync and async: a
+Then the size cap (``max_response_bytes``, ``foas_client._core.http.limits``) over real HTTP, sync and async: a
 200 MB Content-Length, a body that never ends, a gzip bomb; and a few hostile bodies through the whole
 client. Outcomes and times are attached to each test (``record_property``: see them with ``--junitxml``).
 """
@@ -38,7 +38,7 @@ import pytest
 import yaml
 
 from foas_client import AsyncFoasClient, Credentials, FoasClient, decode_body
-from foas_client._limits import DEFAULT_MAX_RESPONSE_BYTES, ResponseLimit, ResponseTooLargeError
+from foas_client._core.http.limits import DEFAULT_MAX_RESPONSE_BYTES, ResponseLimit, ResponseTooLargeError
 from foas_client.errors import DecodeError, FoasError, InvalidParameterError, UnsafeXmlError
 from tests.support import pages
 from tests.support.roa_server import ReceivedRequest, RoaVerifyingServer

@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from foas_client import ErrorResponse, GetRefPackageJobResponse, decode_body
-from foas_client import _responses as responses
+from foas_client._core.decoding import responses
 from foas_client._schema import SHAPES
 from foas_client.errors import FoasError
 

@@ -21,5 +21,6 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def root(pristine: Path, tmp_path: Path) -> Path:
     """A copy of ``pristine``, package included, for a test to break."""
-    shutil.copytree(pristine, tmp_path, dirs_exist_ok=True)
+    # symlinks=True: the copy's package links to the copy's own generator/runtime/, as in the repository
+    shutil.copytree(pristine, tmp_path, dirs_exist_ok=True, symlinks=True)
     return tmp_path

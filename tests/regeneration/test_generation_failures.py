@@ -14,22 +14,32 @@ def append(path: Path, text: str) -> None:
 
 
 def test_a_module_that_does_not_import_stops_generation(root: Path, pristine: Path) -> None:
-    # _cli_output is not imported by the package's __init__: the check imports every module. The installed
-    # package has no such import, so the failure also shows that the staging copy is the one imported.
+    # cli/output is not imported by the package's __init__: the check imports every module. The installed
+    # package has no such import, so the failure also shows that the staging package is the one imported.
+    # The core is linked, not copied: the broken module is the package's at once, so only the generated
+    # modules are compared with the package before.
     broken_import = "\nfrom foas_client import no_such_name\n\nVALUE = no_such_name\n"
-    append(root / "generator/runtime/_cli_output.py", broken_import)
+    append(root / "generator/runtime/cli/output.py", broken_import)
     result = assert_generation_stops(
-        root, pristine / PACKAGE, "the new foas_client does not import", "cannot import name 'no_such_name'"
+        root,
+        pristine / PACKAGE,
+        "the new foas_client does not import",
+        "cannot import name 'no_such_name'",
+        core_edited=True,
     )
-    assert ".foas_client.staging/foas_client/_cli_output.py" in result.stderr
+    assert ".foas_client.staging/foas_client/_core/cli/output.py" in result.stderr
 
 
 def test_a_module_that_is_not_valid_python_stops_generation_naming_file_and_line(root: Path, pristine: Path) -> None:
-    runtime_module = root / "generator/runtime/_limits.py"
+    runtime_module = root / "generator/runtime/http/limits.py"
     append(runtime_module, "\ndef broken(:\n")
-    lines = len(runtime_module.read_text(encoding="utf-8").splitlines()) + 1  # the copy's header line
+    lines = len(runtime_module.read_text(encoding="utf-8").splitlines())
     assert_generation_stops(
-        root, pristine / PACKAGE, f"generated foas_client/_limits.py:{lines} is not valid Python", "def broken(:"
+        root,
+        pristine / PACKAGE,
+        f"generator/runtime/http/limits.py:{lines} is not valid Python",
+        "def broken(:",
+        core_edited=True,
     )
 
 

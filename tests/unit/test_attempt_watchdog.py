@@ -6,7 +6,7 @@ from __future__ import annotations
 import socket
 import time
 
-from foas_client._attempt_timeout import _Attempt, _Watchdog
+from foas_client._core.http.attempt_timeout import _Attempt, _Watchdog
 
 
 class _CountingWatchdog(_Watchdog):

@@ -8,7 +8,7 @@ import types
 import attrs
 import pytest
 
-from foas_client._credentials import (
+from foas_client._core.credentials import (
     ENV_ACCESS_KEY_ID,
     ENV_ACCESS_KEY_SECRET,
     ENV_SECURITY_TOKEN,
@@ -16,7 +16,7 @@ from foas_client._credentials import (
     OfficialChainProvider,
     default_credentials,
 )
-from foas_client._errors import CredentialsError, FoasError
+from foas_client._core.errors import CredentialsError, FoasError
 
 KEY_ID = "LTAI5tTestKeyId"
 SECRET = "s3cr3t-Secret-Value-0123"

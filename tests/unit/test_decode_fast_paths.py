@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from foas_client import GetRefPackageJobResponse, Job, KnownApiType, decode_body
+from foas_client._core.testing.xml_writer import encode_xml
 from foas_client._schema import SHAPES
-from foas_client._xml_writer import encode_xml
 from foas_client.errors import DecodeError, UnsafeXmlError
 from foas_client.testing import make_jobs
 from tests.support.pages import job_fields, not_a_member, page, unused, xml_page

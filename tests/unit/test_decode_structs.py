@@ -15,8 +15,8 @@ import httpx
 import pytest
 
 from foas_client import ErrorResponse, GetRefPackageJobResponse, JobList, decode_body
-from foas_client import _responses as responses
-from foas_client._fast_json import model_decoder
+from foas_client._core.decoding import responses
+from foas_client._core.decoding.fast_json import model_decoder
 from foas_client._schema import SHAPES
 from foas_client.errors import FoasError
 from foas_client.testing import make_jobs

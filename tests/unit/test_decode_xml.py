@@ -9,7 +9,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from foas_client import GetRefPackageJobResponse, KnownApiType, KnownJobType, _xml, decode_body
+from foas_client import GetRefPackageJobResponse, KnownApiType, KnownJobType, decode_body
+from foas_client._core.decoding import xml_walk as _xml
 from foas_client.errors import DecodeError, UnsafeXmlError
 from tests.contract.helpers import XML_ROOTED
 from tests.support import pages

@@ -16,11 +16,11 @@ import pytest
 from lxml import etree
 
 from foas_client import ErrorResponse, GetRefPackageJobResponse, JobList, decode_body
-from foas_client import _responses as responses
-from foas_client._fast_xml import model_reader
+from foas_client._core.decoding import responses
+from foas_client._core.decoding.fast_xml import model_reader
+from foas_client._core.decoding.xml_walk import document_element
+from foas_client._core.testing.xml_writer import encode_xml
 from foas_client._schema import SHAPES
-from foas_client._xml import document_element
-from foas_client._xml_writer import encode_xml
 from foas_client.errors import FoasError
 from foas_client.testing import make_jobs
 from tests.contract.helpers import XML_FRAGMENT, XML_ROOTED

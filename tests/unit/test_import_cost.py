@@ -15,7 +15,7 @@ import foas_client
 LOADED_ON_USE = (
     "asyncio",
     "concurrent.futures",
-    "foas_client._plan",
+    "foas_client._core.views.plan",
     "foas_client._plan_models",
     "importlib.metadata",
     "javaproperties",
@@ -43,7 +43,7 @@ def test_import_leaves_what_only_some_uses_need() -> None:
 
 
 def test_the_plan_views_are_there_on_first_use() -> None:
-    assert foas_client.parse_plan.__module__ == "foas_client._plan"
+    assert foas_client.parse_plan.__module__ == "foas_client._core.views.plan"
     assert foas_client.PlanNode.__module__ == "foas_client._plan_models"
     assert {"parse_plan", "parse_properties", "ExecutionPlan", "PlanEdge", "PlanNode"} <= set(foas_client.__all__)
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from foas_client._cli_output import _json_lines_encoder
+from foas_client._core.cli.output import _json_lines_encoder
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "spec" / "examples"
 DOCUMENTED_JOB = json.loads((EXAMPLES / "GetRefPackageJob.documented.json").read_bytes())["Jobs"]["Job"][0]

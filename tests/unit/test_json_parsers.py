@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from foas_client import GetRefPackageJobResponse, decode_body
-from foas_client._responses import json_parser
+from foas_client._core.decoding.responses import json_parser
 from foas_client.errors import DecodeError
 from tests.support.pages import page
 
@@ -34,7 +34,7 @@ def test_the_fast_parser_is_used_when_installed() -> None:
 def test_the_json_decoding_suite_passes_without_the_fast_parser() -> None:
     code = (
         "import sys; sys.modules['msgspec'] = None\n"  # as installed without the speedups extra
-        "from foas_client._responses import json_parser\n"
+        "from foas_client._core.decoding.responses import json_parser\n"
         "assert json_parser() == 'json', json_parser()\n"
         "import pytest\n"
         "sys.exit(pytest.main(['-q', '-p', 'no:cacheprovider', 'tests/unit/test_decode_json.py',"

@@ -28,7 +28,7 @@ import pytest
 import stamina
 
 from foas_client import AsyncFoasClient, Client, Credentials, FoasClient, GetRefPackageJobResponse, Job, decode_body
-from foas_client._paging import DEFAULT_MAX_PAGES, PageRules, aiter_items, iter_items, page_request
+from foas_client._core.paging import DEFAULT_MAX_PAGES, PageRules, aiter_items, iter_items, page_request
 from foas_client._schema import OPERATION_IDS, PAGINATION
 from foas_client.api.packages import get_ref_package_job
 from foas_client.errors import (

@@ -9,7 +9,7 @@ from urllib.parse import unquote
 import httpx
 import pytest
 
-from foas_client._paths import absolute_url, path_segment
+from foas_client._core.http.paths import absolute_url, path_segment
 from foas_client.api.packages import get_ref_package_job
 from foas_client.errors import InvalidParameterError
 from tests.contract.helpers import FakeServer

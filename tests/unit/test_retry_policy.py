@@ -19,7 +19,8 @@ import tenacity
 import tenacity.nap
 from stamina.instrumentation import set_on_retry_hooks
 
-from foas_client._errors import (
+from foas_client._core.decoding.responses import api_error, retry_after
+from foas_client._core.errors import (
     ApiError,
     AuthError,
     CredentialsError,
@@ -32,8 +33,7 @@ from foas_client._errors import (
     TransportError,
     UnsafeXmlError,
 )
-from foas_client._responses import api_error, retry_after
-from foas_client._retry import (
+from foas_client._core.http.retry import (
     DEFAULT_DEADLINE,
     DEFAULT_MAX_ATTEMPTS,
     RETRY_AFTER_CAP,

@@ -16,9 +16,9 @@ from urllib.parse import quote, unquote
 import httpx
 import pytest
 
-from foas_client._credentials import Credentials
-from foas_client._errors import CredentialsError
-from foas_client._signing import RoaSigner, canonical_resource, sign, string_to_sign
+from foas_client._core.credentials import Credentials
+from foas_client._core.errors import CredentialsError
+from foas_client._core.http.signing import RoaSigner, canonical_resource, sign, string_to_sign
 from tests.support.roa_server import RoaVerifyingServer, verify_roa_signature
 
 KEY_ID = "LTAI5tTestKeyId"

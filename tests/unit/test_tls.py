@@ -6,7 +6,7 @@ import ssl
 
 import pytest
 
-from foas_client._tls import tls_context
+from foas_client._core.http.tls import tls_context
 
 
 def test_https_endpoints_share_one_verifying_context() -> None:

@@ -5,10 +5,10 @@ from typing import Any
 
 import httpx
 
-from ..._arguments import check_arguments
-from ..._paging import PageRules, aiter_items, aiter_pages, iter_items, iter_pages
-from ..._paths import absolute_url, path_segment
-from ..._responses import api_error, decode_response
+from ..._core.arguments import check_arguments
+from ..._core.decoding.responses import api_error, decode_response
+from ..._core.http.paths import absolute_url, path_segment
+from ..._core.paging import PageRules, aiter_items, aiter_pages, iter_items, iter_pages
 from ..._schema import API_VERSION, OPERATION_IDS, OPERATIONS, PAGINATION, SHAPES
 from ...client import Client
 from ...models.error_response import ErrorResponse

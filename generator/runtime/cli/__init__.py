@@ -1,0 +1,1 @@
+"""The ``foas`` command's machinery: commands built from data, argument parsing, running, output formats."""

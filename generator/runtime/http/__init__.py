@@ -1,0 +1,1 @@
+"""Sending a call: the client core, signing, retries, response limits, the attempt timeout and log."""

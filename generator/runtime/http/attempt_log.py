@@ -1,0 +1,119 @@
+"""One ``logging`` record per attempt of a call, on the ``foas_client`` logger, for sync and async clients.
+
+A record says: the operationId, the method, the host, the HTTP status (or the exception's class when
+there was no answer), the RequestId (the ``x-acs-request-id`` header, else the decoded body's, from the
+answer or the ``ApiError``), the attempt's number, its elapsed milliseconds and the retry decision.
+Levels: DEBUG for a success, WARNING for a failure that will be retried, ERROR for the final failure.
+The same fields are in ``record.foas_attempt`` (a dict) for structured handlers.
+
+A record never holds credentials, a token, a signature, a URL query or a message from the service:
+only the fields above. The answer's status and headers reach it through httpx event hooks and a
+context variable set per attempt, so concurrent calls (threads or tasks) do not mix their records.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+
+import httpx
+
+from .limits import _DONE, _Done
+
+__all__ = ["LOGGER", "AttemptLog", "request_hook", "response_hook"]
+
+LOGGER = logging.getLogger("foas_client")
+# A library leaves output to the application: without this, logging's last-resort handler would print
+# the ERROR records on stderr of a program that configured no logging.
+LOGGER.addHandler(logging.NullHandler())
+_REQUEST_ID_HEADER = "x-acs-request-id"
+_CURRENT: ContextVar[dict[str, Any] | None] = ContextVar("foas_client_attempt", default=None)
+
+
+def request_hook(request: httpx.Request) -> _Done:
+    """An httpx request hook (sync and async): the attempt's method and host."""
+    fields = _CURRENT.get()
+    if fields is not None:
+        fields["method"] = request.method
+        fields["host"] = request.url.host
+    return _DONE
+
+
+def response_hook(response: httpx.Response) -> _Done:
+    """An httpx response hook (sync and async): the attempt's status and the header's RequestId."""
+    fields = _CURRENT.get()
+    if fields is not None:
+        fields["status"] = response.status_code
+        fields["request_id"] = response.headers.get(_REQUEST_ID_HEADER)
+    return _DONE
+
+
+class AttemptLog:
+    """The log of one call's attempts: ``attempt()`` around each, numbering them from 1.
+
+    ``will_retry(error, number, elapsed)`` is the retry policy's decision for a failed attempt; it
+    is what the record says, as the retry loop decides the same way.
+    """
+
+    def __init__(
+        self, function: Callable[..., Any], host: str, will_retry: Callable[[Exception, int, float], bool]
+    ) -> None:
+        module = sys.modules.get(function.__module__)
+        self.operation_id = str(getattr(module, "OPERATION_ID", function.__module__))
+        self.host = host
+        self.will_retry = will_retry
+        self.number = 0
+        self.started = time.monotonic()
+
+    @contextmanager
+    def attempt(self) -> Iterator[dict[str, Any]]:
+        """Around one attempt; the record is written as it ends. Yields the fields, to add the result's."""
+        self.number += 1
+        fields: dict[str, Any] = {"operation_id": self.operation_id, "method": None, "host": self.host}
+        fields.update(status=None, request_id=None, attempt=self.number)
+        token = _CURRENT.set(fields)
+        start = time.monotonic()
+        try:
+            yield fields
+        except Exception as error:
+            retry = self.will_retry(error, self.number, time.monotonic() - self.started)
+            status = getattr(error, "status_code", None)
+            fields["status"] = status if isinstance(status, int) else fields["status"]
+            fields["error"] = type(error).__name__
+            body_id = getattr(error, "request_id", None)
+            self._write(fields, start, logging.WARNING if retry else logging.ERROR, retry, body_id)
+            raise
+        else:
+            self._write(fields, start, logging.DEBUG, False, fields.pop("body_request_id", None))
+        finally:
+            _CURRENT.reset(token)
+
+    @staticmethod
+    def _write(fields: dict[str, Any], start: float, level: int, retry: bool, body_request_id: object) -> None:
+        if not LOGGER.isEnabledFor(level):
+            return
+        if not fields["request_id"] and isinstance(body_request_id, str):
+            fields["request_id"] = body_request_id
+        fields["elapsed_ms"] = round((time.monotonic() - start) * 1000, 1)
+        fields["decision"] = "will retry" if retry else "final"
+        outcome = fields.get("error") or fields["status"]
+        if fields.get("error") and fields["status"] is not None:
+            outcome = f"{fields['status']} {fields['error']}"
+        LOGGER.log(
+            level,
+            "%s %s %s -> %s RequestId=%s attempt=%d elapsed_ms=%.1f %s",
+            fields["operation_id"],
+            fields["method"],
+            fields["host"],
+            outcome,
+            fields["request_id"],
+            fields["attempt"],
+            fields["elapsed_ms"],
+            fields["decision"],
+            extra={"foas_attempt": dict(fields)},
+        )

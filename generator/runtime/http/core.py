@@ -1,0 +1,446 @@
+"""The machinery of the generated clients (``FoasClient``, ``AsyncFoasClient``), which knows no operation.
+
+The generated ``_clients`` module has one method per operation of the spec; each hands its generated
+endpoint function and arguments to ``_call``, which runs it in the settings' retry loop, one attempt
+at a time, refusing calls on a closed client and translating transport failures. Paged operations
+hand their ``PageRules`` to ``_items``/``_pages``. Everything that differs between APIs reaches this
+module as data from the generated code: the server (``Server``) and the generated ``Client`` class.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from collections.abc import AsyncGenerator, Awaitable, Callable, Generator, Iterator, Mapping
+from contextlib import contextmanager
+from functools import cached_property
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Protocol, TypeVar
+
+import attrs
+import httpx
+
+from ..credentials import CredentialsProvider, default_credentials
+from ..errors import InvalidParameterError
+from ..paging import PageRules, aiter_items, aiter_pages, iter_items, iter_pages
+from ..unset import UNSET, Unset
+from .attempt_log import AttemptLog, request_hook, response_hook
+from .attempt_timeout import AttemptTimeout
+from .limits import ACCEPT_ENCODING, DEFAULT_MAX_RESPONSE_BYTES, ResponseLimit
+from .retry import DEFAULT_DEADLINE, DEFAULT_MAX_ATTEMPTS, RetryPolicy, translated_transport_errors
+from .signing import RoaSigner
+from .tls import tls_context
+
+if TYPE_CHECKING:
+    import stamina
+    from typing_extensions import Self
+
+__all__ = [
+    "CLIENT_ARGUMENTS",
+    "DEFAULT_TIMEOUT",
+    "ENV_ENDPOINT",
+    "ENV_REGION_ID",
+    "AsyncClientCore",
+    "ResponseFormat",
+    "Server",
+    "SyncClientCore",
+    "given",
+]
+
+ENV_REGION_ID = "ALIBABA_CLOUD_REGION_ID"
+ENV_ENDPOINT = "FOAS_ENDPOINT"  # a base URL instead of the region's endpoint: a test service, a proxy
+DEFAULT_TIMEOUT = 10.0  # seconds: one attempt, from sending the request to the last byte of the answer
+ResponseFormat = Literal["json", "xml"]
+_ACCEPT = {"json": "application/json", "xml": "application/xml"}
+_REGION_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
+
+T = TypeVar("T")
+
+
+class _HttpClients(Protocol):
+    """What the core needs of the generated ``Client``: its httpx clients, made once."""
+
+    def get_httpx_client(self) -> httpx.Client: ...
+    def get_async_httpx_client(self) -> httpx.AsyncClient: ...
+
+
+_ClientT = TypeVar("_ClientT", bound=_HttpClients)
+
+
+@attrs.frozen
+class Server:
+    """Where an API's requests go, as its spec's first server says.
+
+    Attributes:
+        url: the URL template with one variable, the region (e.g. ``https://foas.{regionId}.aliyuncs.com``).
+        region_variable: that variable's name.
+        default_region: its default in the spec.
+        endpoints: base URLs by region where the service is not at the template's host (``x-endpoints``).
+    """
+
+    url: str
+    region_variable: str
+    default_region: str
+    endpoints: Mapping[str, str] = attrs.field(factory=dict)
+
+    @classmethod
+    def of(cls, url: str, defaults: Mapping[str, str], endpoints: Mapping[str, str]) -> Server:
+        """The server of a URL template whose one variable (with its default in ``defaults``) is the region."""
+        (variable, default), *more = defaults.items()
+        if more:
+            raise ValueError(f"the server URL {url!r} must have one variable, the region; it has {len(defaults)}")
+        return cls(url=url, region_variable=variable, default_region=default, endpoints=endpoints)
+
+    def endpoint(self, region_id: str) -> str:
+        """The base URL the official SDKs use for ``region_id``: its ``x-endpoints`` host when the spec
+        names the region (e.g. ``cn-hongkong`` → ``https://foas.aliyuncs.com``), else the template's
+        regional host (``https://foas.<region_id>.aliyuncs.com``)."""
+        return self.endpoints.get(region_id) or self.url.format_map({self.region_variable: region_id})
+
+
+@attrs.frozen
+class _Settings:
+    """Everything a call needs, resolved once from the constructor's arguments and the environment."""
+
+    endpoint: str
+    region_id: str
+    signer: RoaSigner
+    accept: str
+    timeout: httpx.Timeout
+    retry: RetryPolicy
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
+    attempt_timeout: float = DEFAULT_TIMEOUT  # seconds: one attempt, whole (each step is bounded by ``timeout``)
+
+    @classmethod
+    def resolve(
+        cls,
+        *,
+        server: Server,
+        region_id: str | None,
+        credentials: CredentialsProvider | None,
+        endpoint: str | None,
+        response_format: ResponseFormat,
+        timeout: float,
+        max_attempts: int,
+        deadline: float | None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+    ) -> _Settings:
+        if response_format not in _ACCEPT:
+            raise InvalidParameterError(f"response_format must be 'json' or 'xml', got {response_format!r}")
+        if not (math.isfinite(timeout) and timeout > 0):
+            raise InvalidParameterError(f"timeout must be a positive number of seconds, got {timeout!r}")
+        if max_attempts < 1:
+            raise InvalidParameterError(f"max_attempts must be at least 1, got {max_attempts!r}")
+        if isinstance(max_response_bytes, bool) or not isinstance(max_response_bytes, int) or max_response_bytes < 1:
+            raise InvalidParameterError(f"max_response_bytes must be a positive integer, got {max_response_bytes!r}")
+        if endpoint is None and ENV_ENDPOINT in os.environ:
+            endpoint = os.environ[ENV_ENDPOINT]
+            if problem := cls.endpoint_problem(endpoint):
+                raise InvalidParameterError(f"${ENV_ENDPOINT}: {problem}")
+        if endpoint is not None and (problem := cls.endpoint_problem(endpoint)):
+            raise InvalidParameterError(f"endpoint: {problem}")  # "" included: it used to mean production
+        region = region_id or os.environ.get(ENV_REGION_ID) or server.default_region
+        if not _REGION_ID.fullmatch(region):  # it becomes part of the host name: nothing else may get in
+            raise InvalidParameterError(f"region_id must look like cn-hangzhou, got {region!r}")
+        return cls(
+            endpoint=(server.endpoint(region) if endpoint is None else endpoint).rstrip("/"),
+            region_id=region,
+            signer=RoaSigner(default_credentials(credentials), region_id=region),
+            accept=_ACCEPT[response_format],
+            timeout=httpx.Timeout(timeout),
+            retry=RetryPolicy(max_attempts=max_attempts, deadline=deadline),
+            max_response_bytes=max_response_bytes,
+            attempt_timeout=timeout,
+        )
+
+    @staticmethod
+    def endpoint_problem(endpoint: object) -> str | None:
+        """Why ``endpoint`` cannot be a base URL, in a few words; ``None`` when it can.
+
+        A base URL is ``http://`` or ``https://``, a host, optionally a port and a path prefix; no
+        spaces, user info, query or fragment (a password in it would show in reprs and error lines).
+        """
+        if not isinstance(endpoint, str):
+            return f"expected a URL string, got {type(endpoint).__name__}"
+        shown = repr(endpoint) if "@" not in endpoint else "a URL with user info"
+        if not endpoint.isprintable() or any(c.isspace() for c in endpoint):
+            return f"spaces or control characters in {shown}"
+        try:
+            url = httpx.URL(endpoint)
+            port = url.port
+        except httpx.InvalidURL:
+            return f"not a URL: {shown}"
+        if url.scheme not in ("http", "https") or "://" not in endpoint:
+            return f"expected an http:// or https:// URL with a host, got {shown}"
+        if not url.host:
+            return f"expected a host after {url.scheme}://, got {shown}"
+        if port is not None and not 0 < port < 65536:
+            return f"port {port} is out of range in {shown}"
+        if url.userinfo or url.query or url.fragment or "?" in endpoint or "#" in endpoint:
+            return f"expected no user info, query or fragment in a base URL, got {shown}"
+        return None
+
+    def client(
+        self, client_class: Callable[..., _ClientT], transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None
+    ) -> _ClientT:
+        """A generated ``Client`` (``client_class``) that signs, caps and times every request as these settings say."""
+        # Every body is read through the attempt's clock and the size cap: event hooks, so that they hold
+        # for any transport or proxy. The clock's hook comes first, to see the body as it comes off the wire.
+        limit = ResponseLimit(self.max_response_bytes)
+        clock = AttemptTimeout(self.attempt_timeout)
+        # The attempt log's hooks only note the method, host, status and RequestId of the attempt.
+        hooks = {"request": [clock.request, request_hook], "response": [clock.response, limit, response_hook]}
+        httpx_args: dict[str, object] = {"auth": self.signer, "event_hooks": hooks}
+        if transport is not None:
+            httpx_args["transport"] = transport
+        headers = {"Accept": self.accept, "Accept-Encoding": ACCEPT_ENCODING}  # the codings the cap decodes
+        verify = tls_context(self.endpoint)  # one per process, not one per client: see _tls
+        return client_class(
+            base_url=self.endpoint, headers=headers, timeout=self.timeout, verify_ssl=verify, httpx_args=httpx_args
+        )
+
+
+def given(value: T | None) -> T | Unset:
+    """``UNSET`` for ``None``: an optional argument the caller left out is not sent."""
+    return UNSET if value is None else value
+
+
+_TransportT = TypeVar("_TransportT", httpx.BaseTransport, httpx.AsyncBaseTransport)
+_HttpT = TypeVar("_HttpT", httpx.Client, httpx.AsyncClient)
+
+
+class _ClientCore(Generic[_TransportT, _HttpT]):
+    """What both clients share: their arguments, resolved once into ``settings``, and the generated client.
+
+    Args:
+        region_id: e.g. ``cn-shanghai``; default ``$ALIBABA_CLOUD_REGION_ID``, else ``cn-hangzhou``.
+        credentials: ``Credentials`` or a provider; default the environment
+            (``ALIBABA_CLOUD_ACCESS_KEY_ID``/``_SECRET``/``ALIBABA_CLOUD_SECURITY_TOKEN``), else the
+            ``alibabacloud-credentials`` chain when installed.
+        endpoint: base URL; default ``$FOAS_ENDPOINT``, else the region's endpoint as the official SDKs
+            have it (the spec's ``x-endpoints``: e.g. ``https://foas.aliyuncs.com`` for ``cn-hongkong``), else
+            ``https://foas.<region_id>.aliyuncs.com``. ``region_id`` is sent either way.
+        response_format: ``"json"`` (default) or ``"xml"``, asked for with ``Accept``; the answer is
+            decoded by the Content-Type it comes back with.
+        timeout: seconds one attempt may take, from sending the request to the last byte of the
+            answer (default 10); a slower attempt raises ``TimeoutError`` and is retried.
+        max_attempts: attempts in all, retries included (default 3; 1 turns retries off).
+        deadline: seconds after which no new attempt starts (default 10; ``None``: no limit): a call
+            takes at most about ``deadline`` + one backoff wait + ``timeout``.
+        max_response_bytes: the largest response body accepted, in bytes after decoding gzip or deflate
+            (default 64 MiB). A longer body, or a larger ``Content-Length``, stops the read at once and
+            raises ``ResponseTooLargeError`` (a ``DecodeError``; not retried): memory stays bounded
+            whatever the server sends.
+        transport: an httpx transport to use instead of the network (e.g. the testing fake's).
+
+    Raises:
+        CredentialsError: no credentials were given or found.
+        InvalidParameterError: an argument is out of range, or ``endpoint`` is not an http(s) URL with
+            a host (``""`` included).
+    """
+
+    _server: ClassVar[Server]  # set by the generated client classes
+    _client_class: ClassVar[Callable[..., Any]]  # the generated ``Client``
+
+    def __init__(
+        self,
+        *,
+        region_id: str | None = None,
+        credentials: CredentialsProvider | None = None,
+        endpoint: str | None = None,
+        response_format: ResponseFormat = "json",
+        timeout: float = DEFAULT_TIMEOUT,
+        max_attempts: int = DEFAULT_MAX_ATTEMPTS,
+        deadline: float | None = DEFAULT_DEADLINE,
+        transport: _TransportT | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+    ) -> None:
+        self.settings = _Settings.resolve(
+            server=self._server,
+            region_id=region_id,
+            credentials=credentials,
+            endpoint=endpoint,
+            response_format=response_format,
+            timeout=timeout,
+            max_attempts=max_attempts,
+            deadline=deadline,
+            max_response_bytes=max_response_bytes,
+        )
+        self._client = self.settings.client(self._client_class, transport)
+        # Made now, not at the first call: threads sharing this client share one connection pool, and
+        # close() closes every connection the client ever opened.
+        self._http: _HttpT = self._open(self._client)
+
+    _CLOSE = "close"  # the method that closes this client, for the message of a call made after it
+
+    def _open(self, client: Any) -> _HttpT:
+        """The httpx client that ``client`` sends with (sync or async, by subclass)."""
+        raise NotImplementedError
+
+    def _refuse_if_closed(self) -> None:
+        """Raises ``InvalidParameterError`` if the client was closed; otherwise does nothing."""
+        if self._http.is_closed:
+            raise InvalidParameterError(
+                f"{type(self).__name__} is closed ({self._CLOSE}() was called): make a new client for more calls"
+            )
+
+    def _attempt_log(self, function: Callable[..., Any]) -> AttemptLog:
+        """The log of one call of ``function`` (an endpoint function): a record per attempt, see ``_attempt_log``."""
+        return AttemptLog(function, self._host, self.settings.retry.will_retry)
+
+    @cached_property
+    def _host(self) -> str:
+        return httpx.URL(self.settings.endpoint).host
+
+    @contextmanager
+    def _attempt(self) -> Iterator[None]:
+        """Around each attempt: a closed client raises ``InvalidParameterError`` and sends nothing.
+
+        Also when another thread closes the client as the attempt starts (httpx then raises a bare
+        ``RuntimeError``). Not retried: ``InvalidParameterError`` is no transport error.
+        """
+        self._refuse_if_closed()
+        try:
+            with translated_transport_errors():
+                yield
+        except RuntimeError:
+            self._refuse_if_closed()
+            raise
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(endpoint={self.settings.endpoint!r}, region_id={self.settings.region_id!r})"
+
+
+CLIENT_ARGUMENTS = (_ClientCore.__doc__ or "").partition("\n")[2]  # the Args/Raises part, for the generated docstrings
+
+
+class SyncClientCore(_ClientCore[httpx.BaseTransport, httpx.Client]):
+    """The sync client's machinery; the generated ``FoasClient`` adds one method per operation."""
+
+    def _open(self, client: Any) -> httpx.Client:
+        return client.get_httpx_client()  # type: ignore[no-any-return]
+
+    @cached_property
+    def _caller(self) -> stamina.BoundRetryingCaller:
+        return self.settings.retry.caller()
+
+    def _call(self, function: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+        """``function(*args, client=..., **kwargs)``, a generated endpoint function, with the retries.
+
+        Raises:
+            InvalidParameterError: the client is closed; nothing was sent.
+            And what ``function`` raises after the retries, transport errors as the package's.
+        """
+        return self._caller(self._attempt_call, function, args, kwargs, self._attempt_log(function))
+
+    def _attempt_call(
+        self, function: Callable[..., T], args: tuple[Any, ...], kwargs: dict[str, Any], log: AttemptLog
+    ) -> T:
+        with log.attempt() as fields, self._attempt():
+            result = function(*args, client=self._client, **kwargs)
+            fields["body_request_id"] = getattr(result, "request_id", None)
+            return result
+
+    def _pages(
+        self,
+        rules: PageRules,
+        request: dict[str, Any],
+        fetch: Callable[[dict[str, Any]], T],
+        *,
+        concurrency: int,
+        max_pages: int | None,
+    ) -> Generator[T, None, None]:
+        """Every page ``fetch`` (one call of the operation) gives, as ``rules`` walk them; see ``_paging``."""
+        self._refuse_if_closed()
+        return iter_pages(rules, request, fetch, concurrency=concurrency, max_pages=max_pages)
+
+    def _items(
+        self,
+        rules: PageRules,
+        request: dict[str, Any],
+        fetch: Callable[[dict[str, Any]], Any],
+        *,
+        limit: int | None,
+        concurrency: int,
+        max_pages: int | None,
+    ) -> Generator[Any, None, None]:
+        """Every item of every page, ``limit`` at most; see ``_paging.iter_items``."""
+        self._refuse_if_closed()
+        return iter_items(rules, request, fetch, limit=limit, concurrency=concurrency, max_pages=max_pages)
+
+    def close(self) -> None:
+        """Close the connections; a call made after this raises ``InvalidParameterError``, sending nothing."""
+        self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+class AsyncClientCore(_ClientCore[httpx.AsyncBaseTransport, httpx.AsyncClient]):
+    """The async client's machinery: the same rules, ``await``-able (``transport``: an ``httpx.AsyncBaseTransport``)."""
+
+    _CLOSE = "aclose"
+
+    def _open(self, client: Any) -> httpx.AsyncClient:
+        return client.get_async_httpx_client()  # type: ignore[no-any-return]
+
+    @cached_property
+    def _caller(self) -> stamina.BoundAsyncRetryingCaller:
+        return self.settings.retry.async_caller()
+
+    async def _call(self, function: Callable[..., Awaitable[T]], /, *args: Any, **kwargs: Any) -> T:
+        """``await function(*args, client=..., **kwargs)``, with the retries; see ``SyncClientCore._call``."""
+        return await self._caller(self._attempt_call, function, args, kwargs, self._attempt_log(function))
+
+    async def _attempt_call(
+        self, function: Callable[..., Awaitable[T]], args: tuple[Any, ...], kwargs: dict[str, Any], log: AttemptLog
+    ) -> T:
+        with log.attempt() as fields, self._attempt():
+            result = await function(*args, client=self._client, **kwargs)
+            fields["body_request_id"] = getattr(result, "request_id", None)
+            return result
+
+    def _pages(
+        self,
+        rules: PageRules,
+        request: dict[str, Any],
+        fetch: Callable[[dict[str, Any]], Awaitable[T]],
+        *,
+        concurrency: int,
+        max_pages: int | None,
+    ) -> AsyncGenerator[T, None]:
+        """Every page, for ``async for``; pages fetched ahead are asyncio tasks."""
+        self._refuse_if_closed()
+        return aiter_pages(rules, request, fetch, concurrency=concurrency, max_pages=max_pages)
+
+    def _items(
+        self,
+        rules: PageRules,
+        request: dict[str, Any],
+        fetch: Callable[[dict[str, Any]], Awaitable[Any]],
+        *,
+        limit: int | None,
+        concurrency: int,
+        max_pages: int | None,
+    ) -> AsyncGenerator[Any, None]:
+        """Every item of every page, for ``async for``, ``limit`` at most."""
+        self._refuse_if_closed()
+        return aiter_items(rules, request, fetch, limit=limit, concurrency=concurrency, max_pages=max_pages)
+
+    async def aclose(self) -> None:
+        """Close the connections; a call made after this raises ``InvalidParameterError``, sending nothing."""
+        await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()

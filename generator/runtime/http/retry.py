@@ -1,0 +1,90 @@
+"""The retry policy both clients share; stamina (a maintained retry library) runs the loop.
+
+Each attempt goes through the whole httpx request, so the signer signs it again with a fresh
+Date and nonce. Retried: connection failures and timeouts, HTTP 5xx, HTTP 429 and ``Throttling*``
+codes; never any other 4xx. ``stamina.set_testing(True)`` turns the waiting off in tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+import attrs
+import httpx
+
+from ..errors import ApiError, ServerError, ThrottlingError, TimeoutError, TransportError
+
+if TYPE_CHECKING:
+    import stamina
+
+__all__ = ["DEFAULT_DEADLINE", "DEFAULT_MAX_ATTEMPTS", "RetryPolicy", "retry_hook", "translated_transport_errors"]
+
+DEFAULT_MAX_ATTEMPTS = 3  # two transient failures in a row are absorbed
+DEFAULT_DEADLINE = 10.0  # seconds: a failing call stops retrying after about this long
+WAIT_INITIAL = 0.2  # seconds before the first retry, doubling after
+WAIT_MAX = 4.0  # seconds: the longest exponential wait
+WAIT_JITTER = 0.3  # seconds: at most this much random delay is added to each wait
+RETRY_AFTER_CAP = 5.0  # seconds: a server's Retry-After is honoured up to this
+
+
+def retry_hook(error: Exception) -> bool | float:
+    """Whether ``error`` is worth another attempt; a float is the wait the server asked for (capped)."""
+    if isinstance(error, (ThrottlingError, ServerError)):
+        if error.retry_after is not None:
+            return min(max(error.retry_after, 0.0), RETRY_AFTER_CAP)
+        return True
+    if isinstance(error, ApiError):
+        return False
+    return isinstance(error, TransportError)  # TimeoutError included
+
+
+@attrs.frozen(kw_only=True)
+class RetryPolicy:
+    """How many attempts, and for how long, a call may take.
+
+    Attributes:
+        max_attempts: attempts in all, the first included (1 turns retries off).
+        deadline: seconds after which no new attempt starts (``None``: no limit).
+    """
+
+    max_attempts: int = attrs.field(default=DEFAULT_MAX_ATTEMPTS, validator=attrs.validators.ge(1))
+    deadline: float | None = DEFAULT_DEADLINE
+
+    def _settings(self) -> dict[str, float | int | None]:
+        return {
+            "attempts": self.max_attempts,
+            "timeout": self.deadline,
+            "wait_initial": WAIT_INITIAL,
+            "wait_max": WAIT_MAX,
+            "wait_jitter": WAIT_JITTER,
+        }
+
+    def will_retry(self, error: Exception, attempt: int, elapsed: float) -> bool:
+        """Whether the loop retries after ``error`` ended attempt number ``attempt``, ``elapsed`` seconds into
+        the call: a retryable error, attempts left, the deadline not passed (what the loop's settings say)."""
+        in_time = self.deadline is None or elapsed < self.deadline
+        return bool(retry_hook(error)) and attempt < self.max_attempts and in_time
+
+    # stamina (and tenacity under it) is imported at a client's first call, not with the package.
+    def caller(self) -> stamina.BoundRetryingCaller:
+        import stamina
+
+        return stamina.RetryingCaller(**self._settings()).on(retry_hook)  # type: ignore[arg-type]
+
+    def async_caller(self) -> stamina.BoundAsyncRetryingCaller:
+        import stamina
+
+        return stamina.AsyncRetryingCaller(**self._settings()).on(retry_hook)  # type: ignore[arg-type]
+
+
+@contextmanager
+def translated_transport_errors() -> Iterator[None]:
+    """httpx's transport exceptions, raised as this package's ``TimeoutError``/``TransportError``."""
+    try:
+        yield
+    except httpx.TimeoutException as exc:
+        raise TimeoutError(f"{type(exc).__name__}: the service did not answer in time") from exc
+    except httpx.TransportError as exc:
+        raise TransportError(f"{type(exc).__name__}: {str(exc) or 'the request did not complete'}") from exc

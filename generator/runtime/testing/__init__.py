@@ -1,0 +1,1 @@
+"""The fake of the service: its store and routes, answers and faults, transports, loopback server, process."""

@@ -1,0 +1,385 @@
+"""The fake's request handling, free of I/O and of any one operation: a request in, an answer (or a fault) out.
+
+What it serves comes as data from the generated binding (``_fake``): one ``FakeOperation`` per
+operation of the spec (its descriptor from ``_schema.OPERATIONS``, its ``x-pagination``, its response
+shape and models) and the spec's shapes. A request is routed by method and path template, its
+parameters are checked with the rule the clients use (``_arguments.problem``: what the spec refuses
+is answered 400 ``InvalidParameter``), its ROA signature is checked against the fake's credentials,
+and the answer is written as JSON or, by ``Accept``, as XML through the shapes. A paginated operation
+answers a page of the items stored for its path arguments, built from the ``x-pagination`` paths;
+any other answers the object stored for its path arguments, else its documented example.
+
+Transports and servers (``_fake_transport``, ``_fake_server``) call ``FakeService.answer``; this
+module knows neither.
+"""
+
+from __future__ import annotations
+
+import collections
+import hmac
+import json
+import math
+import re
+import threading
+import uuid
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+from urllib.parse import parse_qsl, unquote
+
+import attrs
+
+from ..arguments import problem
+from ..credentials import Credentials
+from ..http.signing import sign, string_to_sign
+from ..shapes import ObjectShape
+from .answers import Answer, Fault, Misbehaviour
+from .xml_writer import encode_xml
+
+__all__ = ["TEST_CREDENTIALS", "FakeOperation", "FakeService"]
+
+HOST_ID = "foas.fake.127.0.0.1"
+TEST_CREDENTIALS = Credentials("fake-access-key-id", "fake-access-key-secret")
+DEFAULT_PAGE_SIZE = 10  # when neither the size parameter's default nor the echoed size's example says
+_TEMPLATE_VARIABLE = re.compile(r"\{([^{}]+)\}")
+# The fields every Alibaba answer carries and the fake fills itself (the error body's, which are the protocol's).
+_REQUEST_ID = "RequestId"
+
+
+@attrs.frozen
+class FakeOperation:
+    """One operation as the fake serves it; the generated binding makes one per operation of the spec.
+
+    Attributes:
+        operation_id: the operationId.
+        method, path: the HTTP method and the path template (``/a/{name}/b``).
+        parameters: the parameter descriptors (``_schema.OPERATIONS``: name, in, kind, bounds...).
+        response_shape: the name of the shape of the 2xx body.
+        response_model: makes the response model from a JSON-shaped dict (its ``from_dict``).
+        pagination: the ``x-pagination`` (wire names), or ``None`` for an operation answering one object.
+        item_model: for a paginated operation, makes an item model from a dict.
+        default_page_size: the page size when the request names none.
+        documented: reads the documented JSON example as a dict (called when first needed: a spec
+            whose example no longer decodes still imports), or ``None``.
+    """
+
+    operation_id: str
+    method: str
+    path: str
+    parameters: Sequence[Mapping[str, Any]]
+    response_shape: str
+    response_model: Callable[[dict[str, Any]], Any]
+    pagination: Mapping[str, Any] | None = None
+    item_model: Callable[[dict[str, Any]], Any] | None = None
+    default_page_size: int = DEFAULT_PAGE_SIZE
+    documented: Callable[[], Mapping[str, Any]] | None = None
+    path_names: tuple[str, ...] = attrs.field(init=False)
+    route: re.Pattern[str] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        parts = _TEMPLATE_VARIABLE.split(self.path)  # literal text at even indices, variable names at odd
+        pattern = "".join(re.escape(part) if index % 2 == 0 else "([^/?#]+)" for index, part in enumerate(parts))
+        object.__setattr__(self, "path_names", tuple(parts[1::2]))
+        object.__setattr__(self, "route", re.compile(f"^{pattern}$"))
+
+    @property
+    def methods(self) -> tuple[str, ...]:
+        """The methods it answers: HEAD is GET without the body (RFC 9110 9.3.2)."""
+        return (self.method, "HEAD") if self.method == "GET" else (self.method,)
+
+    def key(self, path_arguments: Mapping[str, str]) -> tuple[str, ...]:
+        """The store key of ``path_arguments`` (keyed by the path parameters' wire names).
+
+        Raises:
+            ValueError: the arguments are not exactly the operation's path parameters.
+        """
+        if set(path_arguments) != set(self.path_names):
+            raise ValueError(
+                f"{self.operation_id} takes the path arguments {sorted(self.path_names)}, got {sorted(path_arguments)}"
+            )
+        return tuple(path_arguments[name] for name in self.path_names)
+
+    def example_arguments(self) -> dict[str, str]:
+        """The path arguments of the spec's request example (each path parameter's ``example``)."""
+        examples = {p["name"]: p.get("example") for p in self.parameters if p["in"] == "path"}
+        return {name: str(examples.get(name) or name) for name in self.path_names}
+
+    def documented_items(self) -> list[Any]:
+        """The items of the documented example (a paginated operation's), as item models."""
+        if self.documented is None or self.pagination is None or self.item_model is None:
+            return []
+        found: Any = self.documented()
+        for name in self.pagination["items"]:
+            found = found.get(name) if isinstance(found, Mapping) else None
+        return [self.item_model(dict(item)) for item in found or ()]
+
+
+class FakeService:
+    """An in-memory service of the operations given: JSON or XML by ``Accept``, faults on demand.
+
+    Args:
+        operations: what it serves, one ``FakeOperation`` each.
+        shapes: the spec's object shapes (``_schema.SHAPES``), to write XML and the error body.
+        credentials: the AccessKeys whose ROA signatures it accepts (and STS tokens it expects);
+            empty: signatures are not checked.
+        latency: seconds added to every answer.
+        xml_content_type: the Content-Type of XML answers (the service sends ``text/xml;charset=utf-8``).
+        error_shape: the shape of the error body.
+
+    Items and answers are stored per operation and path arguments; a paginated operation with none
+    stored answers an empty listing. Faults queued with ``inject`` are used one per request, in order;
+    ``misbehaviour`` bends the pagination of every paginated operation.
+    """
+
+    def __init__(
+        self,
+        operations: Iterable[FakeOperation],
+        shapes: Mapping[str, ObjectShape],
+        *,
+        credentials: Iterable[Credentials] = (),
+        latency: float = 0.0,
+        xml_content_type: str = "application/xml",
+        error_shape: str = "ErrorResponse",
+    ) -> None:
+        self.credentials = {c.access_key_id: c for c in credentials}
+        self.latency = latency
+        self.xml_content_type = xml_content_type
+        self.misbehaviour = Misbehaviour()
+        self.requests = 0
+        self._operations = {operation.operation_id: operation for operation in operations}
+        self._shapes = shapes
+        self._error_shape = error_shape
+        self._items: dict[tuple[str, tuple[str, ...]], list[tuple[Any, dict[str, Any]]]] = {}
+        self._answers: dict[tuple[str, tuple[str, ...]], tuple[Any, dict[str, Any]]] = {}
+        self._faults: collections.deque[Fault] = collections.deque()
+        self._lock = threading.Lock()
+
+    def load_documented_examples(self) -> None:
+        """Stores each paginated operation's documented items under the spec's example path arguments."""
+        for operation in self._operations.values():
+            items = operation.documented_items()
+            if items:
+                self.add_items(operation.operation_id, operation.example_arguments(), items)
+
+    def add_items(self, operation_id: str, path_arguments: Mapping[str, str], items: Sequence[Any]) -> None:
+        """Appends ``items`` (models with ``to_dict``) to what the paginated operation lists for ``path_arguments``.
+
+        Raises:
+            KeyError: no such operation. ValueError: it is not paginated, or the path arguments are not its own.
+        """
+        operation = self._operation(operation_id)
+        if operation.pagination is None:
+            raise ValueError(f"{operation_id} is not paginated: give it an answer with set_answer")
+        stored = self._items.setdefault((operation_id, operation.key(path_arguments)), [])
+        stored.extend((item, item.to_dict()) for item in items)  # serialised once, served many times
+
+    def items(self, operation_id: str, path_arguments: Mapping[str, str]) -> list[Any]:
+        """The items the paginated operation lists for ``path_arguments``, in order."""
+        key = self._operation(operation_id).key(path_arguments)
+        return [item for item, _ in self._items.get((operation_id, key), ())]
+
+    def set_answer(self, operation_id: str, path_arguments: Mapping[str, str], answer: Any) -> None:
+        """Makes ``answer`` (a model with ``to_dict``) what the operation answers for ``path_arguments``.
+
+        Raises:
+            KeyError: no such operation. ValueError: it is paginated (use ``add_items``), or the path
+                arguments are not its own.
+        """
+        operation = self._operation(operation_id)
+        if operation.pagination is not None:
+            raise ValueError(f"{operation_id} is paginated: give it items with add_items")
+        self._answers[operation_id, operation.key(path_arguments)] = (answer, answer.to_dict())
+
+    def answer_for(self, operation_id: str, path_arguments: Mapping[str, str]) -> Any:
+        """What the (unpaginated) operation answers for ``path_arguments``: the answer set, else the
+        documented example, else ``None`` (it answers 404)."""
+        operation = self._operation(operation_id)
+        stored = self._answers.get((operation_id, operation.key(path_arguments)))
+        if stored is not None:
+            return stored[0]
+        return None if operation.documented is None else operation.response_model(dict(operation.documented()))
+
+    def inject(self, *faults: Fault) -> None:
+        """Queue faults for the next requests, one per request."""
+        with self._lock:
+            self._faults.extend(faults)
+
+    def answer(self, method: str, raw_target: str, headers: Mapping[str, str]) -> Answer:
+        """The answer to one request (``raw_target``: the path and query exactly as sent)."""
+        lowered = {name.lower(): value for name, value in headers.items()}
+        xml = "xml" in lowered.get("accept", "") and "json" not in lowered.get("accept", "")
+        with self._lock:
+            self.requests += 1
+            fault = self._faults.popleft() if self._faults else None
+        answer = self._answer(method, raw_target, lowered, xml, fault)
+        return attrs.evolve(answer, delay=answer.delay + self.latency)
+
+    def _operation(self, operation_id: str) -> FakeOperation:
+        try:
+            return self._operations[operation_id]
+        except KeyError:
+            raise KeyError(f"no operation {operation_id!r}; the fake serves {sorted(self._operations)}") from None
+
+    def _answer(self, method: str, raw_target: str, headers: dict[str, str], xml: bool, fault: Fault | None) -> Answer:
+        if fault is not None and fault.kind == "status":
+            answer = self._error(fault.status, fault.code or _default_code(fault.status), fault.message, xml)
+            if fault.retry_after is not None:
+                answer = attrs.evolve(answer, headers={**answer.headers, "Retry-After": fault.retry_after})
+            return answer
+        if fault is not None and fault.kind == "body":
+            return Answer(fault.status, {"Content-Type": fault.content_type or "application/json"}, fault.body or b"")
+        refusal = self._check_signature(method, raw_target, headers, xml)
+        if refusal is not None:
+            return refusal
+        path, _, query = raw_target.partition("?")
+        routed = [
+            (operation, match) for operation in self._operations.values() if (match := operation.route.match(path))
+        ]
+        if not routed:
+            return self._error(404, "InvalidApi.NotFound", f"no API at {method} {path}", xml)
+        chosen = [(operation, match) for operation, match in routed if method in operation.methods]
+        if not chosen:  # the path exists, not with this method: 405 and Allow (RFC 9110)
+            allowed = sorted({m for operation, _ in routed for m in operation.methods})
+            refusal = self._error(405, "MethodNotAllowed", f"{method} is not allowed on {path}", xml)
+            return attrs.evolve(refusal, headers={**refusal.headers, "Allow": ", ".join(allowed)})
+        operation, match = chosen[0]
+        path_arguments = dict(zip(operation.path_names, (unquote(value) for value in match.groups()), strict=True))
+        arguments, refused = _arguments(
+            operation, path_arguments, dict(parse_qsl(query, keep_blank_values=True)), headers
+        )
+        if refused is not None:
+            return self._error(400, "InvalidParameter", refused, xml)
+        if operation.pagination is not None:
+            document = self._page(operation, path_arguments, arguments)
+        else:
+            stored = self._answers.get((operation.operation_id, operation.key(path_arguments)))
+            if stored is None and operation.documented is None:
+                return self._error(404, "NotFound", f"nothing at {path}", xml)
+            document = stored[1] if stored is not None else dict(operation.documented() if operation.documented else {})
+        answer = self._document(200, document, operation.response_shape, xml)
+        if fault is not None:  # delay, slow_body, reset, truncate: acted out by the transport
+            return attrs.evolve(answer, fault=fault)
+        return answer
+
+    def _page(
+        self, operation: FakeOperation, path_arguments: Mapping[str, str], arguments: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        """One page as a JSON-shaped dict, each value where the operation's ``x-pagination`` puts it."""
+        paging = operation.pagination or {}
+        first = int(paging.get("firstPage", 1))
+        page_index = arguments.get(paging["pageParameter"], first)
+        size_parameter = paging.get("sizeParameter")
+        page_size = arguments.get(size_parameter, operation.default_page_size) if size_parameter else None
+        size = page_size or operation.default_page_size
+        stored = self._items.get((operation.operation_id, operation.key(path_arguments)), [])
+        rules = self.misbehaviour
+        total = len(stored)
+        if rules.shrink_totals_by and page_index > first:
+            total = max(total - rules.shrink_totals_by, 0)
+        served_index = first if rules.ignore_page_index else page_index
+        start = (served_index - first) * size
+        chunk = [wire for _, wire in stored[start : start + size]]
+        if rules.empty_from_page is not None and page_index >= rules.empty_from_page:
+            chunk = []
+        document: dict[str, Any] = {}
+        if _REQUEST_ID in self._shapes[operation.response_shape].fields:
+            document[_REQUEST_ID] = str(uuid.uuid4()).upper()
+        for name, value in (
+            ("pageIndex", page_index),
+            ("pageSize", page_size),
+            ("totalItems", total),
+            ("totalPages", math.ceil(total / size)),
+            ("items", chunk),
+        ):
+            if name in paging and value is not None:
+                _put(document, paging[name], value)
+        return document
+
+    def _check_signature(self, method: str, raw_target: str, headers: dict[str, str], xml: bool) -> Answer | None:
+        if not self.credentials:
+            return None
+        scheme, _, credential = headers.get("authorization", "").partition(" ")
+        key_id, colon, signature = credential.rpartition(":")
+        if scheme != "acs" or not colon:  # no credentials at all: 401, as HTTP has it (RFC 9110 15.5.2)
+            return self._error(
+                401,
+                "IncompleteSignature",
+                "The request signature does not conform to Aliyun standards: "
+                "expected 'Authorization: acs <AccessKeyId>:<Signature>'.",
+                xml,
+            )
+        known = self.credentials.get(key_id)
+        if known is None:
+            return self._error(403, "InvalidAccessKeyId.NotFound", "Specified access key is not found.", xml)
+        if known.security_token is not None and headers.get("x-acs-security-token") != known.security_token:
+            return self._error(403, "InvalidSecurityToken.Mismatch", "Specified security token is not valid.", xml)
+        expected = sign(known.access_key_secret, string_to_sign(method, headers, raw_target))
+        if not hmac.compare_digest(signature.encode(), expected.encode()):  # str: ASCII only, else TypeError
+            return self._error(
+                400, "SignatureDoesNotMatch", "Specified signature is not matched with our calculation.", xml
+            )
+        return None
+
+    def _error(self, status: int, code: str, message: str | None, xml: bool) -> Answer:
+        body = {
+            _REQUEST_ID: str(uuid.uuid4()).upper(),
+            "HostId": HOST_ID,
+            "Code": code,
+            "Message": message or code,
+            "Recommend": f"https://api.aliyun.com/troubleshoot?q={code}",
+        }
+        return self._document(status, body, self._error_shape, xml)
+
+    def _document(self, status: int, data: Mapping[str, Any], shape_name: str, xml: bool) -> Answer:
+        if xml:
+            return Answer(status, {"Content-Type": self.xml_content_type}, encode_xml(data, shape_name, self._shapes))
+        body = json.dumps(data, ensure_ascii=False).encode()
+        return Answer(status, {"Content-Type": "application/json;charset=utf-8"}, body)
+
+
+def _arguments(
+    operation: FakeOperation, path: Mapping[str, str], query: Mapping[str, str], headers: Mapping[str, str]
+) -> tuple[dict[str, Any], str | None]:
+    """The request's arguments by parameter name, typed as the spec says, or the first refusal (``"name must ..."``)."""
+    found: dict[str, Any] = {}
+    for parameter in operation.parameters:
+        name, where = parameter["name"], parameter["in"]
+        text = (
+            path.get(name) if where == "path" else headers.get(name.lower()) if where == "header" else query.get(name)
+        )
+        if text is None:
+            if parameter.get("required"):
+                return found, f"{name} is required"
+            continue
+        value = _typed(text, parameter["kind"])
+        refusal = problem(parameter, value)
+        if refusal is not None:
+            return found, f"{name} {refusal}"
+        found[name] = value
+    return found, None
+
+
+def _typed(text: str, kind: str) -> object:
+    """``text`` as the parameter's JSON type when it reads as one; else the text itself, for ``problem`` to refuse."""
+    if kind == "integer" and re.fullmatch(r"-?[0-9]+", text):  # ASCII digits only: int() also takes '²' and '_'
+        return int(text)
+    if kind == "boolean" and text in ("true", "false"):
+        return text == "true"
+    if kind == "number":
+        try:
+            return float(text)
+        except ValueError:
+            return text
+    return text
+
+
+def _put(document: dict[str, Any], path: Sequence[str], value: object) -> None:
+    """Sets ``value`` at ``path`` in ``document``, making the objects on the way."""
+    for name in path[:-1]:
+        document = document.setdefault(name, {})
+    document[path[-1]] = value
+
+
+def _default_code(status: int) -> str:
+    return {429: "Throttling", 500: "InternalError", 502: "BadGateway", 503: "ServiceUnavailable"}.get(
+        status, "InvalidParameter" if status < 500 else "InternalError"
+    )

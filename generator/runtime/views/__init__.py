@@ -1,0 +1,1 @@
+"""Views of documents that a field embeds: the execution plan (text, Mermaid, DOT) and ``.properties``."""
