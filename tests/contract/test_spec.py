@@ -163,6 +163,21 @@ def test_the_package_under_test_is_the_generated_one() -> None:
     assert len(GENERATED_FILES) > 20
 
 
+def test_the_core_under_test_is_its_source_not_a_copy() -> None:
+    """An edit to generator/runtime/ is tested at once, with or without `make generate`."""
+    from foas_client._core import errors
+
+    assert (PACKAGE / "_core").is_symlink()
+    assert Path(errors.__file__).resolve() == ROOT / "generator" / "runtime" / "errors.py"
+
+
+def test_the_package_root_shows_the_public_surface_and_the_generated_layers() -> None:
+    """At most 15 modules at the root; every hand-written module is in the core's subpackages."""
+    modules = sorted(path.name for path in PACKAGE.glob("*.py"))
+    assert len(modules) <= 15, modules
+    assert not [path for path in GENERATED_FILES if path.parent == PACKAGE and "Copied" in path.read_text()[:80]]
+
+
 @pytest.mark.parametrize("path", GENERATED_FILES, ids=lambda path: str(path.relative_to(PACKAGE)))
 def test_every_generated_file_has_its_one_line_header(path: Path) -> None:
     first_line = path.read_text(encoding="utf-8").split("\n", 1)[0]
