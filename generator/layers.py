@@ -17,10 +17,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import attrs
 import jinja2
 from openapi_python_client.strings import ClassName, PythonIdentifier
 
 from generator.operations import METHODS, SCHEMA_REF, operations
+from generator.runtime.operation import Pagination, Parameter
 
 __all__ = ["LAYERS", "operations_context", "render_layers"]
 
@@ -64,7 +66,8 @@ def operations_context(spec: Mapping[str, Any]) -> list[dict[str, Any]]:
                 continue
             name = str(PythonIdentifier(operation["operationId"], "field_"))
             tag = (operation.get("tags") or ["default"])[0]
-            parameters = [_parameter(p) for p in descriptors[operation["operationId"]]["parameters"]]
+            described = descriptors[operation["operationId"]]
+            parameters = [_parameter(p) for p in described.parameters]
             found.append(
                 {
                     "operation_id": operation["operationId"],
@@ -79,7 +82,7 @@ def operations_context(spec: Mapping[str, Any]) -> list[dict[str, Any]]:
                     "positional": [p for p in parameters if p["required"] and not p["filled_by"]],
                     "optional": [p for p in parameters if not p["required"] and not p["filled_by"]],
                     "filled": [p for p in parameters if p["filled_by"]],
-                    "pagination": _pagination(operation, name, schemas),
+                    "pagination": _pagination(operation, described.pagination, schemas),
                 }
             )
             paging = found[-1]["pagination"]
@@ -216,14 +219,14 @@ def _views(schema_name: str, schemas: Mapping[str, Any]) -> list[dict[str, Any]]
     return views
 
 
-def _parameter(descriptor: Mapping[str, Any]) -> dict[str, Any]:
-    """A parameter descriptor (``operations``) with what the client templates add: its Python type and,
-    for one the client fills (``x-filled-by-client``), the expression that fills it."""
-    filled_by = descriptor["filled_by"]
+def _parameter(descriptor: Parameter) -> dict[str, Any]:
+    """A parameter descriptor (``operations``) as the templates read it, with what the client templates add:
+    its Python type and, for one the client fills (``x-filled-by-client``), the expression that fills it."""
     return {
-        **descriptor,
-        "type": _PYTHON_TYPES.get(descriptor["kind"], "str"),
-        "filled_by": _FILLED_BY[filled_by] if filled_by else None,
+        **attrs.asdict(descriptor),
+        "in": descriptor.location,
+        "type": _PYTHON_TYPES.get(descriptor.kind, "str"),
+        "filled_by": _FILLED_BY[descriptor.filled_by] if descriptor.filled_by else None,
     }
 
 
@@ -232,22 +235,23 @@ def _response_class(operation: Mapping[str, Any]) -> str:
     return str(ClassName(_response_schema(operation), "field_"))
 
 
-def _pagination(operation: Mapping[str, Any], name: str, schemas: Mapping[str, Any]) -> dict[str, Any] | None:
+def _pagination(
+    operation: Mapping[str, Any], paging: Pagination | None, schemas: Mapping[str, Any]
+) -> dict[str, Any] | None:
     """What the paging methods need: their names, the page and size arguments, the item model."""
-    paging = operation.get("x-pagination")
     if paging is None:
         return None
     schema = schemas[_response_schema(operation)]
-    for field in paging["items"]:  # down the items path, through $refs, to the array's item schema
-        schema = schema["properties"][field]
+    for field in paging.items:  # down the items path, through $refs, to the array's item schema
+        schema = schema["properties"][field.wire]
         if "$ref" in schema:
             schema = schemas[schema["$ref"].removeprefix(SCHEMA_REF)]
     item_ref = schema.get("items", {}).get("$ref", "")
     return {
-        "items_method": paging.get("itemsMethod", f"iter_{name}"),
-        "pages_method": paging.get("pagesMethod", f"iter_{name}_pages"),
-        "page": str(PythonIdentifier(paging["pageParameter"], "field_")),
-        "size": str(PythonIdentifier(paging["sizeParameter"], "field_")) if paging.get("sizeParameter") else None,
+        "items_method": paging.items_method,
+        "pages_method": paging.pages_method,
+        "page": paging.page.python,
+        "size": paging.size.python if paging.size else None,
         "item": str(ClassName(item_ref.removeprefix(SCHEMA_REF), "field_")) if item_ref else "Any",
         "item_schema": item_ref.removeprefix(SCHEMA_REF),
     }

@@ -34,7 +34,8 @@ from generator.generator_error import GeneratorError, last_lines
 from generator.import_check import ImportCheck
 from generator.layers import render_layers
 from generator.model_spec import model_spec
-from generator.operations import operation_ids, operations, pagination
+from generator.operations import operation_ids, operations
+from generator.render import source
 from generator.servers import server_defaults, server_endpoints
 from generator.shape_builder import api_shapes, plan_shapes, render_shapes
 from generator.support_check import check_supported
@@ -205,16 +206,15 @@ def _plan_models(root: Path) -> str:
 def _schema_module(spec: Mapping[str, Any], plan_schema: Mapping[str, Any]) -> str:
     return "\n\n".join(
         [
-            '"""What the decoders know of the spec: object shapes (JSON kinds, XML names) and pagination."""',
-            "from typing import Any\n\nfrom ._core.shapes import ObjectShape, Shape",
+            '"""What the core knows of the spec: object shapes (JSON kinds, XML names) and the operations."""',
+            "from ._core.operation import Name, OperationSpec, Pagination, Parameter, ResponseSpec\n"
+            "from ._core.shapes import ObjectShape, Shape",
             "# The API's schemas, by model class name.\n" + render_shapes("SHAPES", api_shapes(spec)),
             "# The execution plan carried in Job.PlanJson, by TypedDict name.\n"
             + render_shapes("PLAN_SHAPES", plan_shapes(plan_schema)),
-            "# Each paginated operation's x-pagination, by operationId.\n"
-            + f"PAGINATION: dict[str, dict[str, Any]] = {pagination(spec)!r}",
             "# The API version (info.version), sent as x-acs-version.\n" + f"API_VERSION = {spec['info']['version']!r}",
-            "# Each operation's method, path template and parameters, by operationId.\n"
-            + f"OPERATIONS: dict[str, dict[str, Any]] = {operations(spec)!r}",
+            "# Each operation: method, path template, parameters, x-pagination and responses, by operationId.\n"
+            + f"OPERATIONS: dict[str, OperationSpec] = {source(operations(spec))}",
             "# Each operation's operationId (sent as x-acs-action), by endpoint module name.\n"
             + f"OPERATION_IDS: dict[str, str] = {operation_ids(spec)!r}",
             "# The first server of the spec: its URL template and the defaults of its variables.\n"

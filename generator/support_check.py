@@ -26,8 +26,9 @@ def check_supported(spec: Mapping[str, Any]) -> None:
 
     Supported: an ``operationId`` whose snake_case name no other operation shares; parameters
     declared on the operation, in path, query or header, each with a ``schema`` of type string,
-    integer, number or boolean; no ``requestBody``; every 2xx response with content, each media
-    type's schema a ``$ref`` to an object schema under ``components/schemas``.
+    integer, number or boolean; no ``requestBody``; ``x-pagination`` of style ``page-number``; every
+    2xx response with content, each media type's schema a ``$ref`` to an object schema under
+    ``components/schemas``.
 
     Raises:
         GeneratorError: one line per construct that is not supported, each naming the operation
@@ -64,6 +65,9 @@ def _problems(spec: Mapping[str, Any]) -> Iterator[str]:
                 yield f"{where}: a requestBody is not supported (the endpoint functions send no body)"
             for parameter in operation.get("parameters", []):
                 yield from _parameter_problems(where, parameter)
+            style = operation.get("x-pagination", {}).get("style", "page-number")
+            if style != "page-number":
+                yield f"{where}: x-pagination style {style!r} is not supported (only page-number)"
             for status, response in operation.get("responses", {}).items():
                 if str(status).startswith("2"):
                     yield from _success_problems(where, str(status), response, spec)

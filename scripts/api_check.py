@@ -398,13 +398,17 @@ def _private(path: str) -> bool:
 
 
 def _public_paths(module: griffe.Object | griffe.Alias) -> set[str]:
-    """Where the public names really live: a class re-exported from a private module, and its bases."""
+    """Where the public names really live: a class re-exported from a private module, and its bases.
+
+    Public by griffe's rule, as in ``api_surface``: a name a module imports without listing it in its
+    ``__all__`` (an endpoint module's ``OPERATIONS``, from ``_schema``) makes nothing public.
+    """
     found: set[str] = set()
     pending: list[griffe.Object | griffe.Alias] = [module]
     while pending:
         current = pending.pop()
-        for name, member in current.members.items():
-            if name.startswith("_"):
+        for member in current.members.values():
+            if not member.is_public:
                 continue
             try:
                 target = member.final_target if isinstance(member, griffe.Alias) else member

@@ -20,7 +20,7 @@ from ._core.testing.service import TEST_CREDENTIALS, FakeOperation, FakeService
 from ._core.testing.transport import async_mock_transport, mock_transport
 from ._core.views.plan_sample import sample_plan
 from ._examples import EXAMPLES
-from ._schema import OPERATIONS, PAGINATION, SHAPES
+from ._schema import OPERATIONS, SHAPES
 from .api.packages import get_ref_package_job
 from .models import (
     GetRefPackageJobResponse,
@@ -74,12 +74,12 @@ _GET_REF_PACKAGE_JOB_FIELDS = {
 _OPERATIONS = {
     "GetRefPackageJob": FakeOperation(
         operation_id="GetRefPackageJob",
-        method=OPERATIONS["GetRefPackageJob"]["method"],
-        path=OPERATIONS["GetRefPackageJob"]["path"],
-        parameters=OPERATIONS["GetRefPackageJob"]["parameters"],
+        method=OPERATIONS["GetRefPackageJob"].method,
+        path=OPERATIONS["GetRefPackageJob"].path,
+        parameters=OPERATIONS["GetRefPackageJob"].parameters,
         response_shape="GetRefPackageJobResponse",
         response_model=GetRefPackageJobResponse.from_dict,
-        pagination=PAGINATION["GetRefPackageJob"],
+        pagination=OPERATIONS["GetRefPackageJob"].pagination,
         item_model=Job.from_dict,
         default_page_size=10,
         documented=_documented("GetRefPackageJob", "200", "documented", "GetRefPackageJobResponse"),

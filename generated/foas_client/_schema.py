@@ -1,8 +1,7 @@
 # Generated from spec/foas.openapi.yaml and spec/plan.schema.json by generator/ (`make generate`). Do not edit: edit the source and regenerate.
-"""What the decoders know of the spec: object shapes (JSON kinds, XML names) and pagination."""
+"""What the core knows of the spec: object shapes (JSON kinds, XML names) and the operations."""
 
-from typing import Any
-
+from ._core.operation import Name, OperationSpec, Pagination, Parameter, ResponseSpec
 from ._core.shapes import ObjectShape, Shape
 
 # The API's schemas, by model class name.
@@ -103,109 +102,89 @@ PLAN_SHAPES: dict[str, ObjectShape] = {
     ),
 }
 
-# Each paginated operation's x-pagination, by operationId.
-PAGINATION: dict[str, dict[str, Any]] = {
-    "GetRefPackageJob": {
-        "style": "page-number",
-        "pageParameter": "pageIndex",
-        "sizeParameter": "pageSize",
-        "itemsMethod": "iter_jobs",
-        "pagesMethod": "iter_pages",
-        "firstPage": 1,
-        "items": ["Jobs", "Job"],
-        "pageIndex": ["PageIndex"],
-        "pageSize": ["PageSize"],
-        "totalItems": ["TotalCount"],
-        "totalPages": ["TotalPage"],
-        "python": {
-            "pageParameter": "page_index",
-            "sizeParameter": "page_size",
-            "items": ["jobs", "job"],
-            "pageIndex": ["page_index"],
-            "pageSize": ["page_size"],
-            "totalItems": ["total_count"],
-            "totalPages": ["total_page"],
-        },
-    }
-}
-
 # The API version (info.version), sent as x-acs-version.
 API_VERSION = "2018-11-11"
 
-# Each operation's method, path template and parameters, by operationId.
-OPERATIONS: dict[str, dict[str, Any]] = {
-    "GetRefPackageJob": {
-        "method": "GET",
-        "path": "/api/v2/projects/{projectName}/packages/{packageName}/jobs",
-        "summary": "List the jobs that reference a package.",
-        "parameters": [
-            {
-                "name": "projectName",
-                "python_name": "project_name",
-                "in": "path",
-                "kind": "string",
-                "required": True,
-                "minimum": None,
-                "maximum": None,
-                "min_length": 1,
-                "example": "project1",
-                "description": "Project name (项目名称). Sent percent-encoded as one path segment.",
-                "filled_by": None,
-            },
-            {
-                "name": "packageName",
-                "python_name": "package_name",
-                "in": "path",
-                "kind": "string",
-                "required": True,
-                "minimum": None,
-                "maximum": None,
-                "min_length": 1,
-                "example": "package1.jar",
-                "description": "Package name (Package名称), e.g. a jar file name. Sent percent-encoded as one path segment.",
-                "filled_by": None,
-            },
-            {
-                "name": "RegionId",
-                "python_name": "region_id",
-                "in": "query",
-                "kind": "string",
-                "required": False,
-                "minimum": None,
-                "maximum": None,
-                "min_length": None,
-                "example": "cn-hangzhou",
-                "description": "Region ID (区域ID). Public-cloud users may omit it.",
-                "filled_by": "region",
-            },
-            {
-                "name": "pageSize",
-                "python_name": "page_size",
-                "in": "query",
-                "kind": "integer",
-                "required": False,
-                "minimum": 1,
-                "maximum": 2147483647,
-                "min_length": None,
-                "example": 50,
-                "description": "Number of jobs per page (每页包含的作业数).",
-                "filled_by": None,
-            },
-            {
-                "name": "pageIndex",
-                "python_name": "page_index",
-                "in": "query",
-                "kind": "integer",
-                "required": False,
-                "minimum": 1,
-                "maximum": 2147483647,
-                "min_length": None,
-                "example": 1,
-                "description": "Page to return, 1-based (返回第几页).",
-                "filled_by": None,
-            },
-        ],
-    }
+# Each operation: method, path template, parameters, x-pagination and responses, by operationId.
+OPERATIONS: dict[str, OperationSpec] = {
+    "GetRefPackageJob": OperationSpec(
+        operation_id="GetRefPackageJob",
+        method="GET",
+        path="/api/v2/projects/{projectName}/packages/{packageName}/jobs",
+        summary="List the jobs that reference a package.",
+        parameters=(
+            Parameter(
+                name="projectName",
+                python_name="project_name",
+                location="path",
+                required=True,
+                min_length=1,
+                description="Project name (项目名称). Sent percent-encoded as one path segment.",
+                example="project1",
+            ),
+            Parameter(
+                name="packageName",
+                python_name="package_name",
+                location="path",
+                required=True,
+                min_length=1,
+                description="Package name (Package名称), e.g. a jar file name. Sent percent-encoded as one path segment.",
+                example="package1.jar",
+            ),
+            Parameter(
+                name="RegionId",
+                python_name="region_id",
+                location="query",
+                filled_by="region",
+                description="Region ID (区域ID). Public-cloud users may omit it.",
+                example="cn-hangzhou",
+            ),
+            Parameter(
+                name="pageSize",
+                python_name="page_size",
+                location="query",
+                kind="integer",
+                minimum=1,
+                maximum=2147483647,
+                description="Number of jobs per page (每页包含的作业数).",
+                example=50,
+            ),
+            Parameter(
+                name="pageIndex",
+                python_name="page_index",
+                location="query",
+                kind="integer",
+                minimum=1,
+                maximum=2147483647,
+                description="Page to return, 1-based (返回第几页).",
+                example=1,
+            ),
+        ),
+        pagination=Pagination(
+            page=Name(wire="pageIndex", python="page_index"),
+            size=Name(wire="pageSize", python="page_size"),
+            items=(Name(wire="Jobs", python="jobs"), Name(wire="Job", python="job")),
+            items_method="iter_jobs",
+            pages_method="iter_pages",
+            page_index=(Name(wire="PageIndex", python="page_index"),),
+            page_size=(Name(wire="PageSize", python="page_size"),),
+            total_items=(Name(wire="TotalCount", python="total_count"),),
+            total_pages=(Name(wire="TotalPage", python="total_page"),),
+        ),
+        responses=(
+            ResponseSpec(
+                status="200",
+                model="GetRefPackageJobResponse",
+                media_types=("application/json", "application/xml", "text/xml"),
+            ),
+            ResponseSpec(
+                status="4XX", model="ErrorResponse", media_types=("application/json", "application/xml", "text/xml")
+            ),
+            ResponseSpec(
+                status="5XX", model="ErrorResponse", media_types=("application/json", "application/xml", "text/xml")
+            ),
+        ),
+    )
 }
 
 # Each operation's operationId (sent as x-acs-action), by endpoint module name.

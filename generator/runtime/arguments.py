@@ -1,23 +1,23 @@
 """Request arguments checked against the spec's parameters before anything is built or sent.
 
-The generated endpoint functions call ``check_arguments`` with their operation's parameter
-descriptors (from ``_schema.OPERATIONS``): what the spec says a parameter takes (its JSON type, the
-bounds of its format, ``minimum``/``maximum``, ``minLength``) is what the server would refuse, or
-worse, accept and misread. A value outside it raises ``InvalidParameterError`` naming the argument
-as the caller spelled it; no request is made.
+The generated endpoint functions call ``check_arguments`` with their operation's parameters (the
+``Parameter``s of its ``OperationSpec`` in ``_schema.OPERATIONS``): what the spec says a parameter
+takes (its JSON type, the bounds of its format, ``minimum``/``maximum``, ``minLength``) is what the
+server would refuse, or worse, accept and misread. A value outside it raises
+``InvalidParameterError`` naming the argument as the caller spelled it; no request is made.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from .errors import InvalidParameterError
+from .operation import Parameter
 
 __all__ = ["check_arguments", "check_count", "count_problem", "problem"]
 
 
-def check_arguments(parameters: Sequence[Mapping[str, Any]], arguments: Mapping[str, object]) -> None:
+def check_arguments(parameters: Sequence[Parameter], arguments: Mapping[str, object]) -> None:
     """Checks each argument (keyed by the parameter's wire name) against its descriptor.
 
     An argument that is ``None`` or ``UNSET`` (falsy, and neither text nor a number) is left out of
@@ -28,27 +28,27 @@ def check_arguments(parameters: Sequence[Mapping[str, Any]], arguments: Mapping[
             spec sets a minimum length, or text that is not valid Unicode (a lone surrogate).
     """
     for parameter in parameters:
-        value = arguments.get(parameter["name"])
+        value = arguments.get(parameter.name)
         if value is None or (not value and not isinstance(value, (str, int, float))):
             continue  # None, or the generated code's UNSET: not sent
         found = problem(parameter, value)
         if found is not None:
-            name = parameter["python_name"]
-            if name != parameter["name"]:  # as the caller spells it, and as the spec and the server do
-                name = f"{name} ({parameter['name']})"
+            name = parameter.python_name
+            if name != parameter.name:  # as the caller spells it, and as the spec and the server do
+                name = f"{name} ({parameter.name})"
             raise InvalidParameterError(f"{name} {found}")
 
 
-def problem(parameter: Mapping[str, Any], value: object) -> str | None:
+def problem(parameter: Parameter, value: object) -> str | None:
     """What is wrong with ``value`` for the parameter ``parameter`` describes (``"must ..."``), or ``None``.
 
     The one rule behind ``check_arguments`` and the command line's options, which name the value each its way.
     """
-    kind = parameter["kind"]
+    kind = parameter.kind
     if kind == "integer":
-        return count_problem(value, minimum=parameter.get("minimum"), maximum=parameter.get("maximum"))
+        return count_problem(value, minimum=parameter.minimum, maximum=parameter.maximum)
     if kind == "string":
-        return _text_problem(value, parameter.get("min_length"))
+        return _text_problem(value, parameter.min_length)
     if kind == "boolean" and type(value) is not bool:
         return f"must be true or false, got {_shown(value)}"
     return None

@@ -1,10 +1,10 @@
 """Every page, or every item, of a paginated operation, as the operation's ``x-pagination`` in the spec says.
 
-The rules are an operation's ``x-pagination`` in the spec (``PageRules``, made by the generated code
-from ``_schema.PAGINATION``; this module imports nothing generated): which request arguments carry the page
-number and the page size, the first page number, and where a decoded page keeps its items, its echoed
-page number and size and its totals (attribute paths on the generated models, derived from the wire
-names by the generator). Nothing here names a field of any operation.
+The rules are an operation's ``x-pagination`` in the spec (``PageRules``, made from the operation's
+``OperationSpec`` in ``_schema.OPERATIONS``; this module imports nothing generated): which request
+arguments carry the page number and the page size, the first page number, and where a decoded page
+keeps its items, its echoed page number and size and its totals (attribute paths on the generated
+models, derived from the wire names by the generator). Nothing here names a field of any operation.
 
 One walk (``_Walk``, no I/O) decides which page to request next and checks each page as it arrives,
 in page order; ``iter_pages``/``iter_items`` (threads) and ``aiter_pages``/``aiter_items`` (asyncio
@@ -42,6 +42,7 @@ import attrs
 
 from .arguments import check_count
 from .errors import InvalidParameterError, PaginationError
+from .operation import Name, OperationSpec
 from .unset import Unset
 
 if TYPE_CHECKING:
@@ -53,6 +54,10 @@ DEFAULT_MAX_PAGES = 10_000  # pages fetched by one iteration at most, unless max
 
 P = TypeVar("P")
 Fetch = Callable[[dict[str, Any]], P]
+
+
+def _attributes(path: tuple[Name, ...]) -> tuple[str, ...]:
+    return tuple(name.python for name in path)
 
 
 @attrs.frozen
@@ -79,32 +84,27 @@ class PageRules:
     total_pages: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, operation_id: str, pagination: Mapping[str, Mapping[str, Any]]) -> PageRules:
-        """The rules of ``operation_id`` in ``pagination`` (each operation's ``x-pagination``, by operationId).
+    def of(cls, operation: OperationSpec) -> PageRules:
+        """The rules of ``operation``'s ``x-pagination``, in the generated code's names.
 
         Raises:
-            PaginationError: the spec gives the operation no (supported) ``x-pagination``.
+            PaginationError: the spec gives the operation no ``x-pagination``.
         """
-        entry = pagination.get(operation_id)
-        if entry is None:
+        paging = operation.pagination
+        if paging is None:
             raise PaginationError(
-                "the spec gives it no x-pagination (it answers in one page)", operation_id=operation_id
+                "the spec gives it no x-pagination (it answers in one page)", operation_id=operation.operation_id
             )
-        if entry.get("style", "page-number") != "page-number":
-            raise PaginationError(
-                f"x-pagination style {entry['style']!r} is not supported (only page-number)", operation_id=operation_id
-            )
-        names = entry["python"]
         return cls(
-            operation_id=operation_id,
-            page_argument=names["pageParameter"],
-            size_argument=names.get("sizeParameter"),
-            first_page=int(entry.get("firstPage", 1)),
-            items=tuple(names["items"]),
-            page_index=tuple(names.get("pageIndex", ())),
-            page_size=tuple(names.get("pageSize", ())),
-            total_items=tuple(names.get("totalItems", ())),
-            total_pages=tuple(names.get("totalPages", ())),
+            operation_id=operation.operation_id,
+            page_argument=paging.page.python,
+            size_argument=paging.size.python if paging.size else None,
+            first_page=paging.first_page,
+            items=_attributes(paging.items),
+            page_index=_attributes(paging.page_index),
+            page_size=_attributes(paging.page_size),
+            total_items=_attributes(paging.total_items),
+            total_pages=_attributes(paging.total_pages),
         )
 
     def read(self, page: object) -> _Facts:

@@ -4,9 +4,7 @@ columns from the item schema. No network here."""
 
 from __future__ import annotations
 
-import copy
 import re
-from typing import Any
 
 import attrs
 import pytest
@@ -15,19 +13,20 @@ from foas_client._cli import PROGRAM, ExitCode, main
 from foas_client._core.cli.core import build_parser, run
 from foas_client._core.http.core import DEFAULT_TIMEOUT
 from foas_client._core.http.retry import DEFAULT_MAX_ATTEMPTS
+from foas_client._core.operation import Parameter
 from foas_client._schema import OPERATION_IDS, OPERATIONS, SHAPES
 from tests.support.pages import job_fields, operation, parameters, python_name, schema
 
 OPERATION_ID = "GetRefPackageJob"
-PARAMETERS: list[dict[str, Any]] = OPERATIONS[OPERATION_ID]["parameters"]
+PARAMETERS: tuple[Parameter, ...] = OPERATIONS[OPERATION_ID].parameters
 SPEC_PARAMETERS = {parameter["name"]: parameter for parameter in parameters(OPERATION_ID)}
 PAGE_PARAMETER = operation(OPERATION_ID)["x-pagination"]["pageParameter"]  # `plan` searches every page itself
 COMMAND = python_name(OPERATION_ID).replace("_", "-")
-REQUIRED = [token for p in PARAMETERS if p["required"] for token in ("--" + p["python_name"].replace("_", "-"), "x")]
+REQUIRED = [token for p in PARAMETERS if p.required for token in ("--" + p.python_name.replace("_", "-"), "x")]
 
 
-def flag(parameter: dict[str, Any]) -> str:
-    return "--" + parameter["python_name"].replace("_", "-")
+def flag(parameter: Parameter) -> str:
+    return "--" + parameter.python_name.replace("_", "-")
 
 
 def spec_flag(name: str) -> str:
@@ -48,7 +47,7 @@ def test_each_operation_is_a_command_named_after_its_method() -> None:
 
 
 def test_the_options_are_the_spec_s_parameters_in_its_order() -> None:
-    assert [parameter["name"] for parameter in PARAMETERS] == list(SPEC_PARAMETERS)
+    assert [parameter.name for parameter in PARAMETERS] == list(SPEC_PARAMETERS)
     assert [flag(parameter) for parameter in PARAMETERS] == [spec_flag(name) for name in SPEC_PARAMETERS]
 
 
@@ -58,14 +57,14 @@ def test_the_options_are_the_spec_s_parameters_in_its_order() -> None:
         (command, p)
         for command in (COMMAND, "plan")
         for p in PARAMETERS
-        if command == COMMAND or p["name"] != PAGE_PARAMETER
+        if command == COMMAND or p.name != PAGE_PARAMETER
     ],
-    ids=lambda value: value if isinstance(value, str) else value["name"],
+    ids=lambda value: value if isinstance(value, str) else value.name,
 )
 def test_each_spec_parameter_is_an_option_with_the_spec_s_description(
-    capsys: pytest.CaptureFixture[str], command: str, parameter: dict[str, Any]
+    capsys: pytest.CaptureFixture[str], command: str, parameter: Parameter
 ) -> None:
-    declared = SPEC_PARAMETERS[parameter["name"]]
+    declared = SPEC_PARAMETERS[parameter.name]
     metavar = "INT" if declared["schema"]["type"] == "integer" else "TEXT"
     text = command_help(capsys, command)
     usage = f"{flag(parameter)} {metavar}" if declared.get("required") else f"[{flag(parameter)} {metavar}]"
@@ -75,21 +74,21 @@ def test_each_spec_parameter_is_an_option_with_the_spec_s_description(
 
 @pytest.mark.parametrize(
     "parameter",
-    [p for p in PARAMETERS if "minimum" in SPEC_PARAMETERS[p["name"]]["schema"]],
-    ids=lambda p: p["name"],
+    [p for p in PARAMETERS if "minimum" in SPEC_PARAMETERS[p.name]["schema"]],
+    ids=lambda p: p.name,
 )
-def test_integer_parameters_are_ints_with_the_spec_s_minimum(parameter: dict[str, Any]) -> None:
-    name = parameter["python_name"]
-    minimum = parameter["minimum"]
-    assert SPEC_PARAMETERS[parameter["name"]]["schema"]["type"] == "integer"
-    assert minimum == SPEC_PARAMETERS[parameter["name"]]["schema"]["minimum"]
+def test_integer_parameters_are_ints_with_the_spec_s_minimum(parameter: Parameter) -> None:
+    name = parameter.python_name
+    minimum = parameter.minimum
+    assert SPEC_PARAMETERS[parameter.name]["schema"]["type"] == "integer"
+    assert minimum == SPEC_PARAMETERS[parameter.name]["schema"]["minimum"]
     args = build_parser(PROGRAM).parse_args([COMMAND, *REQUIRED, flag(parameter), str(minimum + 6)])
     assert getattr(args, name) == minimum + 6 and isinstance(getattr(args, name), int)
     assert main([COMMAND, *REQUIRED, flag(parameter), str(minimum - 1)]) == ExitCode.USAGE
 
 
 def test_required_path_parameters_are_required_options(capsys: pytest.CaptureFixture[str]) -> None:
-    required = [flag(p) for p in PARAMETERS if p["required"]]
+    required = [flag(p) for p in PARAMETERS if p.required]
     assert required == [spec_flag(name) for name, declared in SPEC_PARAMETERS.items() if declared.get("required")]
     assert required == [spec_flag(p["name"]) for p in parameters(OPERATION_ID, location="path")]
     assert main([COMMAND]) == ExitCode.USAGE
@@ -99,19 +98,15 @@ def test_required_path_parameters_are_required_options(capsys: pytest.CaptureFix
 def test_a_parameter_added_to_the_spec_becomes_an_option(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    operation = copy.deepcopy(OPERATIONS[OPERATION_ID])
-    operation["parameters"].append(
-        {
-            "name": "minParallelism",
-            "python_name": "min_parallelism",
-            "in": "query",
-            "kind": "integer",
-            "required": False,
-            "minimum": 2,
-            "description": "Only jobs with at least this parallelism (100% new).",
-        }
+    added = Parameter(
+        name="minParallelism",
+        python_name="min_parallelism",
+        location="query",
+        kind="integer",
+        minimum=2,
+        description="Only jobs with at least this parallelism (100% new).",
     )
-    command = attrs.evolve(PROGRAM.commands[0], parameters=tuple(operation["parameters"]))
+    command = attrs.evolve(PROGRAM.commands[0], parameters=(*OPERATIONS[OPERATION_ID].parameters, added))
     program = attrs.evolve(PROGRAM, commands=(command,))
     assert run(program, [COMMAND, "--help"]) == 0
     text = " ".join(capsys.readouterr().out.split())

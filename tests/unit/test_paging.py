@@ -23,13 +23,14 @@ from types import SimpleNamespace
 from typing import Any, Literal
 from xml.sax.saxutils import escape
 
+import attrs
 import httpx
 import pytest
 import stamina
 
 from foas_client import AsyncFoasClient, Client, Credentials, FoasClient, GetRefPackageJobResponse, Job, decode_body
 from foas_client._core.paging import DEFAULT_MAX_PAGES, PageRules, aiter_items, iter_items, page_request
-from foas_client._schema import OPERATION_IDS, PAGINATION
+from foas_client._schema import OPERATION_IDS, OPERATIONS
 from foas_client.api.packages import get_ref_package_job
 from foas_client.errors import (
     DecodeError,
@@ -51,7 +52,7 @@ DOCUMENTED = [  # the vendor's documented bodies, and the Content-Type each is s
     ("GetRefPackageJob.rooted.xml", "text/xml;charset=utf-8"),
 ]
 OPERATION = "GetRefPackageJob"
-RULES = PageRules.of(OPERATION, PAGINATION)
+RULES = PageRules.of(OPERATIONS[OPERATION])
 RESPONSE = "GetRefPackageJobResponse"
 TOTAL = 2345
 SERVER_DEFAULT_SIZE = 10
@@ -230,7 +231,7 @@ class BarePages:
     max_in_flight: int = 0
 
     def page(self, arguments: dict[str, Any]) -> SimpleNamespace:
-        rules = PageRules.of(OPERATION, PAGINATION)
+        rules = PageRules.of(OPERATIONS[OPERATION])
         assert rules.size_argument is not None
         number: int = arguments[rules.page_argument]
         size: int = arguments[rules.size_argument] or SERVER_DEFAULT_SIZE
@@ -388,7 +389,7 @@ def test_pages_come_in_order_with_their_totals(mode: Mode) -> None:
     pages = mode.pages(server, page_size=20, concurrency=3)
     assert [page.page_index for page in pages] == [1, 2, 3, 4, 5]
     assert {(page.total_count, page.total_page, page.page_size) for page in pages} == {(95, 5, 20)}
-    assert [len(PageRules.of(OPERATION, PAGINATION).read(page).items) for page in pages] == [20, 20, 20, 20, 15]
+    assert [len(PageRules.of(OPERATIONS[OPERATION]).read(page).items) for page in pages] == [20, 20, 20, 20, 15]
 
 
 @pytest.mark.parametrize("mode", MODES, ids=repr)
@@ -622,13 +623,13 @@ def test_bad_arguments_raise_at_the_call_and_send_nothing(mode: Mode, options: d
 
 def test_an_operation_without_x_pagination() -> None:
     with pytest.raises(PaginationError, match=r"^NoSuchOperation: the spec gives it no x-pagination") as info:
-        PageRules.of("NoSuchOperation", PAGINATION)
+        PageRules.of(attrs.evolve(OPERATIONS[OPERATION], operation_id="NoSuchOperation", pagination=None))
     assert isinstance(info.value, FoasError)
     assert info.value.page is None
 
 
 def test_a_bad_attribute_path_names_itself() -> None:
-    rules = PageRules.of(OPERATION, PAGINATION)
+    rules = PageRules.of(OPERATIONS[OPERATION])
     broken = PageRules(OPERATION, rules.page_argument, rules.size_argument, 1, items=("nope",))
     page = GetRefPackageJobResponse.from_dict(decode_body(json_body(valid_page()), "application/json", RESPONSE))
     with pytest.raises(PaginationError, match="GetRefPackageJobResponse has no attribute 'nope'"):
@@ -732,8 +733,8 @@ def test_generated_endpoint_functions_page_too() -> None:
 
 
 def test_the_rules_come_from_the_spec_and_name_real_arguments_and_attributes() -> None:
-    assert set(PAGINATION) <= set(OPERATION_IDS.values())
-    rules = PageRules.of(OPERATION, PAGINATION)
+    assert {name for name, spec in OPERATIONS.items() if spec.pagination} <= set(OPERATION_IDS.values())
+    rules = PageRules.of(OPERATIONS[OPERATION])
     assert (rules.page_argument, rules.size_argument, rules.first_page) == ("page_index", "page_size", 1)
     parameters = inspect.signature(get_ref_package_job.sync).parameters
     assert {rules.page_argument, rules.size_argument} <= set(parameters)
@@ -745,7 +746,7 @@ def test_the_rules_read_the_documented_examples(file: str, content_type: str) ->
     page = get_ref_package_job._parse_response(
         response=httpx.Response(200, content=(EXAMPLES / file).read_bytes(), headers={"Content-Type": content_type})
     )
-    facts = PageRules.of(OPERATION, PAGINATION).read(page)
+    facts = PageRules.of(OPERATIONS[OPERATION]).read(page)
     assert (facts.page_index, facts.page_size, facts.total_items, facts.total_pages) == (1, 10, 1, 1)
     assert [job.job_id for job in facts.items] == ["9t9m6jfw8rb44iexhbpv3tnz"]
 

@@ -18,7 +18,7 @@ import logging
 import math
 import os
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from typing import Any, NoReturn
 
@@ -38,6 +38,7 @@ from ..errors import (
 )
 from ..http.core import DEFAULT_TIMEOUT, ENV_REGION_ID, SyncClientCore, _Settings
 from ..http.retry import DEFAULT_MAX_ATTEMPTS
+from ..operation import Parameter
 from ..paging import PageRules
 from .output import OUTPUTS, Listing, Model, RecordLayout, load_rich, page_progress, writer
 
@@ -84,7 +85,7 @@ class Command:
     Attributes:
         name: the command, the operation's method name in kebab case (``get-ref-package-job``).
         operation_id, summary: the operation's, from the spec.
-        parameters: the operation's parameter descriptors (``_schema.OPERATIONS``): its options.
+        parameters: the operation's parameters (its ``OperationSpec``'s, from ``_schema.OPERATIONS``): its options.
         method: the client's method for one call.
         layout: how its items print (the item schema's fields; for an operation without x-pagination,
             the answer's own schema: its one answer is the one item).
@@ -95,7 +96,7 @@ class Command:
     name: str
     operation_id: str
     summary: str
-    parameters: tuple[Mapping[str, Any], ...]
+    parameters: tuple[Parameter, ...]
     method: str
     layout: RecordLayout
     rules: PageRules | None = None
@@ -187,12 +188,12 @@ class _VersionAction(argparse.Action):
 # -- options --------------------------------------------------------------------------------------
 
 
-def _option(parameter: Mapping[str, Any]) -> Callable[[str], Any]:
+def _option(parameter: Parameter) -> Callable[[str], Any]:
     """The converter of a spec parameter's option: the text as the parameter's kind, checked by the library's rule."""
 
     def parse(text: str) -> Any:
         value: Any = text
-        if parameter["kind"] == "integer":
+        if parameter.kind == "integer":
             try:
                 value = int(text)
             except ValueError:
@@ -203,6 +204,11 @@ def _option(parameter: Mapping[str, Any]) -> Callable[[str], Any]:
         return value
 
     return parse
+
+
+def _count(*, minimum: int, maximum: int | None = None) -> Callable[[str], int]:
+    """The converter of a count option of the command line's own (not the spec's): an int within the bounds."""
+    return _option(Parameter("", "", "query", kind="integer", minimum=minimum, maximum=maximum))
 
 
 def _seconds(text: str) -> float:
@@ -226,20 +232,20 @@ def _url(text: str) -> str:
 _METAVARS = {"integer": "INT"}
 
 
-def _add_parameter(group: argparse._ArgumentGroup, parameter: Mapping[str, Any]) -> None:
+def _add_parameter(group: argparse._ArgumentGroup, parameter: Parameter) -> None:
     """One spec parameter as an option: ``--kebab-case`` of its python name, its type, bounds and help."""
-    name: str = parameter["python_name"]
+    name: str = parameter.python_name
     group.add_argument(
         "--" + name.replace("_", "-"),
         dest=name,
         type=_option(parameter),
-        metavar=_METAVARS.get(parameter["kind"], "TEXT"),
-        required=bool(parameter["required"]),
-        help=(parameter.get("description") or "").replace("%", "%%"),  # argparse %-formats help
+        metavar=_METAVARS.get(parameter.kind, "TEXT"),
+        required=parameter.required,
+        help=parameter.description.replace("%", "%%"),  # argparse %-formats help
     )
 
 
-def _operation_parameters(command: Command, *, paging: bool) -> tuple[list[Mapping[str, Any]], list[Mapping[str, Any]]]:
+def _operation_parameters(command: Command, *, paging: bool) -> tuple[list[Parameter], list[Parameter]]:
     """The operation's spec parameters as (required then paging, the rest), in the spec's order.
 
     ``paging=False`` leaves the page number out (a view walks the pages itself).
@@ -248,9 +254,9 @@ def _operation_parameters(command: Command, *, paging: bool) -> tuple[list[Mappi
     size = command.rules.size_argument if command.rules else None
     paging_names = [name for name in ((size, page) if paging else (size,)) if name]
     parameters = list(command.parameters)
-    required = [p for p in parameters if p["required"]]
-    pages = [p for name in paging_names for p in parameters if p["python_name"] == name and not p["required"]]
-    rest = [p for p in parameters if p not in required and p not in pages and p["python_name"] != page]
+    required = [p for p in parameters if p.required]
+    pages = [p for name in paging_names for p in parameters if p.python_name == name and not p.required]
+    rest = [p for p in parameters if p not in required and p not in pages and p.python_name != page]
     return required + pages, rest
 
 
@@ -290,7 +296,7 @@ def _add_client_options(group: argparse._ArgumentGroup, *, output: bool) -> None
     )
     group.add_argument(
         "--max-attempts",
-        type=_option({"kind": "integer", "minimum": 1}),
+        type=_count(minimum=1),
         default=DEFAULT_MAX_ATTEMPTS,
         metavar="N",
         help=f"attempts in all, retries included; 1: no retries (default: {DEFAULT_MAX_ATTEMPTS})",
@@ -340,7 +346,7 @@ def build_parser(program: Program) -> argparse.ArgumentParser:
             )
             operation.add_argument(
                 "--concurrency",
-                type=_option({"kind": "integer", "minimum": 1, "maximum": MAX_CONCURRENCY}),
+                type=_count(minimum=1, maximum=MAX_CONCURRENCY),
                 default=ALL_PAGES_CONCURRENCY,
                 metavar="N",
                 help=f"with --all: pages requested at a time, at most (default: {ALL_PAGES_CONCURRENCY}); "
@@ -400,9 +406,9 @@ def _client_arguments(client_class: type[SyncClientCore]) -> frozenset[str]:
 def _client(program: Program, command: Command, args: argparse.Namespace) -> SyncClientCore:
     client_arguments = _client_arguments(program.client_class)
     spec_arguments = {
-        p["python_name"]: getattr(args, p["python_name"])
+        p.python_name: getattr(args, p.python_name)
         for p in command.parameters
-        if p["python_name"] in client_arguments and hasattr(args, p["python_name"])
+        if p.python_name in client_arguments and hasattr(args, p.python_name)
     }
     client = program.client_class(
         endpoint=args.endpoint,
@@ -418,19 +424,19 @@ def _client(program: Program, command: Command, args: argparse.Namespace) -> Syn
 def _call_arguments(program: Program, command: Command, args: argparse.Namespace) -> dict[str, Any]:
     """The call's spec arguments given on the command line; those that configure the client (the region) are not."""
     client_arguments = _client_arguments(program.client_class)
-    names = [p["python_name"] for p in command.parameters if p["python_name"] not in client_arguments]
+    names = [p.python_name for p in command.parameters if p.python_name not in client_arguments]
     return {name: getattr(args, name) for name in names if hasattr(args, name)}
 
 
 def _where(command: Command, args: argparse.Namespace) -> str:
     """The command and its required options, as typed: what a message says was listed."""
-    required = [p["python_name"] for p in command.parameters if p["required"]]
+    required = [p.python_name for p in command.parameters if p.required]
     return " ".join([command.name, *(f"{_flag(name)} {getattr(args, name)!r}" for name in required)])
 
 
 def _label(command: Command, args: argparse.Namespace) -> str:
     """A short name of the listing for its progress bar: the operation and its last required argument."""
-    required = [p["python_name"] for p in command.parameters if p["required"]]
+    required = [p.python_name for p in command.parameters if p.required]
     return " ".join([command.operation_id, *(str(getattr(args, name)) for name in required[-1:])])
 
 

@@ -31,6 +31,7 @@ import attrs
 from ..arguments import problem
 from ..credentials import Credentials
 from ..http.signing import sign, string_to_sign
+from ..operation import Pagination, Parameter
 from ..shapes import ObjectShape
 from .answers import Answer, Fault, Misbehaviour
 from .xml_writer import encode_xml
@@ -52,10 +53,10 @@ class FakeOperation:
     Attributes:
         operation_id: the operationId.
         method, path: the HTTP method and the path template (``/a/{name}/b``).
-        parameters: the parameter descriptors (``_schema.OPERATIONS``: name, in, kind, bounds...).
+        parameters: the operation's parameters (its ``OperationSpec``'s: name, location, kind, bounds...).
         response_shape: the name of the shape of the 2xx body.
         response_model: makes the response model from a JSON-shaped dict (its ``from_dict``).
-        pagination: the ``x-pagination`` (wire names), or ``None`` for an operation answering one object.
+        pagination: the ``x-pagination``, or ``None`` for an operation answering one object.
         item_model: for a paginated operation, makes an item model from a dict.
         default_page_size: the page size when the request names none.
         documented: reads the documented JSON example as a dict (called when first needed: a spec
@@ -65,10 +66,10 @@ class FakeOperation:
     operation_id: str
     method: str
     path: str
-    parameters: Sequence[Mapping[str, Any]]
+    parameters: Sequence[Parameter]
     response_shape: str
     response_model: Callable[[dict[str, Any]], Any]
-    pagination: Mapping[str, Any] | None = None
+    pagination: Pagination | None = None
     item_model: Callable[[dict[str, Any]], Any] | None = None
     default_page_size: int = DEFAULT_PAGE_SIZE
     documented: Callable[[], Mapping[str, Any]] | None = None
@@ -100,7 +101,7 @@ class FakeOperation:
 
     def example_arguments(self) -> dict[str, str]:
         """The path arguments of the spec's request example (each path parameter's ``example``)."""
-        examples = {p["name"]: p.get("example") for p in self.parameters if p["in"] == "path"}
+        examples = {p.name: p.example for p in self.parameters if p.location == "path"}
         return {name: str(examples.get(name) or name) for name in self.path_names}
 
     def documented_items(self) -> list[Any]:
@@ -108,8 +109,8 @@ class FakeOperation:
         if self.documented is None or self.pagination is None or self.item_model is None:
             return []
         found: Any = self.documented()
-        for name in self.pagination["items"]:
-            found = found.get(name) if isinstance(found, Mapping) else None
+        for name in self.pagination.items:
+            found = found.get(name.wire) if isinstance(found, Mapping) else None
         return [self.item_model(dict(item)) for item in found or ()]
 
 
@@ -264,11 +265,11 @@ class FakeService:
         self, operation: FakeOperation, path_arguments: Mapping[str, str], arguments: Mapping[str, Any]
     ) -> dict[str, Any]:
         """One page as a JSON-shaped dict, each value where the operation's ``x-pagination`` puts it."""
-        paging = operation.pagination or {}
-        first = int(paging.get("firstPage", 1))
-        page_index = arguments.get(paging["pageParameter"], first)
-        size_parameter = paging.get("sizeParameter")
-        page_size = arguments.get(size_parameter, operation.default_page_size) if size_parameter else None
+        paging = operation.pagination
+        assert paging is not None  # only paged operations are served pages
+        first = paging.first_page
+        page_index = arguments.get(paging.page.wire, first)
+        page_size = arguments.get(paging.size.wire, operation.default_page_size) if paging.size else None
         size = page_size or operation.default_page_size
         stored = self._items.get((operation.operation_id, operation.key(path_arguments)), [])
         rules = self.misbehaviour
@@ -283,15 +284,15 @@ class FakeService:
         document: dict[str, Any] = {}
         if _REQUEST_ID in self._shapes[operation.response_shape].fields:
             document[_REQUEST_ID] = str(uuid.uuid4()).upper()
-        for name, value in (
-            ("pageIndex", page_index),
-            ("pageSize", page_size),
-            ("totalItems", total),
-            ("totalPages", math.ceil(total / size)),
-            ("items", chunk),
+        for path, value in (
+            (paging.page_index, page_index),
+            (paging.page_size, page_size),
+            (paging.total_items, total),
+            (paging.total_pages, math.ceil(total / size)),
+            (paging.items, chunk),
         ):
-            if name in paging and value is not None:
-                _put(document, paging[name], value)
+            if path and value is not None:
+                _put(document, [name.wire for name in path], value)
         return document
 
     def _check_signature(self, method: str, raw_target: str, headers: dict[str, str], xml: bool) -> Answer | None:
@@ -342,15 +343,15 @@ def _arguments(
     """The request's arguments by parameter name, typed as the spec says, or the first refusal (``"name must ..."``)."""
     found: dict[str, Any] = {}
     for parameter in operation.parameters:
-        name, where = parameter["name"], parameter["in"]
+        name, where = parameter.name, parameter.location
         text = (
             path.get(name) if where == "path" else headers.get(name.lower()) if where == "header" else query.get(name)
         )
         if text is None:
-            if parameter.get("required"):
+            if parameter.required:
                 return found, f"{name} is required"
             continue
-        value = _typed(text, parameter["kind"])
+        value = _typed(text, parameter.kind)
         refusal = problem(parameter, value)
         if refusal is not None:
             return found, f"{name} {refusal}"

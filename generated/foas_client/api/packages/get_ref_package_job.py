@@ -9,14 +9,14 @@ from ..._core.arguments import check_arguments
 from ..._core.decoding.responses import api_error, decode_response
 from ..._core.http.paths import absolute_url, path_segment
 from ..._core.paging import PageRules, aiter_items, aiter_pages, iter_items, iter_pages
-from ..._schema import API_VERSION, OPERATION_IDS, OPERATIONS, PAGINATION, SHAPES
+from ..._schema import API_VERSION, OPERATION_IDS, OPERATIONS, SHAPES
 from ...client import Client
 from ...models.error_response import ErrorResponse
 from ...models.get_ref_package_job_response import GetRefPackageJobResponse
 from ...types import UNSET, Response, Unset
 
 OPERATION_ID = OPERATION_IDS["get_ref_package_job"]  # the spec's operationId, sent as x-acs-action
-PARAMETERS = OPERATIONS[OPERATION_ID]["parameters"]  # what each argument may be, checked before sending
+PARAMETERS = OPERATIONS[OPERATION_ID].parameters  # what each argument may be, checked before sending
 
 
 def _get_kwargs(
@@ -259,7 +259,7 @@ async def asyncio(
 
 # Paging. Every endpoint module has these four functions: openapi-python-client hands the templates no
 # vendor extension, so the rules are looked up when called, by operationId, in the spec's x-pagination
-# (_schema.PAGINATION); for an operation the spec does not paginate they raise PaginationError. The page
+# (_schema.OPERATIONS); for an operation the spec does not paginate they raise PaginationError. The page
 # and size arguments are the ones x-pagination names: the first page to read, and the page size.
 
 
@@ -269,7 +269,7 @@ def page_rules() -> PageRules:
     Raises:
         foas_client.errors.PaginationError: the spec does not paginate this operation.
     """
-    return PageRules.of(OPERATION_ID, PAGINATION)
+    return PageRules.of(OPERATIONS[OPERATION_ID])
 
 
 def sync_pages(
