@@ -19,6 +19,7 @@ PYTHON = sys.executable  # the project's venv: it has the pinned generator toolc
 GENERATE_BUDGET_S = 60.0  # `make generate` takes a few seconds at most; this only catches a hang
 PACKAGE = Path("generated") / "foas_client"
 STAGING = Path("generated") / ".foas_client.staging"
+REFERENCE = Path("generated") / "api.md"
 
 
 def copy_sources(destination: Path) -> Path:
@@ -59,7 +60,8 @@ def edit_spec(root: Path, edit: Callable[[dict[str, Any]], None]) -> None:
 def assert_generation_stops(root: Path, pristine: Path, *expected: str) -> subprocess.CompletedProcess[str]:
     """Runs the generator in ``root`` and asserts that it stopped: exit status 2, a ``generator:`` message
     containing every ``expected`` text, ``root/generated/foas_client`` identical to ``pristine`` (the same
-    package, generated before the break) and no staging directory left. Returns the finished run."""
+    package, generated before the break) and ``api.md`` beside it to the one beside ``pristine``, and no
+    staging directory left. Returns the finished run."""
     result = run_generator(root)
     message = result.stderr.strip()
     assert result.returncode == 2, message
@@ -68,5 +70,6 @@ def assert_generation_stops(root: Path, pristine: Path, *expected: str) -> subpr
     for text in expected:
         assert text in message
     assert compare_trees(pristine, root / PACKAGE) == [], "the previous package was changed"
+    assert (root / REFERENCE).read_bytes() == (pristine.parent / REFERENCE.name).read_bytes(), "api.md was changed"
     assert not (root / STAGING).exists()
     return result
