@@ -2,7 +2,7 @@
 """Where this package came from: the digests of its inputs and the versions of the tools."""
 
 INPUTS_SHA256: dict[str, str] = {
-    "generator/*.py": "17594e96d5691c3ce2d3c61fe7ea96bc8b6fdd4c866f1832847a11ad02c11de1",
+    "generator/*.py": "a36ddbd12db57318c1e7335bf944e5100a74dce3ad36a1ddaf299299ce2397fe",
     "generator/config.yaml": "5bfc500386bc59d5085c521f517b3dbb5ff18b2e6ef7f3a0fbebb71d229dc9e2",
     "generator/ruff-generated.toml": "242dd51d205406f242c79e1b8e8ab42c73c77e7d18f2371c13cf8f19c7e5a6af",
     "generator/runtime": "5bf236bc08d2e4b1b970622995921affc981f73f1e24a85836ef9297dbd0bcfc",
