@@ -87,3 +87,18 @@ def test_every_command_and_option_of_foas_is_listed(capsys: pytest.CaptureFixtur
         options = set(re.findall(r"(?<![\w-])(--?[a-z][a-z-]*)", help_of(capsys, command, "--help"))) - {"-h", "--help"}
         assert "--endpoint" in options and "--project-name" in options  # the core's options and the spec's
         assert sorted(option for option in options if f"`{option}`" not in section) == [], command
+
+
+def anchor(heading: str) -> str:
+    """GitHub's anchor of a heading's text: lower case, punctuation but ``-``/``_`` dropped, spaces as ``-``."""
+    return re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-")
+
+
+def test_every_link_into_the_reference_finds_its_heading() -> None:
+    anchors = {anchor(heading) for heading in re.findall(r"^#{1,6} (.+)$", TEXT, re.MULTILINE)}
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    outside = re.findall(r"\]\(generated/api\.md#([^)]+)\)", readme)
+    inside = re.findall(r"\]\(#([^)]+)\)", TEXT)
+    assert outside and inside
+    assert "generated/api.md" in readme.split("## Install", 1)[0]  # the guide points to it before the details
+    assert sorted({link for link in [*outside, *inside] if link not in anchors}) == []
