@@ -1,8 +1,9 @@
-"""Byte-for-byte comparison of a committed package with a freshly generated one."""
+"""Byte-for-byte comparison of what is committed under generated/ with a fresh generation."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 
@@ -30,3 +31,21 @@ def compare_trees(committed: Path, fresh: Path) -> list[str]:
     lines += [f"not generated: {name}" for name in sorted(old.keys() - new.keys())]
     lines += [f"differs: {name}" for name in sorted(old.keys() & new.keys()) if old[name] != new[name]]
     return lines
+
+
+def compare_outputs(committed: Path, fresh: Path, package: str, documents: Sequence[str]) -> list[str]:
+    """``compare_trees`` of ``committed/package`` and ``fresh/package``, then of each file of ``documents``
+    (e.g. ``api.md``) beside them; each line names its file relative to ``committed``."""
+    lines = [_relative(line, package) for line in compare_trees(committed / package, fresh / package)]
+    for name in documents:
+        old, new = committed / name, fresh / name
+        if not old.is_file():
+            lines.append(f"missing: {name}")
+        elif old.read_bytes() != new.read_bytes():
+            lines.append(f"differs: {name}")
+    return lines
+
+
+def _relative(line: str, package: str) -> str:
+    state, _, name = line.partition(": ")
+    return f"{state}: {package}/{name}"

@@ -12,11 +12,12 @@ from generator.generator_error import GeneratorError, last_lines
 # Run by the fresh interpreter. While the package is still being written, it imports the third-party
 # modules the runtime sources import (nearly all of the import time, overlapped with generation); on "go"
 # it imports the package from the staging directory, checks that this copy and not an installed one was
-# imported, then imports every module but __main__ (which would run the CLI). A warm-up import that fails
-# is ignored: optional dependencies are imported under try, and a required one fails again below.
+# imported, then imports every module but __main__ (which would run the CLI), and finally runs the
+# caller's follow-up, if any, in the same interpreter. A warm-up import that fails is ignored: optional
+# dependencies are imported under try, and a required one fails again below.
 _CHILD = """
 import importlib, pathlib, pkgutil, re, sys
-runtime, staging, name = sys.argv[1:]
+runtime, staging, name, then = sys.argv[1:]
 # A line scan, not ast (a tenth of the time): a match in a docstring costs at most an import attempt.
 statement = re.compile(r"^\\s*(?:import|from)\\s+([A-Za-z_][\\w.]*)", re.MULTILINE)
 for source in sorted(pathlib.Path(runtime).rglob("*.py")):
@@ -40,6 +41,8 @@ def reraise(_):
 for module in pkgutil.walk_packages(package.__path__, name + ".", onerror=reraise):
     if module.name.rpartition(".")[2] != "__main__":
         importlib.import_module(module.name)
+if then:
+    exec(compile(then, "<follow-up>", "exec"), {"staging": staging, "name": name})
 """
 
 TIMEOUT_S = 60.0  # the import takes well under a second; this only catches a hang
@@ -53,10 +56,14 @@ class ImportCheck:
     user's site directory and the current directory out of ``sys.path``, and the staging directory
     comes first, before the path an editable install adds. ``-B``: no ``__pycache__`` is written
     into the package. Leaving the context ends the interpreter if ``run()`` was not called.
+
+    ``then``, Python source, runs in that interpreter once every module has imported, with the
+    names ``staging`` and ``name`` defined: a reader of the new package (its command line, for the
+    API reference) gets an interpreter that has imported it already, rather than a second one.
     """
 
-    def __init__(self, runtime: Path, staging: Path, name: str) -> None:
-        self._command = [sys.executable, "-I", "-B", "-c", _CHILD, str(runtime), str(staging), name]
+    def __init__(self, runtime: Path, staging: Path, name: str, *, then: str = "") -> None:
+        self._command = [sys.executable, "-I", "-B", "-c", _CHILD, str(runtime), str(staging), name, then]
         self._name = name
         self._process: subprocess.Popen[str] | None = None
 
@@ -70,8 +77,9 @@ class ImportCheck:
         )
         return self
 
-    def run(self) -> None:
-        """Imports the package and every module in it but ``__main__``.
+    def run(self) -> str:
+        """Imports the package and every module in it but ``__main__``, runs ``then``, and returns what
+        ``then`` printed.
 
         Raises:
             GeneratorError: a module failed to import (the message quotes the last lines of the
@@ -87,6 +95,7 @@ class ImportCheck:
         if self._process.returncode != 0:
             output = last_lines(f"{stdout}\n{stderr}") or f"exit status {self._process.returncode}, no output"
             raise GeneratorError(f"the new {self._name} does not import; nothing was replaced:\n{output}")
+        return stdout
 
     def __exit__(
         self, kind: type[BaseException] | None, value: BaseException | None, traceback: TracebackType | None

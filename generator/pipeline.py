@@ -6,7 +6,7 @@ the hand-written core linked in (``_core``, a relative symlink to ``generator/ru
 its source, so a test never runs a stale copy and a core edit is one file in a diff; the wheel and
 the sdist store its files); the spec bundled as package data (``openapi.json``, its examples inline);
 a header on every module; a provenance record; ruff; an import check of the new package in a fresh
-interpreter; the swap into place.
+interpreter; the API reference (``api.md``) read from the new package; the swap into place.
 """
 
 from __future__ import annotations
@@ -28,7 +28,9 @@ import yaml
 from jsonschema.validators import validator_for  # type: ignore[import-untyped]
 from openapi_spec_validator import validate as validate_openapi
 
+from generator.api_reference import REFERENCE, api_reference
 from generator.bundle import bundled, render
+from generator.cli_reference import READ_COMMAND_LINE, command_line
 from generator.example_files import examples
 from generator.generator_error import GeneratorError, last_lines
 from generator.import_check import ImportCheck
@@ -53,14 +55,19 @@ BUNDLED_SPEC = "openapi.json"  # the spec with its examples inline, shipped as p
 TOOLS = ("openapi-python-client", "datamodel-code-generator", "ruff")
 
 HEADER = "# Generated from {source} by generator/ (`make generate`). Do not edit: edit the source and regenerate.\n"
+REFERENCE_HEADER = (
+    f"<!-- Generated from {SPEC} and the docstrings of {PACKAGE} by generator/ (`make generate`), with "
+    f"{TEMPLATES / REFERENCE}.jinja. Do not edit: edit the sources and regenerate. -->"
+)
 
 
 def generate(root: Path = ROOT, output: Path | None = None) -> Path:
-    """Writes the package to ``output/foas_client`` (default ``root/generated``) and returns its path.
+    """Writes the package to ``output/foas_client`` and its API reference to ``output/api.md`` (default
+    ``output``: ``root/generated``) and returns the package's path.
 
     The package is built in a staging directory next to its destination, checked (every module
-    compiles and imports in a fresh interpreter) and only then swapped in whole, so a failure leaves
-    the previous package untouched.
+    compiles and imports in a fresh interpreter), its reference read from it, and only then are both
+    swapped in, so a failure leaves the previous package and reference untouched.
 
     Raises:
         GeneratorError: the spec is invalid or uses a construct the pipeline does not support, a
@@ -76,15 +83,20 @@ def generate(root: Path = ROOT, output: Path | None = None) -> Path:
     shutil.rmtree(staging, ignore_errors=True)
     output.mkdir(parents=True, exist_ok=True)
     try:
-        # The import check's interpreter starts now and prepares while the package is written.
-        with ImportCheck(root / RUNTIME, staging, PACKAGE) as import_check:
+        # The import check's interpreter starts now and prepares while the package is written; once the
+        # package imports, the same interpreter reads its command line, for the reference.
+        with ImportCheck(root / RUNTIME, staging, PACKAGE, then=READ_COMMAND_LINE) as import_check:
             _write_package(root, spec, plan_schema, package)
             _format(root, package)
-            import_check.run()
+            program = command_line(import_check.run(), PACKAGE)
+        with _step(f"writing {REFERENCE}"):
+            reference = api_reference(spec, staging, PACKAGE, program, root / TEMPLATES, REFERENCE_HEADER)
+            (staging / REFERENCE).write_text(reference, encoding="utf-8")
         target = output / PACKAGE
         shutil.rmtree(target, ignore_errors=True)
         package.rename(target)
         _link_core(root, target)  # relative to where the package now is, one level up from staging
+        (staging / REFERENCE).replace(output / REFERENCE)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return output / PACKAGE

@@ -2,11 +2,11 @@
 """Where this package came from: the digests of its inputs and the versions of the tools."""
 
 INPUTS_SHA256: dict[str, str] = {
-    "generator/*.py": "30da654d059ac5251783e037dbc55f15f1dd2f8a52bca8b7b77ade00af21ef54",
+    "generator/*.py": "565f188275d904203c9a95740a194a98b1932b9c674dd725aaf3d989283a988e",
     "generator/config.yaml": "5bfc500386bc59d5085c521f517b3dbb5ff18b2e6ef7f3a0fbebb71d229dc9e2",
     "generator/ruff-generated.toml": "242dd51d205406f242c79e1b8e8ab42c73c77e7d18f2371c13cf8f19c7e5a6af",
     "generator/runtime": "0b31d37cf3c90c4ffa266dba450139be6a0a9d268503fba647d56a4c01ee03c9",
-    "generator/templates": "99f609f5ecfd98f614c29c63d1c5e26807995b092aa984fcc7d4547ad4033787",
+    "generator/templates": "0614599aabb44ff6ceb8428c0575cb9949e0930a99e51886c43c408994e98c16",
     "spec/foas.openapi.yaml": "4fd83f02fcaf87450d926042359d65f19c6889a426192354ff07ced00584558e",
     "spec/plan.schema.json": "56c562f960aebd19d07de1ef10914146493171555eec8d51a84729f12a0fc1e0",
 }

@@ -19,6 +19,7 @@ PYTHON = sys.executable  # the project's venv: it has the pinned generator toolc
 GENERATE_BUDGET_S = 60.0  # `make generate` takes a few seconds at most; this only catches a hang
 PACKAGE = Path("generated") / "foas_client"
 STAGING = Path("generated") / ".foas_client.staging"
+REFERENCE = Path("generated") / "api.md"
 
 
 def copy_sources(destination: Path) -> Path:
@@ -61,7 +62,8 @@ def assert_generation_stops(
 ) -> subprocess.CompletedProcess[str]:
     """Runs the generator in ``root`` and asserts that it stopped: exit status 2, a ``generator:`` message
     containing every ``expected`` text, ``root/generated/foas_client`` identical to ``pristine`` (the same
-    package, generated before the break) and no staging directory left. Returns the finished run.
+    package, generated before the break) and ``api.md`` beside it to the one beside ``pristine``, and no
+    staging directory left. Returns the finished run.
 
     ``core_edited``: the test broke a module of ``generator/runtime/``, which the package links to (its
     ``_core``), so the package's core differs from the pristine one; the rest must not."""
@@ -76,5 +78,6 @@ def assert_generation_stops(
     if core_edited:
         differences = [line for line in differences if not line.split(": ", 1)[1].startswith("_core/")]
     assert differences == [], "the previous package was changed"
+    assert (root / REFERENCE).read_bytes() == (pristine.parent / REFERENCE.name).read_bytes(), "api.md was changed"
     assert not (root / STAGING).exists()
     return result

@@ -206,6 +206,21 @@ def test_the_new_command_lists_every_item(probed: dict[str, Any]) -> None:
     assert json.loads(cli["out"]) == probed["added"]
 
 
+def test_the_new_operations_are_in_the_regenerated_api_reference(regenerated: Path) -> None:
+    reference = (regenerated.parent / "api.md").read_text(encoding="utf-8")
+    for client in ("FoasClient", "AsyncFoasClient"):
+        for method in ("list_job", "iter_list_job", "iter_list_job_pages", "get_package"):
+            assert f"#### `{client}.{method}`" in reference
+    assert "`GET /api/v2/projects/{projectName}/packages/{packageName}` (GetPackage). Describe a package." in reference
+    assert "### `foas list-job`" in reference and "### `foas get-package`" in reference
+    for model in ("ListJobResponse", "JobSummary", "Package"):
+        assert f"### `{model}`" in reference
+    assert "| `package_name` | `str \\| Unset` | `PackageName` |" in reference
+    assert "### `foas_client.api.packages.get_package`" in reference
+    for helper in ("add_list_job", "list_job", "set_get_package"):
+        assert f"#### `FakeFoasService.{helper}`" in reference
+
+
 def test_the_shipped_spec_describes_get_ref_package_job_alone() -> None:
     from tests.support.pages import spec
 

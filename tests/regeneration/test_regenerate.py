@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from generator.drift import compare_trees
+from generator.drift import compare_outputs
 from tests.contract.helpers import ROOT
 from tests.regeneration.helpers import PYTHON, copy_sources, edit_spec, generate, run_generator
 from tests.support.pages import enum_members, job_fields, not_a_member, page, python_name, unused, xml_page
@@ -20,7 +20,7 @@ from tests.support.pages import enum_members, job_fields, not_a_member, page, py
 
 def test_regenerating_an_unchanged_copy_reproduces_the_committed_package(tmp_path: Path) -> None:
     fresh = generate(copy_sources(tmp_path))
-    drift = compare_trees(ROOT / "generated" / "foas_client", fresh)
+    drift = compare_outputs(ROOT / "generated", fresh.parent, "foas_client", ["api.md"])
     assert drift == [], "generated/ drifted from spec/ + generator/: run `make generate`"
 
 
