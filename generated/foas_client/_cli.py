@@ -38,7 +38,8 @@ PROGRAM = Program(
             operation_id="GetRefPackageJob",
             summary="List the jobs that reference a package.",
             parameters=OPERATIONS["GetRefPackageJob"].parameters,
-            method="get_ref_package_job",
+            # Looked up on the client at each call: a subclass's (or a test's) method is the one run.
+            call=lambda client, **arguments: client.get_ref_package_job(**arguments),
             layout=RecordLayout(
                 noun="job",
                 fields=(
@@ -76,8 +77,7 @@ PROGRAM = Program(
                 wrap_columns=frozenset(("JobName",)),
             ),
             rules=get_ref_package_job.page_rules(),
-            pages_method="iter_pages",
-            items_method="iter_jobs",
+            items=lambda client, **arguments: client.iter_jobs(**arguments),
             views=(
                 EmbeddedView(
                     command="plan",

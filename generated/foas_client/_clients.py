@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator, Generator
 
-from ._core.http.core import CLIENT_ARGUMENTS, AsyncClientCore, Server, SyncClientCore, given
+from ._core.http.core import CLIENT_ARGUMENTS, AsyncClientCore, Server, SyncClientCore
 from ._core.paging import page_request
 from ._schema import SERVER_DEFAULTS, SERVER_ENDPOINTS, SERVER_URL
 from .api.packages import get_ref_package_job
@@ -56,13 +56,15 @@ class FoasClient(SyncClientCore):
             TransportError: the request did not complete after retries (TimeoutError for timeouts).
             InvalidParameterError: an argument the spec does not allow, or the client is closed; nothing was sent.
         """
-        return self._call(
-            get_ref_package_job.sync,
-            project_name,
-            package_name,
-            region_id=self.settings.region_id,
-            page_size=given(page_size),
-            page_index=given(page_index),
+        return self._request(
+            get_ref_package_job.OPERATION,
+            {
+                "project_name": project_name,
+                "package_name": package_name,
+                "region_id": self.settings.region_id,
+                "page_size": page_size,
+                "page_index": page_index,
+            },
         )
 
     def iter_jobs(
@@ -154,13 +156,15 @@ class AsyncFoasClient(AsyncClientCore):
         page_index: int | None = None,
     ) -> GetRefPackageJobResponse:
         """List the jobs that reference a package. (see ``FoasClient.get_ref_package_job``)."""
-        return await self._call(
-            get_ref_package_job.asyncio,
-            project_name,
-            package_name,
-            region_id=self.settings.region_id,
-            page_size=given(page_size),
-            page_index=given(page_index),
+        return await self._request(
+            get_ref_package_job.OPERATION,
+            {
+                "project_name": project_name,
+                "package_name": package_name,
+                "region_id": self.settings.region_id,
+                "page_size": page_size,
+                "page_index": page_index,
+            },
         )
 
     def iter_jobs(

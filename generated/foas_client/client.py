@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 import httpx
 from attrs import define, evolve, field
 
+from ._core.http.retry import RetryPolicy
+
 if TYPE_CHECKING:  # typing.Self is Python 3.11+; the package supports 3.10
     from typing_extensions import Self
 
@@ -34,6 +36,9 @@ class Client:
 
         ``httpx_args``: A dictionary of additional arguments to be passed to the ``httpx.Client`` and ``httpx.AsyncClient`` constructor.
 
+        ``retry``: how the endpoint functions retry a call (``RetryPolicy``; default ``RetryPolicy()``: 3 attempts
+        within 10 s, as the client classes); ``RetryPolicy(max_attempts=1)`` turns retries off.
+
     """
 
     _base_url: str = field(alias="base_url")
@@ -43,6 +48,7 @@ class Client:
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
+    retry: RetryPolicy = field(factory=RetryPolicy, kw_only=True)
     _client: httpx.Client | None = field(default=None, init=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
     # Without it, threads making their first call at once would each make (and leak) an httpx client.

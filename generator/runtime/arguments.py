@@ -1,7 +1,7 @@
 """Request arguments checked against the spec's parameters before anything is built or sent.
 
-The generated endpoint functions call ``check_arguments`` with their operation's parameters (the
-``Parameter``s of its ``OperationSpec`` in ``_schema.OPERATIONS``): what the spec says a parameter
+The core's request path (``http.request``) calls ``check_arguments`` with the operation's parameters
+(the ``Parameter``s of its ``OperationSpec`` in ``_schema.OPERATIONS``): what the spec says a parameter
 takes (its JSON type, the bounds of its format, ``minimum``/``maximum``, ``minLength``) is what the
 server would refuse, or worse, accept and misread. A value outside it raises
 ``InvalidParameterError`` naming the argument as the caller spelled it; no request is made.
@@ -18,25 +18,32 @@ __all__ = ["check_arguments", "check_count", "count_problem", "problem"]
 
 
 def check_arguments(parameters: Sequence[Parameter], arguments: Mapping[str, object]) -> None:
-    """Checks each argument (keyed by the parameter's wire name) against its descriptor.
+    """Checks each argument (keyed by the parameter's generated argument name) against its descriptor.
 
     An argument that is ``None`` or ``UNSET`` (falsy, and neither text nor a number) is left out of
-    the request, so it is not checked.
+    the request, so it is not checked, unless the spec requires it.
 
     Raises:
-        InvalidParameterError: an argument of the wrong type, out of its bounds, empty where the
-            spec sets a minimum length, or text that is not valid Unicode (a lone surrogate).
+        InvalidParameterError: a required argument left out, an argument of the wrong type, out of its
+            bounds, empty where the spec sets a minimum length, or text that is not valid Unicode (a
+            lone surrogate).
     """
     for parameter in parameters:
-        value = arguments.get(parameter.name)
+        value = arguments.get(parameter.python_name)
         if value is None or (not value and not isinstance(value, (str, int, float))):
+            if parameter.required and not parameter.filled_by:
+                raise InvalidParameterError(f"{_named(parameter)} is required, got {value!r}")
             continue  # None, or the generated code's UNSET: not sent
         found = problem(parameter, value)
         if found is not None:
-            name = parameter.python_name
-            if name != parameter.name:  # as the caller spells it, and as the spec and the server do
-                name = f"{name} ({parameter.name})"
-            raise InvalidParameterError(f"{name} {found}")
+            raise InvalidParameterError(f"{_named(parameter)} {found}")
+
+
+def _named(parameter: Parameter) -> str:
+    """The parameter as the caller spells it, and as the spec and the server do when that differs."""
+    if parameter.python_name == parameter.name:
+        return parameter.name
+    return f"{parameter.python_name} ({parameter.name})"
 
 
 def problem(parameter: Parameter, value: object) -> str | None:

@@ -2,19 +2,25 @@
 
 The generator builds one ``OperationSpec`` per operation with these very classes and writes them
 into the package's ``_schema`` (as ``OPERATIONS``), so the two cannot disagree. The core reads them
-by attribute: argument checks, the command line's options, the fake's routes and paging. Nothing
-here names an operation or a field.
+by attribute: argument checks, the command line's options, the fake's routes and paging. Each
+endpoint module binds its spec to its pure request builder and response parser as an ``Operation``,
+what the core's one request path (``http.request``) runs. Nothing here names an operation or a field.
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 import attrs
 
-__all__ = ["Name", "OperationSpec", "Pagination", "Parameter", "ResponseSpec"]
+if TYPE_CHECKING:
+    import httpx
+
+__all__ = ["Name", "Operation", "OperationSpec", "Pagination", "Parameter", "ResponseSpec"]
 
 Location = Literal["path", "query", "header"]
+R = TypeVar("R")
 
 
 @attrs.frozen
@@ -102,3 +108,19 @@ class OperationSpec:
     @property
     def path_parameters(self) -> tuple[Parameter, ...]:
         return tuple(p for p in self.parameters if p.location == "path")
+
+
+@attrs.frozen
+class Operation(Generic[R]):
+    """An operation as the core's request path runs it: its spec, and its endpoint module's pure functions.
+
+    Attributes:
+        spec: what the spec says of it.
+        build: the arguments given (by the generated argument names) -> httpx's ``request`` arguments
+            (method, path with each parameter encoded as one segment, query, headers); no I/O.
+        parse: an answer -> the model, or raises the typed error (``ApiError``, ``DecodeError``); no I/O.
+    """
+
+    spec: OperationSpec
+    build: Callable[..., dict[str, Any]]
+    parse: Callable[[httpx.Response], R]

@@ -48,7 +48,16 @@ from .unset import Unset
 if TYPE_CHECKING:
     import asyncio
 
-__all__ = ["DEFAULT_MAX_PAGES", "PageRules", "aiter_items", "aiter_pages", "iter_items", "iter_pages", "page_request"]
+__all__ = [
+    "DEFAULT_MAX_PAGES",
+    "PageRules",
+    "aiter_items",
+    "aiter_pages",
+    "iter_items",
+    "iter_page_items",
+    "iter_pages",
+    "page_request",
+]
 
 DEFAULT_MAX_PAGES = 10_000  # pages fetched by one iteration at most, unless max_pages says otherwise
 
@@ -423,6 +432,25 @@ def iter_pages(
     """
     walk = _Walk.begin(rules, request, concurrency=concurrency, max_pages=max_pages, limit=None)
     return _page_iterator(walk, fetch)
+
+
+def iter_page_items(
+    rules: PageRules,
+    request: Mapping[str, Any],
+    fetch: Fetch[P],
+    *,
+    concurrency: int = 1,
+    max_pages: int | None = None,
+) -> Generator[tuple[P, list[Any]], None, None]:
+    """Every page with its items, as the walk read them: for a caller that needs both (the command
+    line's listing), without reading each page a second time. Arguments and errors as for ``iter_pages``."""
+    walk = _Walk.begin(rules, request, concurrency=concurrency, max_pages=max_pages, limit=None)
+    return _closed_pages(walk, fetch)
+
+
+def _closed_pages(walk: _Walk, fetch: Fetch[P]) -> Generator[tuple[P, list[Any]], None, None]:
+    with closing(_pages(walk, fetch)) as pages:
+        yield from pages
 
 
 def iter_items(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import httpx
 
-from foas_client import Client
+from foas_client import Client, RetryPolicy
 from tests.support.pages import page
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,8 +57,11 @@ class FakeServer:
         return httpx.Response(self.status, content=self.body, headers=headers)
 
     def client(self) -> Client:
-        """A real client (sync and async) whose httpx transport is this fake."""
-        return Client(base_url=BASE_URL, httpx_args={"transport": httpx.MockTransport(self)})
+        """A real client (sync and async) whose httpx transport is this fake; one attempt per call, so
+        that each call is one answer (the retries have tests of their own)."""
+        return Client(
+            base_url=BASE_URL, httpx_args={"transport": httpx.MockTransport(self)}, retry=RetryPolicy(max_attempts=1)
+        )
 
 
 def serving(example: Example, status: int = 200) -> FakeServer:

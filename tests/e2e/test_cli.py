@@ -29,6 +29,7 @@ from foas_client._cli import ExitCode, main
 from foas_client._core.cli.core import ALL_PAGES_CONCURRENCY
 from foas_client._core.credentials import ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET, ENV_SECURITY_TOKEN
 from foas_client._core.http.core import ENV_REGION_ID
+from foas_client._core.paging import PageRules
 from foas_client.testing import TEST_CREDENTIALS, FakeFoasService, Fault, LoopbackFake, make_jobs
 from tests.support.pages import job_fields, operation, parameters, python_name, request_path
 
@@ -301,6 +302,24 @@ def test_all_with_any_concurrency_prints_every_job_once_in_order(foas, concurren
     run = foas(LISTING, *BIG, "--all", "--page-size", "100", "--output", "jsonl", "--concurrency", concurrency)
     assert (run.code, run.err) == (0, "")
     assert [json.loads(line)["JobId"] for line in run.out.splitlines()] == big_ids()
+
+
+def test_all_reads_each_page_once(foas, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The walk that checks each page hands the command its items: no page is read a second time (the
+    first page once more, for the totals its progress line shows)."""
+    reads: list[object] = []
+    read = PageRules.read
+
+    def counted(self: PageRules, page: object) -> object:
+        reads.append(page)
+        return read(self, page)
+
+    monkeypatch.setattr(PageRules, "read", counted)
+    run = foas(LISTING, *BIG, "--all", "--page-size", "500", "--output", "jsonl")
+    assert (run.code, run.err) == (0, "")
+    pages = -(-len(big_ids()) // 500)
+    assert len(reads) == pages + 1
+    assert len({id(page) for page in reads}) == pages
 
 
 def test_all_records_are_the_jobs_as_served(foas) -> None:

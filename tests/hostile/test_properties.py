@@ -35,7 +35,7 @@ SPEC = yaml.safe_load((ROOT / "spec" / "foas.openapi.yaml").read_text(encoding="
 SCHEMAS: dict[str, Any] = SPEC["components"]["schemas"]
 EXAMPLES = ROOT / "spec" / "examples"
 PAGE = "GetRefPackageJobResponse"
-ERROR = (ErrorResponse.from_dict, "ErrorResponse")
+ERROR = (ErrorResponse, "ErrorResponse")
 JSON_TYPES = ["application/json", "application/json;charset=utf-8"]
 XML_TYPES = ["application/xml", "text/xml;charset=utf-8"]
 BOUNDS = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
@@ -229,7 +229,7 @@ def decode_response_both_ways(body: bytes, content_type: str = "application/json
             mock.patch.object(responses, "_model_reader", responses._model_reader if structs else lambda *a: None),
         ):
             try:
-                model = responses.decode_response(response, GetRefPackageJobResponse.from_dict, PAGE, SHAPES, ERROR)
+                model = responses.decode_response(response, GetRefPackageJobResponse, PAGE, SHAPES, ERROR)
             except FoasError as error:
                 outcomes.append((type(error), str(error), getattr(error, "path", None)))
             else:

@@ -23,7 +23,7 @@ from foas_client.testing import make_jobs
 from tests.support.pages import page
 
 RESPONSE = "GetRefPackageJobResponse"
-ERROR = (ErrorResponse.from_dict, "ErrorResponse")
+ERROR = (ErrorResponse, "ErrorResponse")
 JOBS = [job.to_dict() for job in make_jobs(30, project_name="p", package_name="a.jar")]
 JOB = JOBS[0]
 
@@ -35,7 +35,7 @@ def outcome(body: bytes, *, structs: bool, monkeypatch: pytest.MonkeyPatch) -> t
             patch.setattr(responses, "_model_decoder", lambda *args: None)
         response = httpx.Response(200, content=body, headers={"Content-Type": "application/json"})
         try:
-            model = responses.decode_response(response, GetRefPackageJobResponse.from_dict, RESPONSE, SHAPES, ERROR)
+            model = responses.decode_response(response, GetRefPackageJobResponse, RESPONSE, SHAPES, ERROR)
         except FoasError as error:
             return type(error), str(error), getattr(error, "path", None)
         return ("model", model, model.to_dict(), [type(job.api_type) for job in model.jobs.job or []])
@@ -119,4 +119,4 @@ def test_a_model_without_the_generated_methods_has_no_struct_decoder() -> None:
 
 def test_without_msgspec_the_usual_path_is_the_only_one(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(responses, "_fast_loads", lambda: None)
-    assert responses._model_decoder(GetRefPackageJobResponse.from_dict, RESPONSE, SHAPES) is None
+    assert responses._model_decoder(GetRefPackageJobResponse, RESPONSE, SHAPES) is None

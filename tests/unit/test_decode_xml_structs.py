@@ -27,7 +27,7 @@ from tests.contract.helpers import XML_FRAGMENT, XML_ROOTED
 from tests.support.pages import job_fields, not_a_member, page, unused, xml_page
 
 RESPONSE = "GetRefPackageJobResponse"
-ERROR = (ErrorResponse.from_dict, "ErrorResponse")
+ERROR = (ErrorResponse, "ErrorResponse")
 INT64_MAX = 2**63 - 1
 NEW_FIELD = unused("NewField", job_fields())
 NEW_API_TYPE = not_a_member("KnownApiType", "TABLE_API")
@@ -41,7 +41,7 @@ def outcome(body: bytes, *, structs: bool, monkeypatch: pytest.MonkeyPatch) -> t
             patch.setattr(responses, "_model_reader", lambda *args: None)
         response = httpx.Response(200, content=body, headers={"Content-Type": "text/xml;charset=utf-8"})
         try:
-            model = responses.decode_response(response, GetRefPackageJobResponse.from_dict, RESPONSE, SHAPES, ERROR)
+            model = responses.decode_response(response, GetRefPackageJobResponse, RESPONSE, SHAPES, ERROR)
         except FoasError as error:
             return type(error), str(error), getattr(error, "path", None)
         return ("model", model, model.to_dict(), [type(job.api_type) for job in model.jobs.job or []])
@@ -229,4 +229,4 @@ def test_a_model_without_the_generated_methods_has_no_struct_reader() -> None:
 
 def test_without_msgspec_the_usual_path_is_the_only_one(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(responses, "_fast_loads", lambda: None)
-    assert responses._model_reader(GetRefPackageJobResponse.from_dict, RESPONSE, SHAPES) is None
+    assert responses._model_reader(GetRefPackageJobResponse, RESPONSE, SHAPES) is None

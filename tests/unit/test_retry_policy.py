@@ -137,7 +137,7 @@ def error_response(status: int, code: str, retry_after_value: str | None) -> htt
 def test_retry_after_header_reaches_the_hook(
     status: int, code: str, header: str | None, parsed: float | None, decision: float | bool
 ) -> None:
-    error = api_error(error_response(status, code, header), ErrorResponse.from_dict, "ErrorResponse", SHAPES)
+    error = api_error(error_response(status, code, header), ErrorResponse, "ErrorResponse", SHAPES)
 
     assert error.retry_after == parsed
     assert retry_hook(error) == decision

@@ -39,7 +39,7 @@ from ..errors import (
 from ..http.core import DEFAULT_TIMEOUT, ENV_REGION_ID, SyncClientCore, _Settings
 from ..http.retry import DEFAULT_MAX_ATTEMPTS
 from ..operation import Parameter
-from ..paging import PageRules
+from ..paging import PageRules, iter_page_items
 from .output import OUTPUTS, Listing, Model, RecordLayout, load_rich, page_progress, writer
 
 __all__ = ["ALL_PAGES_CONCURRENCY", "EXIT_CODES", "Command", "EmbeddedView", "ExitCode", "Program", "run"]
@@ -86,10 +86,11 @@ class Command:
         name: the command, the operation's method name in kebab case (``get-ref-package-job``).
         operation_id, summary: the operation's, from the spec.
         parameters: the operation's parameters (its ``OperationSpec``'s, from ``_schema.OPERATIONS``): its options.
-        method: the client's method for one call.
+        call: the client class's method for one call (called with the client and the arguments).
         layout: how its items print (the item schema's fields; for an operation without x-pagination,
             the answer's own schema: its one answer is the one item).
-        rules: its x-pagination, else ``None``: with it come ``--all`` and ``pages_method``/``items_method``.
+        rules: its x-pagination, else ``None``: with it come ``--all`` (the pages of ``call``, walked by
+            these rules) and ``items``, the client class's method listing every item (for the views).
         views: commands showing an embedded document of its items (``foas plan``).
     """
 
@@ -97,11 +98,10 @@ class Command:
     operation_id: str
     summary: str
     parameters: tuple[Parameter, ...]
-    method: str
+    call: Callable[..., Any]
     layout: RecordLayout
     rules: PageRules | None = None
-    pages_method: str | None = None
-    items_method: str | None = None
+    items: Callable[..., Iterator[Any]] | None = None
     views: tuple[EmbeddedView, ...] = ()
 
 
@@ -440,16 +440,19 @@ def _label(command: Command, args: argparse.Namespace) -> str:
     return " ".join([command.operation_id, *(str(getattr(args, name)) for name in required[-1:])])
 
 
-def _pages(client: SyncClientCore, command: Command, args: argparse.Namespace, program: Program) -> Iterator[Any]:
+def _pages(
+    client: SyncClientCore, command: Command, args: argparse.Namespace, program: Program
+) -> Iterator[tuple[Any, list[Any]]]:
+    """Each page the command prints, with its items: one call, or with ``--all`` every page, walked by the
+    paging rules over the same call (each page read once, by the walk that checks it)."""
     arguments = _call_arguments(program, command, args)
     if command.rules is None or not args.all:
-        return iter([getattr(client, command.method)(**arguments)])
-    assert command.pages_method is not None
-    start_page = arguments.pop(command.rules.page_argument, None)
-    pages: Iterator[Any] = getattr(client, command.pages_method)(
-        **arguments, start_page=start_page, concurrency=args.concurrency
+        page = command.call(client, **arguments)
+        return iter([(page, command.rules.read(page).items if command.rules is not None else [page])])
+    request = {**arguments, command.rules.page_argument: arguments.get(command.rules.page_argument)}
+    return iter_page_items(
+        command.rules, request, lambda page: command.call(client, **page), concurrency=args.concurrency
     )
-    return pages
 
 
 def _run_listing(program: Program, command: Command, args: argparse.Namespace) -> int:
@@ -462,10 +465,10 @@ def _run_listing(program: Program, command: Command, args: argparse.Namespace) -
     with _client(program, command, args) as client, _closing(_pages(client, command, args, program)) as pages:
         progress = None
         try:
-            for page in pages:
-                facts = command.rules.read(page) if command.rules is not None else None
+            for page, items in pages:
                 if progress is None:
-                    if facts is not None:
+                    if command.rules is not None:  # what the first page says of the listing
+                        facts = command.rules.read(page)
                         listing.page_index = facts.page_index
                         listing.total_pages = facts.total_pages
                         listing.total_items = facts.total_items
@@ -478,7 +481,7 @@ def _run_listing(program: Program, command: Command, args: argparse.Namespace) -
                         description=_label(command, args),
                     )
                 listing.pages_read += 1
-                items_out.add(facts.items if facts is not None else [page])
+                items_out.add(items)
                 progress.advance()
         finally:
             if progress is not None:
@@ -488,7 +491,7 @@ def _run_listing(program: Program, command: Command, args: argparse.Namespace) -
 
 
 def _run_view(program: Program, command: Command, view: EmbeddedView, args: argparse.Namespace) -> int:
-    assert command.items_method is not None
+    assert command.items is not None
     arguments = _call_arguments(program, command, args)
     wanted_id: str | None = getattr(args, view.id_field)
     wanted_name: str | None = getattr(args, view.name_field)
@@ -506,7 +509,7 @@ def _run_view(program: Program, command: Command, view: EmbeddedView, args: argp
     noun = command.layout.noun
     with (
         _client(program, command, args) as client,
-        _closing(getattr(client, command.items_method)(**arguments, **paging)) as items,
+        _closing(command.items(client, **arguments, **paging)) as items,
     ):
         item = next((item for item in items if wanted(item)), None)
     where = _where(command, args)

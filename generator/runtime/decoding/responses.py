@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import httpx
 
@@ -24,6 +24,13 @@ from .xml_walk import decode_xml, document_element, read_element
 __all__ = ["api_error", "decode_body", "decode_response", "json_parser", "media_kind", "retry_after"]
 
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
+
+
+class Model(Protocol[T_co]):
+    """A generated model class, as this module uses it: ``from_dict`` builds one from a JSON-shaped dict."""
+
+    def from_dict(self, src_dict: Mapping[str, Any], /) -> T_co: ...
 
 
 @functools.cache
@@ -125,18 +132,18 @@ def _lone_surrogate(value: Any, path: str = "") -> str | None:
     return None
 
 
-ErrorModel = tuple[Callable[[Mapping[str, Any]], ErrorBody], str]
-"""An operation's error body: the model's ``from_dict`` and the name of its shape."""
+ErrorModel = tuple[Model[ErrorBody], str]
+"""An operation's error body: its model class and the name of its shape."""
 
 
 def decode_response(
     response: httpx.Response,
-    from_dict: Callable[[Mapping[str, Any]], T],
+    model: Model[T],
     shape_name: str,
     shapes: Mapping[str, ObjectShape],
     error: ErrorModel | None = None,
 ) -> T:
-    """The model (built by ``from_dict``) that ``response``, a success, carries.
+    """The ``model`` that ``response``, a success, carries.
 
     A success status does not make a body a success: when the body is not the documented one but
     is the operation's ``error`` document (the service has sent its error envelope with 200), the
@@ -150,20 +157,20 @@ def decode_response(
     try:
         kind = _media_kind_or_none(content_type)
         if kind == "json":
-            decode_model = _model_decoder(from_dict, shape_name, shapes)
+            decode_model = _model_decoder(model, shape_name, shapes)
             if decode_model is not None:
-                model = decode_model(response.content)
-                if model is not None:
-                    return model  # type: ignore[no-any-return]  # the model of from_dict, built without a dict
+                decoded = decode_model(response.content)
+                if decoded is not None:
+                    return decoded  # type: ignore[no-any-return]  # a model, built without a dict
         elif kind == "xml":
-            read_model = _model_reader(from_dict, shape_name, shapes)
+            read_model = _model_reader(model, shape_name, shapes)
             if read_model is not None:
                 element = document_element(response.content, shape_name, shapes)
-                model = read_model(element)
-                if model is not None:
-                    return model  # type: ignore[no-any-return]  # as above
-                return from_dict(read_element(element, shape_name, shapes))  # parsed once either way
-        return from_dict(decode_body(response.content, content_type, shape_name, shapes))
+                decoded = read_model(element)
+                if decoded is not None:
+                    return decoded  # type: ignore[no-any-return]  # as above
+                return model.from_dict(read_element(element, shape_name, shapes))  # parsed once either way
+        return model.from_dict(decode_body(response.content, content_type, shape_name, shapes))
     except DecodeError as exc:
         if error is not None and not isinstance(exc, (UnsafeXmlError, ResponseTooLargeError)):
             envelope = _error_envelope(response, shape_name, shapes, error)
@@ -192,33 +199,31 @@ _MODEL_READERS: dict[tuple[object, str, int], Callable[[Any], Any] | None] = {} 
 
 
 def _model_decoder(
-    from_dict: Callable[[Mapping[str, Any]], Any], shape_name: str, shapes: Mapping[str, ObjectShape]
+    model: Model[Any], shape_name: str, shapes: Mapping[str, ObjectShape]
 ) -> Callable[[bytes], Any] | None:
-    """``bytes -> model`` through msgspec Structs when msgspec is installed and ``from_dict``'s model
+    """``bytes -> model`` through msgspec Structs when msgspec is installed and ``model``
     supports it; ``None`` otherwise. The decoder returns ``None`` for a body that must take the usual path.
     """
 
-    def make(model: type[Any]) -> Callable[[bytes], Any] | None:
+    def make(model_class: type[Any]) -> Callable[[bytes], Any] | None:
         from .fast_json import model_decoder  # imports msgspec: on first use
 
-        return model_decoder(model, shape_name, shapes)
+        return model_decoder(model_class, shape_name, shapes)
 
-    return _made_once(_MODEL_DECODERS, make, from_dict, shape_name, shapes)
+    return _made_once(_MODEL_DECODERS, make, model, shape_name, shapes)
 
 
-def _model_reader(
-    from_dict: Callable[[Mapping[str, Any]], Any], shape_name: str, shapes: Mapping[str, ObjectShape]
-) -> Callable[[Any], Any] | None:
+def _model_reader(model: Model[Any], shape_name: str, shapes: Mapping[str, ObjectShape]) -> Callable[[Any], Any] | None:
     """``element -> model`` (of ``_xml.document_element``) through msgspec Structs, as ``_model_decoder``
     for JSON; ``None`` otherwise. The reader returns ``None`` for a document that must take the usual path.
     """
 
-    def make(model: type[Any]) -> Callable[[Any], Any] | None:
+    def make(model_class: type[Any]) -> Callable[[Any], Any] | None:
         from .fast_xml import model_reader  # imports msgspec and lxml: on first use
 
-        return model_reader(model, shape_name, shapes)
+        return model_reader(model_class, shape_name, shapes)
 
-    return _made_once(_MODEL_READERS, make, from_dict, shape_name, shapes)
+    return _made_once(_MODEL_READERS, make, model, shape_name, shapes)
 
 
 _F = TypeVar("_F")
@@ -227,27 +232,19 @@ _F = TypeVar("_F")
 def _made_once(
     cache: dict[tuple[object, str, int], _F | None],
     make: Callable[[type[Any]], _F | None],
-    from_dict: Callable[[Mapping[str, Any]], Any],
+    model: Model[Any],
     shape_name: str,
     shapes: Mapping[str, ObjectShape],
 ) -> _F | None:
-    """``make(model)`` for the model of ``from_dict``, remembered in ``cache``; ``None`` without msgspec."""
-    model, key = _model_key(from_dict, shape_name, shapes)
-    if model is None:
+    """``make(model)``, remembered in ``cache``; ``None`` without msgspec."""
+    if _fast_loads() is None:
         return None
+    key = (model, shape_name, id(shapes))
     try:
         return cache[key]
     except KeyError:
-        made = cache[key] = make(model)
+        made = cache[key] = make(model)  # type: ignore[arg-type]  # a model class, as the Protocol says
         return made
-
-
-def _model_key(
-    from_dict: Callable[[Mapping[str, Any]], Any], shape_name: str, shapes: Mapping[str, ObjectShape]
-) -> tuple[type[Any] | None, tuple[object, str, int]]:
-    """The model whose classmethod ``from_dict`` is, and its cache key; no model without msgspec."""
-    model = getattr(from_dict, "__self__", None)  # from_dict is the model's classmethod
-    return (model if _fast_loads() is not None else None), (model, shape_name, id(shapes))
 
 
 def _error_envelope(
@@ -258,7 +255,7 @@ def _error_envelope(
     It is when it decodes as the error shape and sets a field that the expected shape does not
     have (``Code``, ``Message``...): a body of neither kind stays a decode error.
     """
-    from_dict, error_shape = error
+    error_model, error_shape = error
     try:
         document = decode_body(response.content, response.headers.get("content-type"), error_shape, shapes)
     except DecodeError:
@@ -266,7 +263,7 @@ def _error_envelope(
     own_fields = shapes[error_shape].fields.keys() - shapes[shape_name].fields.keys()
     if not any(document.get(name) not in (None, "") for name in own_fields):
         return None
-    body = from_dict(document)
+    body = error_model.from_dict(document)
     code = body.code if isinstance(body.code, str) else None
     error_class = api_error_class(response.status_code, code)
     detail = f"an error body with the success status {response.status_code}"
@@ -275,7 +272,7 @@ def _error_envelope(
 
 def api_error(
     response: httpx.Response,
-    from_dict: Callable[[Mapping[str, Any]], ErrorBody] | None,
+    model: Model[ErrorBody] | None,
     shape_name: str | None,
     shapes: Mapping[str, ObjectShape],
 ) -> ApiError:
@@ -288,11 +285,11 @@ def api_error(
     detail: str | None = None
     if not response.content:
         detail = "empty body"
-    elif from_dict is None or shape_name is None:
+    elif model is None or shape_name is None:
         detail = "status not documented by the spec"
     else:
         try:
-            body = decode_response(response, from_dict, shape_name, shapes)
+            body = decode_response(response, model, shape_name, shapes)
         except DecodeError as exc:
             detail = f"body is not an API error document: {exc.reason}"
     code = body.code if body is not None and isinstance(body.code, str) else None

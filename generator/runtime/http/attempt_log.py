@@ -7,50 +7,26 @@ Levels: DEBUG for a success, WARNING for a failure that will be retried, ERROR f
 The same fields are in ``record.foas_attempt`` (a dict) for structured handlers.
 
 A record never holds credentials, a token, a signature, a URL query or a message from the service:
-only the fields above. The answer's status and headers reach it through httpx event hooks and a
-context variable set per attempt, so concurrent calls (threads or tasks) do not mix their records.
+only the fields above. The request path (``request``) notes each attempt's status and RequestId
+header in the attempt's fields before parsing the answer; each call has its own log, so concurrent
+calls (threads or tasks) do not mix their records.
 """
 
 from __future__ import annotations
 
 import logging
-import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from contextvars import ContextVar
 from typing import Any
 
-import httpx
-
-from .limits import _DONE, _Done
-
-__all__ = ["LOGGER", "AttemptLog", "request_hook", "response_hook"]
+__all__ = ["LOGGER", "REQUEST_ID_HEADER", "AttemptLog"]
 
 LOGGER = logging.getLogger("foas_client")
 # A library leaves output to the application: without this, logging's last-resort handler would print
 # the ERROR records on stderr of a program that configured no logging.
 LOGGER.addHandler(logging.NullHandler())
-_REQUEST_ID_HEADER = "x-acs-request-id"
-_CURRENT: ContextVar[dict[str, Any] | None] = ContextVar("foas_client_attempt", default=None)
-
-
-def request_hook(request: httpx.Request) -> _Done:
-    """An httpx request hook (sync and async): the attempt's method and host."""
-    fields = _CURRENT.get()
-    if fields is not None:
-        fields["method"] = request.method
-        fields["host"] = request.url.host
-    return _DONE
-
-
-def response_hook(response: httpx.Response) -> _Done:
-    """An httpx response hook (sync and async): the attempt's status and the header's RequestId."""
-    fields = _CURRENT.get()
-    if fields is not None:
-        fields["status"] = response.status_code
-        fields["request_id"] = response.headers.get(_REQUEST_ID_HEADER)
-    return _DONE
+REQUEST_ID_HEADER = "x-acs-request-id"  # the RequestId of an answer, whatever its body
 
 
 class AttemptLog:
@@ -61,10 +37,10 @@ class AttemptLog:
     """
 
     def __init__(
-        self, function: Callable[..., Any], host: str, will_retry: Callable[[Exception, int, float], bool]
+        self, operation_id: str, method: str, host: str, will_retry: Callable[[Exception, int, float], bool]
     ) -> None:
-        module = sys.modules.get(function.__module__)
-        self.operation_id = str(getattr(module, "OPERATION_ID", function.__module__))
+        self.operation_id = operation_id
+        self.method = method
         self.host = host
         self.will_retry = will_retry
         self.number = 0
@@ -74,9 +50,8 @@ class AttemptLog:
     def attempt(self) -> Iterator[dict[str, Any]]:
         """Around one attempt; the record is written as it ends. Yields the fields, to add the result's."""
         self.number += 1
-        fields: dict[str, Any] = {"operation_id": self.operation_id, "method": None, "host": self.host}
+        fields: dict[str, Any] = {"operation_id": self.operation_id, "method": self.method, "host": self.host}
         fields.update(status=None, request_id=None, attempt=self.number)
-        token = _CURRENT.set(fields)
         start = time.monotonic()
         try:
             yield fields
@@ -90,8 +65,6 @@ class AttemptLog:
             raise
         else:
             self._write(fields, start, logging.DEBUG, False, fields.pop("body_request_id", None))
-        finally:
-            _CURRENT.reset(token)
 
     @staticmethod
     def _write(fields: dict[str, Any], start: float, level: int, retry: bool, body_request_id: object) -> None:

@@ -1,10 +1,11 @@
 """The machinery of the generated clients (``FoasClient``, ``AsyncFoasClient``), which knows no operation.
 
-The generated ``_clients`` module has one method per operation of the spec; each hands its generated
-endpoint function and arguments to ``_call``, which runs it in the settings' retry loop, one attempt
-at a time, refusing calls on a closed client and translating transport failures. Paged operations
-hand their ``PageRules`` to ``_items``/``_pages``. Everything that differs between APIs reaches this
-module as data from the generated code: the server (``Server``) and the generated ``Client`` class.
+The generated ``_clients`` module has one method per operation of the spec; each hands its
+operation's ``Operation`` (from its endpoint module) and its arguments to ``_request``, which runs
+the one request path (``request``) through the client's ``Channel``: its connection pool, its retry
+settings, and a guard that refuses calls on a closed client. Paged operations hand their
+``PageRules`` to ``_items``/``_pages``. Everything that differs between APIs reaches this module as
+data from the generated code: the server (``Server``) and the generated ``Client`` class.
 """
 
 from __future__ import annotations
@@ -12,9 +13,7 @@ from __future__ import annotations
 import math
 import os
 import re
-from collections.abc import AsyncGenerator, Awaitable, Callable, Generator, Iterator, Mapping
-from contextlib import contextmanager
-from functools import cached_property
+from collections.abc import AsyncGenerator, Awaitable, Callable, Generator, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Protocol, TypeVar
 
@@ -23,17 +22,16 @@ import httpx
 
 from ..credentials import CredentialsProvider, default_credentials
 from ..errors import InvalidParameterError
+from ..operation import Operation
 from ..paging import PageRules, aiter_items, aiter_pages, iter_items, iter_pages
-from ..unset import UNSET, Unset
-from .attempt_log import AttemptLog, request_hook, response_hook
 from .attempt_timeout import AttemptTimeout
 from .limits import ACCEPT_ENCODING, DEFAULT_MAX_RESPONSE_BYTES, ResponseLimit
-from .retry import DEFAULT_DEADLINE, DEFAULT_MAX_ATTEMPTS, RetryPolicy, translated_transport_errors
+from .request import Channel, arequest, request
+from .retry import DEFAULT_DEADLINE, DEFAULT_MAX_ATTEMPTS, RetryPolicy
 from .signing import RoaSigner
 from .tls import tls_context
 
 if TYPE_CHECKING:
-    import stamina
     from typing_extensions import Self
 
 __all__ = [
@@ -45,7 +43,6 @@ __all__ = [
     "ResponseFormat",
     "Server",
     "SyncClientCore",
-    "given",
 ]
 
 ENV_REGION_ID = "ALIBABA_CLOUD_REGION_ID"
@@ -189,8 +186,7 @@ class _Settings:
         # for any transport or proxy. The clock's hook comes first, to see the body as it comes off the wire.
         limit = ResponseLimit(self.max_response_bytes)
         clock = AttemptTimeout(self.attempt_timeout)
-        # The attempt log's hooks only note the method, host, status and RequestId of the attempt.
-        hooks = {"request": [clock.request, request_hook], "response": [clock.response, limit, response_hook]}
+        hooks = {"request": [clock.request], "response": [clock.response, limit]}
         httpx_args: dict[str, object] = {"auth": self.signer, "event_hooks": hooks}
         if transport is not None:
             httpx_args["transport"] = transport
@@ -199,11 +195,6 @@ class _Settings:
         return client_class(
             base_url=self.endpoint, headers=headers, timeout=self.timeout, verify_ssl=verify, httpx_args=httpx_args
         )
-
-
-def given(value: T | None) -> T | Unset:
-    """``UNSET`` for ``None``: an optional argument the caller left out is not sent."""
-    return UNSET if value is None else value
 
 
 _TransportT = TypeVar("_TransportT", httpx.BaseTransport, httpx.AsyncBaseTransport)
@@ -256,7 +247,7 @@ class _ClientCore(Generic[_TransportT, _HttpT]):
         transport: _TransportT | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
-        self.settings = _Settings.resolve(
+        self.settings: _Settings = _Settings.resolve(
             server=self._server,
             region_id=region_id,
             credentials=credentials,
@@ -271,6 +262,13 @@ class _ClientCore(Generic[_TransportT, _HttpT]):
         # Made now, not at the first call: threads sharing this client share one connection pool, and
         # close() closes every connection the client ever opened.
         self._http: _HttpT = self._open(self._client)
+        self._channel: Channel[_HttpT] = Channel(
+            self._http,
+            self.settings.retry,
+            self._caller(),
+            httpx.URL(self.settings.endpoint).host,
+            closed=self._closed_message(),
+        )
 
     _CLOSE = "close"  # the method that closes this client, for the message of a call made after it
 
@@ -278,35 +276,16 @@ class _ClientCore(Generic[_TransportT, _HttpT]):
         """The httpx client that ``client`` sends with (sync or async, by subclass)."""
         raise NotImplementedError
 
+    def _caller(self) -> Any:
+        """The retry loop's caller for the settings (stamina's, sync or async by subclass)."""
+        raise NotImplementedError
+
+    def _closed_message(self) -> str:
+        return f"{type(self).__name__} is closed ({self._CLOSE}() was called): make a new client for more calls"
+
     def _refuse_if_closed(self) -> None:
         """Raises ``InvalidParameterError`` if the client was closed; otherwise does nothing."""
-        if self._http.is_closed:
-            raise InvalidParameterError(
-                f"{type(self).__name__} is closed ({self._CLOSE}() was called): make a new client for more calls"
-            )
-
-    def _attempt_log(self, function: Callable[..., Any]) -> AttemptLog:
-        """The log of one call of ``function`` (an endpoint function): a record per attempt, see ``_attempt_log``."""
-        return AttemptLog(function, self._host, self.settings.retry.will_retry)
-
-    @cached_property
-    def _host(self) -> str:
-        return httpx.URL(self.settings.endpoint).host
-
-    @contextmanager
-    def _attempt(self) -> Iterator[None]:
-        """Around each attempt: a closed client raises ``InvalidParameterError`` and sends nothing.
-
-        Also when another thread closes the client as the attempt starts (httpx then raises a bare
-        ``RuntimeError``). Not retried: ``InvalidParameterError`` is no transport error.
-        """
-        self._refuse_if_closed()
-        try:
-            with translated_transport_errors():
-                yield
-        except RuntimeError:
-            self._refuse_if_closed()
-            raise
+        self._channel.refuse_if_closed()
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(endpoint={self.settings.endpoint!r}, region_id={self.settings.region_id!r})"
@@ -321,26 +300,17 @@ class SyncClientCore(_ClientCore[httpx.BaseTransport, httpx.Client]):
     def _open(self, client: Any) -> httpx.Client:
         return client.get_httpx_client()  # type: ignore[no-any-return]
 
-    @cached_property
-    def _caller(self) -> stamina.BoundRetryingCaller:
+    def _caller(self) -> Any:
         return self.settings.retry.caller()
 
-    def _call(self, function: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
-        """``function(*args, client=..., **kwargs)``, a generated endpoint function, with the retries.
+    def _request(self, operation: Operation[T], arguments: Mapping[str, object]) -> T:
+        """One call of ``operation`` with ``arguments`` (``None``: not sent), on the one request path.
 
         Raises:
-            InvalidParameterError: the client is closed; nothing was sent.
-            And what ``function`` raises after the retries, transport errors as the package's.
+            InvalidParameterError: an argument the spec does not allow, or the client is closed; nothing was sent.
+            And what the operation's answer raises after the retries, transport errors as the package's.
         """
-        return self._caller(self._attempt_call, function, args, kwargs, self._attempt_log(function))
-
-    def _attempt_call(
-        self, function: Callable[..., T], args: tuple[Any, ...], kwargs: dict[str, Any], log: AttemptLog
-    ) -> T:
-        with log.attempt() as fields, self._attempt():
-            result = function(*args, client=self._client, **kwargs)
-            fields["body_request_id"] = getattr(result, "request_id", None)
-            return result
+        return request(operation, arguments, self._channel)
 
     def _pages(
         self,
@@ -390,21 +360,12 @@ class AsyncClientCore(_ClientCore[httpx.AsyncBaseTransport, httpx.AsyncClient]):
     def _open(self, client: Any) -> httpx.AsyncClient:
         return client.get_async_httpx_client()  # type: ignore[no-any-return]
 
-    @cached_property
-    def _caller(self) -> stamina.BoundAsyncRetryingCaller:
+    def _caller(self) -> Any:
         return self.settings.retry.async_caller()
 
-    async def _call(self, function: Callable[..., Awaitable[T]], /, *args: Any, **kwargs: Any) -> T:
-        """``await function(*args, client=..., **kwargs)``, with the retries; see ``SyncClientCore._call``."""
-        return await self._caller(self._attempt_call, function, args, kwargs, self._attempt_log(function))
-
-    async def _attempt_call(
-        self, function: Callable[..., Awaitable[T]], args: tuple[Any, ...], kwargs: dict[str, Any], log: AttemptLog
-    ) -> T:
-        with log.attempt() as fields, self._attempt():
-            result = await function(*args, client=self._client, **kwargs)
-            fields["body_request_id"] = getattr(result, "request_id", None)
-            return result
+    async def _request(self, operation: Operation[T], arguments: Mapping[str, object]) -> T:
+        """``await`` one call of ``operation``; see ``SyncClientCore._request``."""
+        return await arequest(operation, arguments, self._channel)
 
     def _pages(
         self,

@@ -19,7 +19,14 @@ from ..errors import ApiError, ServerError, ThrottlingError, TimeoutError, Trans
 if TYPE_CHECKING:
     import stamina
 
-__all__ = ["DEFAULT_DEADLINE", "DEFAULT_MAX_ATTEMPTS", "RetryPolicy", "retry_hook", "translated_transport_errors"]
+__all__ = [
+    "DEFAULT_DEADLINE",
+    "DEFAULT_MAX_ATTEMPTS",
+    "RetryPolicy",
+    "retry_hook",
+    "translated_transport_errors",
+    "transport_error",
+]
 
 DEFAULT_MAX_ATTEMPTS = 3  # two transient failures in a row are absorbed
 DEFAULT_DEADLINE = 10.0  # seconds: a failing call stops retrying after about this long
@@ -79,12 +86,17 @@ class RetryPolicy:
         return stamina.AsyncRetryingCaller(**self._settings()).on(retry_hook)  # type: ignore[arg-type]
 
 
+def transport_error(exc: httpx.TransportError) -> TransportError:
+    """This package's ``TimeoutError`` or ``TransportError`` for one of httpx's transport exceptions."""
+    if isinstance(exc, httpx.TimeoutException):
+        return TimeoutError(f"{type(exc).__name__}: the service did not answer in time")
+    return TransportError(f"{type(exc).__name__}: {str(exc) or 'the request did not complete'}")
+
+
 @contextmanager
 def translated_transport_errors() -> Iterator[None]:
     """httpx's transport exceptions, raised as this package's ``TimeoutError``/``TransportError``."""
     try:
         yield
-    except httpx.TimeoutException as exc:
-        raise TimeoutError(f"{type(exc).__name__}: the service did not answer in time") from exc
     except httpx.TransportError as exc:
-        raise TransportError(f"{type(exc).__name__}: {str(exc) or 'the request did not complete'}") from exc
+        raise transport_error(exc) from exc

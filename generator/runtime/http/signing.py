@@ -21,7 +21,7 @@ from urllib.parse import unquote_plus
 
 import httpx
 
-from ..credentials import CredentialsProvider, ensure_usable
+from ..credentials import Credentials, CredentialsProvider, ensure_usable
 
 __all__ = ["RoaSigner", "canonical_resource", "sign", "string_to_sign"]
 
@@ -145,8 +145,12 @@ class RoaSigner(httpx.Auth):
         Raises:
             CredentialsError: the provider has no credentials, or unusable ones; ``request`` is unchanged.
         """
-        credentials = self._credentials.get_credentials()
-        ensure_usable(credentials)  # a line break in a header would otherwise go out, or print the value
+        provider = self._credentials
+        if type(provider) is Credentials:  # static: checked when made, frozen since
+            credentials = provider
+        else:
+            credentials = provider.get_credentials()
+            ensure_usable(credentials)  # a line break in a header would otherwise go out, or print the value
         now = self._clock()
         now = now.replace(tzinfo=timezone.utc) if now.tzinfo is None else now.astimezone(timezone.utc)
         # The headers are read once into a plain dict, keyed by lower-cased name, and written back once:

@@ -5,9 +5,10 @@ from typing import Any
 
 import httpx
 
-from ..._core.arguments import check_arguments
 from ..._core.decoding.responses import api_error, decode_response
-from ..._core.http.paths import absolute_url, path_segment
+from ..._core.http.paths import path_segment
+from ..._core.http.request import Channel, arequest, request
+from ..._core.operation import Operation
 from ..._core.paging import PageRules, aiter_items, aiter_pages, iter_items, iter_pages
 from ..._schema import API_VERSION, OPERATION_IDS, OPERATIONS, SHAPES
 from ...client import Client
@@ -16,7 +17,7 @@ from ...models.get_ref_package_job_response import GetRefPackageJobResponse
 from ...types import UNSET, Response, Unset
 
 OPERATION_ID = OPERATION_IDS["get_ref_package_job"]  # the spec's operationId, sent as x-acs-action
-PARAMETERS = OPERATIONS[OPERATION_ID].parameters  # what each argument may be, checked before sending
+PARAMETERS = OPERATIONS[OPERATION_ID].parameters  # what each argument may be (the request path checks them)
 
 
 def _get_kwargs(
@@ -27,16 +28,6 @@ def _get_kwargs(
     page_size: int | Unset = UNSET,
     page_index: int | Unset = UNSET,
 ) -> dict[str, Any]:
-    check_arguments(
-        PARAMETERS,
-        {
-            "projectName": project_name,
-            "packageName": package_name,
-            "RegionId": region_id,
-            "pageSize": page_size,
-            "pageIndex": page_index,
-        },
-    )
 
     params: dict[str, Any] = {}
 
@@ -61,30 +52,34 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, response: httpx.Response) -> GetRefPackageJobResponse:
+def _parse_response(response: httpx.Response) -> GetRefPackageJobResponse:
     if response.status_code == 200:
         return decode_response(
             response,
-            GetRefPackageJobResponse.from_dict,
+            GetRefPackageJobResponse,
             "GetRefPackageJobResponse",
             SHAPES,
-            error=(ErrorResponse.from_dict, "ErrorResponse"),
+            error=(ErrorResponse, "ErrorResponse"),
         )
     if 400 <= response.status_code <= 499:
-        raise api_error(response, ErrorResponse.from_dict, "ErrorResponse", SHAPES)
+        raise api_error(response, ErrorResponse, "ErrorResponse", SHAPES)
     if 500 <= response.status_code <= 599:
-        raise api_error(response, ErrorResponse.from_dict, "ErrorResponse", SHAPES)
+        raise api_error(response, ErrorResponse, "ErrorResponse", SHAPES)
     raise api_error(response, None, None, SHAPES)
 
 
-def _build_response(*, response: httpx.Response) -> Response[GetRefPackageJobResponse]:
-    parsed = _parse_response(response=response)  # first: an unusual status raises the typed error
+def _build_response(response: httpx.Response) -> Response[GetRefPackageJobResponse]:
+    parsed = _parse_response(response)  # first: an unusual status raises the typed error
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=parsed,
     )
+
+
+# What the core's request path runs: the spec's descriptor, the request builder and the answer parser.
+OPERATION = Operation(OPERATIONS[OPERATION_ID], build=_get_kwargs, parse=_parse_response)
 
 
 def sync_detailed(
@@ -108,26 +103,31 @@ def sync_detailed(
         page_size (int | Unset): Number of jobs per page (每页包含的作业数).
         page_index (int | Unset): Page to return, 1-based (返回第几页).
 
+    Retried as ``client.retry`` says (default: 3 attempts within 10 s, as the client classes), each attempt
+    signed afresh by the ``Client``'s httpx auth.
+
     Raises:
-        foas_client.errors.ApiError: the service answered an error status (subclasses by kind).
+        foas_client.errors.ApiError: the service answered an error status (subclasses by kind), after the retries.
         foas_client.errors.DecodeError: the body does not match the spec (or is hostile XML).
-        foas_client.errors.InvalidParameterError: a path parameter is empty; nothing was sent.
-        httpx.HTTPError: the request did not complete (the facade maps these to TransportError).
+        foas_client.errors.InvalidParameterError: an argument the spec does not allow; nothing was sent.
+        foas_client.errors.TransportError: the request did not complete after the retries (TimeoutError for timeouts).
 
     Returns:
         Response[GetRefPackageJobResponse]: the status, headers, raw body and decoded model.
     """
 
-    kwargs = _get_kwargs(
-        project_name=project_name,
-        package_name=package_name,
-        region_id=region_id,
-        page_size=page_size,
-        page_index=page_index,
+    return request(
+        OPERATION,
+        dict(
+            project_name=project_name,
+            package_name=package_name,
+            region_id=region_id,
+            page_size=page_size,
+            page_index=page_index,
+        ),
+        Channel.sync(client.get_httpx_client(), client.retry),
+        parse=_build_response,
     )
-    http = client.get_httpx_client()
-    response = http.request(**absolute_url(kwargs, http.base_url))
-    return _build_response(response=response)
 
 
 def sync(
@@ -151,25 +151,30 @@ def sync(
         page_size (int | Unset): Number of jobs per page (每页包含的作业数).
         page_index (int | Unset): Page to return, 1-based (返回第几页).
 
+    Retried as ``client.retry`` says (default: 3 attempts within 10 s, as the client classes), each attempt
+    signed afresh by the ``Client``'s httpx auth.
+
     Raises:
-        foas_client.errors.ApiError: the service answered an error status (subclasses by kind).
+        foas_client.errors.ApiError: the service answered an error status (subclasses by kind), after the retries.
         foas_client.errors.DecodeError: the body does not match the spec (or is hostile XML).
-        foas_client.errors.InvalidParameterError: a path parameter is empty; nothing was sent.
-        httpx.HTTPError: the request did not complete (the facade maps these to TransportError).
+        foas_client.errors.InvalidParameterError: an argument the spec does not allow; nothing was sent.
+        foas_client.errors.TransportError: the request did not complete after the retries (TimeoutError for timeouts).
 
     Returns:
         GetRefPackageJobResponse: the decoded model.
     """
 
-    kwargs = _get_kwargs(
-        project_name=project_name,
-        package_name=package_name,
-        region_id=region_id,
-        page_size=page_size,
-        page_index=page_index,
+    return request(
+        OPERATION,
+        dict(
+            project_name=project_name,
+            package_name=package_name,
+            region_id=region_id,
+            page_size=page_size,
+            page_index=page_index,
+        ),
+        Channel.sync(client.get_httpx_client(), client.retry),
     )
-    http = client.get_httpx_client()
-    return _parse_response(response=http.request(**absolute_url(kwargs, http.base_url)))
 
 
 async def asyncio_detailed(
@@ -193,26 +198,31 @@ async def asyncio_detailed(
         page_size (int | Unset): Number of jobs per page (每页包含的作业数).
         page_index (int | Unset): Page to return, 1-based (返回第几页).
 
+    Retried as ``client.retry`` says (default: 3 attempts within 10 s, as the client classes), each attempt
+    signed afresh by the ``Client``'s httpx auth.
+
     Raises:
-        foas_client.errors.ApiError: the service answered an error status (subclasses by kind).
+        foas_client.errors.ApiError: the service answered an error status (subclasses by kind), after the retries.
         foas_client.errors.DecodeError: the body does not match the spec (or is hostile XML).
-        foas_client.errors.InvalidParameterError: a path parameter is empty; nothing was sent.
-        httpx.HTTPError: the request did not complete (the facade maps these to TransportError).
+        foas_client.errors.InvalidParameterError: an argument the spec does not allow; nothing was sent.
+        foas_client.errors.TransportError: the request did not complete after the retries (TimeoutError for timeouts).
 
     Returns:
         Response[GetRefPackageJobResponse]: the status, headers, raw body and decoded model.
     """
 
-    kwargs = _get_kwargs(
-        project_name=project_name,
-        package_name=package_name,
-        region_id=region_id,
-        page_size=page_size,
-        page_index=page_index,
+    return await arequest(
+        OPERATION,
+        dict(
+            project_name=project_name,
+            package_name=package_name,
+            region_id=region_id,
+            page_size=page_size,
+            page_index=page_index,
+        ),
+        Channel.asynchronous(client.get_async_httpx_client(), client.retry),
+        parse=_build_response,
     )
-    http = client.get_async_httpx_client()
-    response = await http.request(**absolute_url(kwargs, http.base_url))
-    return _build_response(response=response)
 
 
 async def asyncio(
@@ -236,25 +246,30 @@ async def asyncio(
         page_size (int | Unset): Number of jobs per page (每页包含的作业数).
         page_index (int | Unset): Page to return, 1-based (返回第几页).
 
+    Retried as ``client.retry`` says (default: 3 attempts within 10 s, as the client classes), each attempt
+    signed afresh by the ``Client``'s httpx auth.
+
     Raises:
-        foas_client.errors.ApiError: the service answered an error status (subclasses by kind).
+        foas_client.errors.ApiError: the service answered an error status (subclasses by kind), after the retries.
         foas_client.errors.DecodeError: the body does not match the spec (or is hostile XML).
-        foas_client.errors.InvalidParameterError: a path parameter is empty; nothing was sent.
-        httpx.HTTPError: the request did not complete (the facade maps these to TransportError).
+        foas_client.errors.InvalidParameterError: an argument the spec does not allow; nothing was sent.
+        foas_client.errors.TransportError: the request did not complete after the retries (TimeoutError for timeouts).
 
     Returns:
         GetRefPackageJobResponse: the decoded model.
     """
 
-    kwargs = _get_kwargs(
-        project_name=project_name,
-        package_name=package_name,
-        region_id=region_id,
-        page_size=page_size,
-        page_index=page_index,
+    return await arequest(
+        OPERATION,
+        dict(
+            project_name=project_name,
+            package_name=package_name,
+            region_id=region_id,
+            page_size=page_size,
+            page_index=page_index,
+        ),
+        Channel.asynchronous(client.get_async_httpx_client(), client.retry),
     )
-    http = client.get_async_httpx_client()
-    return _parse_response(response=await http.request(**absolute_url(kwargs, http.base_url)))
 
 
 # Paging. Every endpoint module has these four functions: openapi-python-client hands the templates no

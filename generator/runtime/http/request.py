@@ -1,0 +1,179 @@
+"""The one request path: every call of every operation, from the clients, the paging, the command line
+and the generated endpoint functions alike.
+
+``request`` (sync) and ``arequest`` (async) take an ``Operation`` (its spec and its endpoint module's
+pure ``build`` and ``parse``), the call's arguments and the ``Channel`` to send through, and run, in
+this order and in one place:
+
+1. the argument checks against the spec (``InvalidParameterError``, nothing sent);
+2. ``build``: the request, once;
+3. the attempts, in the channel's retry loop: each signed afresh by the channel's ``httpx.Auth``
+   (a new Date and nonce), logged (``attempt_log``), bounded by the attempt timeout and the size
+   cap (event hooks on the channel's httpx client), its answer ``parse``d into the model or the
+   typed error that decides whether another attempt follows.
+
+The two differ only where one awaits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, Generic, TypeVar, overload
+
+import attrs
+import httpx
+
+from ..arguments import check_arguments
+from ..errors import InvalidParameterError
+from ..operation import Operation
+from ..unset import Unset
+from .attempt_log import REQUEST_ID_HEADER, AttemptLog
+from .paths import absolute_url
+from .retry import RetryPolicy, transport_error
+
+__all__ = ["Channel", "arequest", "request"]
+
+R = TypeVar("R")
+T = TypeVar("T")
+_HttpT = TypeVar("_HttpT", httpx.Client, httpx.AsyncClient)
+
+
+@attrs.frozen
+class Channel(Generic[_HttpT]):
+    """Where a call goes and by which rules: an httpx client (signing, timeouts and caps set on it), the
+    retry policy and its caller, the host the attempt log names.
+
+    ``closed``: the ``InvalidParameterError`` message for an attempt once ``http`` is closed (checked
+    before each attempt, and when httpx refuses one because another thread closed it meanwhile).
+    """
+
+    http: _HttpT
+    retry: RetryPolicy
+    caller: Any  # stamina's bound caller, sync or async as ``http`` is
+    host: str
+    closed: str = "the httpx client is closed: make a new one for more calls"
+
+    def refuse_if_closed(self) -> None:
+        """Raises ``InvalidParameterError`` (``closed``) if ``http`` is closed; otherwise does nothing."""
+        if self.http.is_closed:
+            raise InvalidParameterError(self.closed)
+
+    @classmethod
+    def sync(cls, http: httpx.Client, retry: RetryPolicy | None = None) -> Channel[httpx.Client]:
+        """A channel through ``http`` with ``retry`` (default: ``RetryPolicy()``'s defaults)."""
+        policy = retry or RetryPolicy()
+        return Channel(http, policy, policy.caller(), http.base_url.host)
+
+    @classmethod
+    def asynchronous(cls, http: httpx.AsyncClient, retry: RetryPolicy | None = None) -> Channel[httpx.AsyncClient]:
+        """The async twin of ``sync``."""
+        policy = retry or RetryPolicy()
+        return Channel(http, policy, policy.async_caller(), http.base_url.host)
+
+
+@overload
+def request(operation: Operation[R], arguments: Mapping[str, object], channel: Channel[httpx.Client]) -> R: ...
+@overload
+def request(
+    operation: Operation[Any],
+    arguments: Mapping[str, object],
+    channel: Channel[httpx.Client],
+    *,
+    parse: Callable[[httpx.Response], T],
+) -> T: ...
+def request(
+    operation: Operation[R],
+    arguments: Mapping[str, object],
+    channel: Channel[httpx.Client],
+    *,
+    parse: Callable[[httpx.Response], T] | None = None,
+) -> R | T:
+    """One call of ``operation`` with ``arguments`` (by the generated argument names; ``None`` and
+    ``UNSET``: not sent), through ``channel``, with its retries.
+
+    ``parse`` replaces the operation's own (the endpoint module's ``*_detailed`` functions return the
+    status and headers with the model).
+
+    Raises:
+        InvalidParameterError: an argument the spec does not allow; nothing was sent.
+        ApiError, DecodeError, TransportError: as ``parse`` and the transport raise them, after the retries.
+    """
+    sent, log = _prepare(operation, arguments, channel)
+    parsed: Callable[[httpx.Response], Any] = parse or operation.parse
+    return channel.caller(_attempt, channel, sent, parsed, log)  # type: ignore[no-any-return]
+
+
+@overload
+async def arequest(
+    operation: Operation[R], arguments: Mapping[str, object], channel: Channel[httpx.AsyncClient]
+) -> R: ...
+@overload
+async def arequest(
+    operation: Operation[Any],
+    arguments: Mapping[str, object],
+    channel: Channel[httpx.AsyncClient],
+    *,
+    parse: Callable[[httpx.Response], T],
+) -> T: ...
+async def arequest(
+    operation: Operation[R],
+    arguments: Mapping[str, object],
+    channel: Channel[httpx.AsyncClient],
+    *,
+    parse: Callable[[httpx.Response], T] | None = None,
+) -> R | T:
+    """The async twin of ``request``: the same checks, attempts, logs and errors."""
+    sent, log = _prepare(operation, arguments, channel)
+    parsed: Callable[[httpx.Response], Any] = parse or operation.parse
+    return await channel.caller(_async_attempt, channel, sent, parsed, log)  # type: ignore[no-any-return]
+
+
+def _prepare(
+    operation: Operation[Any], arguments: Mapping[str, object], channel: Channel[Any]
+) -> tuple[dict[str, Any], AttemptLog]:
+    """The checked arguments built into httpx's ``request`` arguments, and the call's attempt log."""
+    given = {name: value for name, value in arguments.items() if value is not None and not isinstance(value, Unset)}
+    check_arguments(operation.spec.parameters, given)
+    sent = absolute_url(operation.build(**given), channel.http.base_url)
+    spec = operation.spec
+    return sent, AttemptLog(spec.operation_id, spec.method, channel.host, channel.retry.will_retry)
+
+
+# One attempt: the answer, or this package's error for a transport failure (retried as the policy says);
+# ``RuntimeError`` is httpx's word for a client closed while the attempt started (not retried).
+
+
+def _attempt(
+    channel: Channel[httpx.Client], sent: dict[str, Any], parse: Callable[[httpx.Response], T], log: AttemptLog
+) -> T:
+    with log.attempt() as fields:
+        channel.refuse_if_closed()
+        try:
+            response = channel.http.request(**sent)
+        except httpx.TransportError as exc:
+            raise transport_error(exc) from exc
+        except RuntimeError:
+            channel.refuse_if_closed()
+            raise
+        fields.update(status=response.status_code, request_id=response.headers.get(REQUEST_ID_HEADER))
+        result = parse(response)
+        fields["body_request_id"] = getattr(result, "request_id", None)
+        return result
+
+
+async def _async_attempt(
+    channel: Channel[httpx.AsyncClient], sent: dict[str, Any], parse: Callable[[httpx.Response], T], log: AttemptLog
+) -> T:
+    with log.attempt() as fields:
+        channel.refuse_if_closed()
+        try:
+            response = await channel.http.request(**sent)
+        except httpx.TransportError as exc:
+            raise transport_error(exc) from exc
+        except RuntimeError:
+            channel.refuse_if_closed()
+            raise
+        fields.update(status=response.status_code, request_id=response.headers.get(REQUEST_ID_HEADER))
+        result = parse(response)
+        fields["body_request_id"] = getattr(result, "request_id", None)
+        return result
