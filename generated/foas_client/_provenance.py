@@ -2,7 +2,7 @@
 """Where this package came from: the digests of its inputs and the versions of the tools."""
 
 INPUTS_SHA256: dict[str, str] = {
-    "generator/*.py": "75e130ac1bd3d5cea8cf1d99781c9efac95adc17b41b7b929a59c47b69588834",
+    "generator/*.py": "f6f94794d0f42b4fecde477539c321e654924e903608f7b4bc4aa33d24ca753d",
     "generator/config.yaml": "5bfc500386bc59d5085c521f517b3dbb5ff18b2e6ef7f3a0fbebb71d229dc9e2",
     "generator/ruff-generated.toml": "242dd51d205406f242c79e1b8e8ab42c73c77e7d18f2371c13cf8f19c7e5a6af",
     "generator/runtime": "5bf236bc08d2e4b1b970622995921affc981f73f1e24a85836ef9297dbd0bcfc",
