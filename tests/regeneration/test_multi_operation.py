@@ -204,10 +204,3 @@ def test_the_new_command_lists_every_item(probed: dict[str, Any]) -> None:
     cli = probed["cli"]
     assert cli["code"] == 0, cli["err"]
     assert json.loads(cli["out"]) == probed["added"]
-
-
-def test_the_shipped_spec_describes_get_ref_package_job_alone() -> None:
-    from tests.support.pages import spec
-
-    operations = [op["operationId"] for item in spec()["paths"].values() for op in item.values()]
-    assert operations == ["GetRefPackageJob"]
