@@ -13,9 +13,9 @@ template is given is built here from the spec alone, with openapi-python-client'
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 import jinja2
@@ -24,7 +24,7 @@ from openapi_python_client.strings import ClassName, PythonIdentifier
 from generator.operations import METHODS, SCHEMA_REF, operations
 from generator.runtime.operation import Pagination, Parameter
 
-__all__ = ["LAYERS", "operations_context", "render_layers"]
+__all__ = ["LAYERS", "LayerName", "operation_names", "operations_context", "render_layers"]
 
 # The modules rendered, each from ``<name>.jinja``.
 LAYERS = ("__main__.py", "_bindings.py", "_cli.py", "_clients.py", "_fake.py", "_pytest_plugin.py", "testing.py")
@@ -34,6 +34,20 @@ _FILLED_BY = {"region": "self.settings.region_id"}
 # The runtime function making a sample of each embedded document the fake can fill (``x-embedded-schema``).
 _EMBEDDED_SAMPLES = {"./plan.schema.json": "sample_plan"}
 _DEFAULT_PAGE_SIZE = 10  # the fake's page size when neither the size parameter nor the echoed size gives one
+# Where the templates bind each kind of per-operation name: (module, class), a class of None for the module.
+_CLIENT_CLASSES = (("_clients.py", "FoasClient"), ("_clients.py", "AsyncFoasClient"))
+_FAKE_SERVICE = ("_fake.py", "FakeFoasService")
+_FAKE_MODULES = (("_fake.py", None), ("testing.py", None))
+
+
+class LayerName(NamedTuple):
+    """A name that an operation gives to the rendered layers, and where it is bound."""
+
+    namespace: str  # the kind of name, as a message says it: "client method", "command", "fake helper"
+    name: str
+    operation_id: str
+    origin: str  # what of the operation gives the name, as a message says it
+    scopes: tuple[tuple[str, str | None], ...]  # (module, class) binding it; none for a command (argparse's)
 
 
 def render_layers(spec: Mapping[str, Any], templates: Path) -> dict[str, str]:
@@ -93,6 +107,45 @@ def operations_context(spec: Mapping[str, Any]) -> list[dict[str, Any]]:
             found[-1]["layout"] = _layout(item_schema, schemas)
             found[-1]["views"] = _views(item_schema, schemas) if paging is not None else []
             found[-1]["fake"] = _fake(operation, path, found[-1], schemas)
+    return found
+
+
+def operation_names(operations: Sequence[Mapping[str, Any]]) -> list[LayerName]:
+    """Every name that ``operations`` (as ``operations_context`` gives them) bind in the rendered layers.
+
+    The client classes' methods (the operation's, and its paging methods), the command line's commands
+    (the operation's, and its views) and the fake's helpers (its store methods and item maker), each
+    spelled as the templates in ``generator/templates/layers/`` spell it, in the operations' order.
+    """
+    found = []
+    for op in operations:
+        operation_id = op["operation_id"]
+        found.append(LayerName("client method", op["name"], operation_id, "its operationId", _CLIENT_CLASSES))
+        paging = op["pagination"]
+        if paging is not None:
+            for method, key in (("items_method", "itemsMethod"), ("pages_method", "pagesMethod")):
+                default = "iter_<operation>" if method == "items_method" else "iter_<operation>_pages"
+                origin = f"x-pagination {key}" if key in paging["named"] else f"{default}, as no {key} is given"
+                found.append(LayerName("client method", paging[method], operation_id, origin, _CLIENT_CLASSES))
+        found.append(LayerName("command", op["command"], operation_id, "its operationId", ()))
+        for view in op["views"]:
+            origin = f"x-view-command of {paging['item_schema']}.{view['wire_field']}"  # views: paged items only
+            found.append(LayerName("command", view["command"], operation_id, origin, ()))
+        noun = op["fake"]["noun"]
+        if noun is None:
+            found.append(
+                LayerName("fake helper", f"set_{op['name']}", operation_id, "set_<operation>", (_FAKE_SERVICE,))
+            )
+            continue
+        items = f"after its items method {paging['items_method']!r}"
+        for prefix, scopes in (
+            ("with_documented_", (_FAKE_SERVICE,)),
+            ("add_", (_FAKE_SERVICE,)),
+            ("", (_FAKE_SERVICE,)),
+            ("make_", _FAKE_MODULES),
+        ):
+            origin = f"{prefix}<items>, {items}"
+            found.append(LayerName("fake helper", f"{prefix}{noun}", operation_id, origin, scopes))
     return found
 
 
@@ -248,6 +301,8 @@ def _pagination(
             schema = schemas[schema["$ref"].removeprefix(SCHEMA_REF)]
     item_ref = schema.get("items", {}).get("$ref", "")
     return {
+        # the methods the spec names (x-pagination itemsMethod/pagesMethod); the rest are defaults
+        "named": sorted(key for key in ("itemsMethod", "pagesMethod") if key in operation["x-pagination"]),
         "items_method": paging.items_method,
         "pages_method": paging.pages_method,
         "page": paging.page.python,

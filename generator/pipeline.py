@@ -36,6 +36,7 @@ from generator.generator_error import GeneratorError, last_lines
 from generator.import_check import ImportCheck
 from generator.layers import render_layers
 from generator.model_spec import model_spec
+from generator.name_check import check_names
 from generator.operations import operation_ids, operations
 from generator.render import source
 from generator.servers import server_defaults, server_endpoints
@@ -77,6 +78,8 @@ def generate(root: Path = ROOT, output: Path | None = None) -> Path:
     output = (output or root / "generated").resolve()
     spec = _load_spec(root)
     check_supported(spec)  # before any tool runs: what it cannot carry out, it would drop or break silently
+    with _step(f"rendering {TEMPLATES / 'layers'} to check its names"):  # its context may refuse the spec
+        check_names(spec, root / TEMPLATES / "layers", root / RUNTIME)  # one definition would replace another
     plan_schema = _load_plan_schema(root)
     staging = output / f".{PACKAGE}.staging"
     package = staging / PACKAGE  # under its own name, so that the import check can import it

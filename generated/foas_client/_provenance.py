@@ -2,7 +2,7 @@
 """Where this package came from: the digests of its inputs and the versions of the tools."""
 
 INPUTS_SHA256: dict[str, str] = {
-    "generator/*.py": "565f188275d904203c9a95740a194a98b1932b9c674dd725aaf3d989283a988e",
+    "generator/*.py": "34e9dc71543f9d672ea7db18c3964c4150ff23104fe96887d1d48b232706ad2c",
     "generator/config.yaml": "5bfc500386bc59d5085c521f517b3dbb5ff18b2e6ef7f3a0fbebb71d229dc9e2",
     "generator/ruff-generated.toml": "242dd51d205406f242c79e1b8e8ab42c73c77e7d18f2371c13cf8f19c7e5a6af",
     "generator/runtime": "845e190926eadc33f78d676b3b2999ae48525769511e353ef324b90d0ab589ac",

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, Union
 
 import httpx
 import msgspec
@@ -24,58 +24,72 @@ from lxml import etree
 
 from foas_client._core.http.signing import sign, string_to_sign
 from tests.bench.workloads import page_request
+from tests.support.pages import schema, xml_name
 
 INT32 = Annotated[int, msgspec.Meta(ge=-(2**31), le=2**31 - 1)]
 INT64 = Annotated[int, msgspec.Meta(ge=-(2**63), le=2**63 - 1)]
+_PAGE = "GetRefPackageJobResponse"  # the schema of the page the listing reads
+_SCALARS: dict[str, Any] = {"string": str, "boolean": bool, "number": float, "integer": int}
+_FORMATS: dict[str, Any] = {"int32": INT32, "int64": INT64}
 
 
-class JobStruct(msgspec.Struct, rename="pascal", omit_defaults=True):
-    """The spec's ``Job``: every field optional (absent: ``UNSET``, as the model's ``Unset``)."""
-
-    api_type: str | msgspec.UnsetType = msgspec.UNSET
-    cluster_id: str | msgspec.UnsetType = msgspec.UNSET
-    code: str | msgspec.UnsetType = msgspec.UNSET
-    create_time: INT64 | msgspec.UnsetType = msgspec.UNSET
-    creator: str | msgspec.UnsetType = msgspec.UNSET
-    description: str | msgspec.UnsetType = msgspec.UNSET
-    engine_version: str | msgspec.UnsetType = msgspec.UNSET
-    folder_id: INT64 | msgspec.UnsetType = msgspec.UNSET
-    is_committed: bool | msgspec.UnsetType = msgspec.UNSET
-    job_id: str | msgspec.UnsetType = msgspec.UNSET
-    job_name: str | msgspec.UnsetType = msgspec.UNSET
-    job_type: str | msgspec.UnsetType = msgspec.UNSET
-    modifier: str | msgspec.UnsetType = msgspec.UNSET
-    modify_time: INT64 | msgspec.UnsetType = msgspec.UNSET
-    packages: str | msgspec.UnsetType = msgspec.UNSET
-    plan_json: str | msgspec.UnsetType = msgspec.UNSET
-    project_name: str | msgspec.UnsetType = msgspec.UNSET
-    properties: str | msgspec.UnsetType = msgspec.UNSET
-    queue_name: str | msgspec.UnsetType = msgspec.UNSET
+def _target(node: dict[str, Any]) -> str:
+    """The name of the component schema a ``$ref`` node points at."""
+    return str(node["$ref"]).rpartition("/")[2]
 
 
-class JobListStruct(msgspec.Struct, rename="pascal"):
-    """The spec's ``JobList``: ``{"Job": [...]}``, an absent array read as empty."""
-
-    job: list[JobStruct] = msgspec.field(default_factory=list)
-
-
-class PageStruct(msgspec.Struct, rename="pascal"):
-    """The spec's ``GetRefPackageJobResponse``: the totals required, an absent ``Jobs`` an empty list."""
-
-    request_id: str
-    page_index: INT32
-    page_size: INT32
-    total_count: INT64
-    total_page: INT32
-    jobs: JobListStruct = msgspec.field(default_factory=JobListStruct)
+def _scalar(node: dict[str, Any]) -> Any:
+    """The Python type of a scalar schema: its type, an integer's bounds by format; a known enum or any
+    string (``anyOf``) is a string."""
+    if "anyOf" in node:
+        return str
+    if "$ref" in node:
+        return _scalar(schema(_target(node)))
+    return _FORMATS.get(node.get("format", ""), _SCALARS[node["type"]])
 
 
-def msgspec_decoder() -> Callable[[bytes], PageStruct]:
+def _struct(name: str) -> type[msgspec.Struct]:
+    """A Struct equivalent to the client's model of object schema ``name``, fields by their wire names.
+
+    As the spec and the model have it: a required field is required, any other absent is ``UNSET``
+    (left out of ``to_builtins``, as the model's ``Unset`` is out of ``to_dict``), and a field whose
+    schema has a ``default`` (an empty object or array) is that when absent. Objects and arrays of
+    objects are Structs of their own. Written as a user keeps Structs in step with the spec: field for
+    field, so a field the spec adds is decoded here too.
+    """
+    node = schema(name)
+    required = set(node.get("required", []))
+    fields: list[tuple[str, Any] | tuple[str, Any, Any]] = []
+    for field, prop in node.get("properties", {}).items():
+        default: Any = msgspec.UNSET
+        if "$ref" in prop and "properties" in schema(_target(prop)):
+            kind: Any = _struct(_target(prop))
+            if schema(_target(prop)).get("default") == {}:
+                default = msgspec.field(default_factory=kind)
+        elif prop.get("type") == "array":
+            kind = list[_struct(_target(prop["items"]))]
+            if prop.get("default") == []:
+                default = msgspec.field(default_factory=list)
+        else:
+            kind = _scalar(prop)
+        if field in required:
+            fields.append((field, kind))
+        elif default is msgspec.UNSET:
+            fields.append((field, Union[kind, msgspec.UnsetType], default))  # noqa: UP007 (kind is a runtime value)
+        else:
+            fields.append((field, kind, default))
+    return msgspec.defstruct(f"{name}Struct", fields, kw_only=True)
+
+
+PageStruct = _struct(_PAGE)  # the page, its items and their fields: GetRefPackageJobResponse, JobList, Job
+
+
+def msgspec_decoder() -> Callable[[bytes], msgspec.Struct]:
     """``bytes -> PageStruct``: msgspec's typed JSON decoder for the page."""
     return msgspec.json.Decoder(PageStruct).decode
 
 
-def as_builtins(page: PageStruct) -> Any:
+def as_builtins(page: msgspec.Struct) -> Any:
     """The JSON-shaped dict of a decoded ``PageStruct`` (for the equivalence check)."""
     return msgspec.to_builtins(page)
 
@@ -84,9 +98,33 @@ def as_builtins(page: PageStruct) -> Any:
 _XML_PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True, remove_pis=True
 )
-_PAGE_INTEGERS = frozenset({"PageIndex", "PageSize", "TotalCount", "TotalPage"})
-_JOB_INTEGERS = frozenset({"CreateTime", "FolderId", "ModifyTime"})
-_JOB_BOOLEANS = frozenset({"IsCommitted"})
+
+
+def _elements(name: str, kind: str) -> frozenset[str]:
+    """The XML elements of schema ``name``'s properties of type ``kind``."""
+    properties = schema(name)["properties"]
+    return frozenset(xml_name(name, field) for field, prop in properties.items() if prop.get("type") == kind)
+
+
+def _renamed(name: str) -> tuple[tuple[str, str], ...]:
+    """(element, property) for each property of schema ``name`` whose XML element has another name."""
+    return tuple(
+        (xml_name(name, field), field) for field in schema(name)["properties"] if xml_name(name, field) != field
+    )
+
+
+# What the walk needs of the spec, read once: which elements hold integers and booleans, which are renamed,
+# and where the items are (the page's Jobs, JobList's Job, the Job schema).
+_ITEMS_FIELD = next(field for field, prop in schema(_PAGE)["properties"].items() if "$ref" in prop)
+_ITEMS_ELEMENT = xml_name(_PAGE, _ITEMS_FIELD)
+_LIST = _target(schema(_PAGE)["properties"][_ITEMS_FIELD])
+_ARRAY_FIELD, _ARRAY = next(iter(schema(_LIST)["properties"].items()))
+_ITEM = _target(_ARRAY["items"])
+_PAGE_INTEGERS = _elements(_PAGE, "integer")
+_PAGE_RENAMED = _renamed(_PAGE)
+_JOB_INTEGERS = _elements(_ITEM, "integer")
+_JOB_BOOLEANS = _elements(_ITEM, "boolean")
+_JOB_RENAMED = _renamed(_ITEM)
 
 
 def _job(element: Any) -> dict[str, Any]:
@@ -99,6 +137,9 @@ def _job(element: Any) -> dict[str, Any]:
             job[tag] = text == "true"
         else:
             job[tag] = text
+    for tag, name in _JOB_RENAMED:  # after the loop: a page without renamed elements pays nothing per field
+        if tag in job:
+            job[name] = job.pop(tag)
     return job
 
 
@@ -107,12 +148,15 @@ def xml_hand_walk(body: bytes) -> dict[str, Any]:
     page: dict[str, Any] = {}
     for element in etree.fromstring(body, _XML_PARSER):
         tag = element.tag
-        if tag == "Jobs":
-            page["Jobs"] = {"Job": [_job(job) for job in element]}
+        if tag == _ITEMS_ELEMENT:
+            page[_ITEMS_FIELD] = {_ARRAY_FIELD: [_job(job) for job in element]}
         elif tag in _PAGE_INTEGERS:
             page[tag] = int(element.text or "")
         else:
             page[tag] = element.text or ""
+    for tag, name in _PAGE_RENAMED:
+        if tag in page:
+            page[name] = page.pop(tag)
     return page
 
 

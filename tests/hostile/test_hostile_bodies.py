@@ -459,9 +459,10 @@ def xml_wrong(node: dict[str, Any]) -> list[str]:
 def test_xml_with_a_wrong_type_in_each_job_field(
     name: str, node: dict[str, Any], content_type: str, record_property: Record
 ) -> None:
+    element, id_element = pages.xml_name("Job", name), pages.xml_name("Job", "JobId")  # the spec's xml.name
     for wrong in xml_wrong(node):
-        other = "" if name == "JobId" else "<JobId>ok</JobId>"  # a job otherwise fine
-        outcome = decoded(xml_page(f"{other}<{name}>{wrong}</{name}>"), content_type)
+        other = "" if name == "JobId" else f"<{id_element}>ok</{id_element}>"  # a job otherwise fine
+        outcome = decoded(xml_page(f"{other}<{element}>{wrong}</{element}>"), content_type)
         assert_refused(outcome, DecodeError, record_property)
         assert "appears twice" not in str(outcome.error)  # refused for its value, not for a duplicate
         assert isinstance(outcome.error, DecodeError) and outcome.error.path == f"Jobs.Job[0].{name}", wrong
@@ -472,8 +473,9 @@ def test_xml_with_a_wrong_type_in_each_job_field(
 def test_xml_with_a_wrong_type_in_each_page_field(
     name: str, node: dict[str, Any], content_type: str, record_property: Record
 ) -> None:
+    element = pages.xml_name(SHAPE, name)  # the spec's xml.name
     for wrong in xml_wrong(node):
-        outcome = decoded(xml_page(page=f"<{name}>{wrong}</{name}>"), content_type)
+        outcome = decoded(xml_page(page=f"<{element}>{wrong}</{element}>"), content_type)
         assert_refused(outcome, DecodeError, record_property)
         assert isinstance(outcome.error, DecodeError) and outcome.error.path == name, wrong
 

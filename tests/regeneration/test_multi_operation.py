@@ -219,10 +219,3 @@ def test_the_new_operations_are_in_the_regenerated_api_reference(regenerated: Pa
     assert "### `foas_client.api.packages.get_package`" in reference
     for helper in ("add_list_job", "list_job", "set_get_package"):
         assert f"#### `FakeFoasService.{helper}`" in reference
-
-
-def test_the_shipped_spec_describes_get_ref_package_job_alone() -> None:
-    from tests.support.pages import spec
-
-    operations = [op["operationId"] for item in spec()["paths"].values() for op in item.values()]
-    assert operations == ["GetRefPackageJob"]

@@ -37,6 +37,11 @@ def properties(name: str) -> list[str]:
     return list(schema(name).get("properties", {}))
 
 
+def xml_name(name: str, field: str) -> str:
+    """The element that property ``field`` of schema ``name`` is in XML: its ``xml.name``, else the property's name."""
+    return str(schema(name)["properties"][field].get("xml", {}).get("name", field))
+
+
 def job_fields() -> list[str]:
     """The fields of a job (the API's names), in the spec's order."""
     return properties("Job")
@@ -125,9 +130,10 @@ def page(fields: dict[str, Any] | None = None, /, **more: Any) -> dict[str, Any]
 
 def xml_page(inner: str, root: str = "GetRefPackageJobResponse") -> bytes:
     """A valid XML page: the required fields as elements (those ``inner`` lacks), then ``inner``."""
+    elements = {xml_name("GetRefPackageJobResponse", name): value for name, value in required_fields().items()}
     required = "".join(
         f"<{name}>{value}</{name}>"
-        for name, value in required_fields().items()
+        for name, value in elements.items()
         if f"<{name}>" not in inner and f"<{name}/>" not in inner
     )
     return f"<{root}>{required}{inner}</{root}>".encode()

@@ -103,8 +103,10 @@ def spec_names() -> set[str]:
     names -= protocol
     # In Python spelling only the names of two words or more: a one-word field (Size, Tag, Name) is
     # spelled like the ordinary words that code uses for its own purposes (a page size, an XML tag).
+    # So is a one-word name the spec already spells that way (a query parameter ``type`` or ``tag``).
     spelled = {python_name(name) for name in names if "_" in python_name(name)}
-    return (names | spelled) - {python_name(name) for name in protocol}
+    ordinary = {name for name in names if name == python_name(name) and "_" not in name}
+    return ((names - ordinary) | spelled) - {python_name(name) for name in protocol}
 
 
 def read(module: str) -> ast.Module:
