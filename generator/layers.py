@@ -18,16 +18,29 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import attrs
-import jinja2
 from openapi_python_client.strings import ClassName, PythonIdentifier
 
 from generator.operations import METHODS, SCHEMA_REF, operations
+from generator.runtime import errors, types
 from generator.runtime.operation import Pagination, Parameter
+from generator.templating import environment
 
 __all__ = ["LAYERS", "LayerName", "operation_names", "operations_context", "render_layers"]
 
 # The modules rendered, each from ``<name>.jinja``.
-LAYERS = ("__main__.py", "_bindings.py", "_cli.py", "_clients.py", "_fake.py", "_pytest_plugin.py", "testing.py")
+LAYERS = (
+    "__main__.py",
+    "_bindings.py",
+    "_cli.py",
+    "_clients.py",
+    "_fake.py",
+    "_pytest_plugin.py",
+    "errors.py",
+    "testing.py",
+    "types.py",
+)
+PACKAGE = "foas_client"
+PROG = "foas"  # the command (pyproject.toml's [project.scripts] names the same)
 _PYTHON_TYPES = {"string": "str", "integer": "int", "boolean": "bool", "number": "float"}
 # What a client setting fills in, by the value of a parameter's ``x-filled-by-client``.
 _FILLED_BY = {"region": "self.settings.region_id"}
@@ -52,20 +65,24 @@ class LayerName(NamedTuple):
 
 def render_layers(spec: Mapping[str, Any], templates: Path) -> dict[str, str]:
     """The source of each module of ``LAYERS``, rendered from ``templates/<module>.jinja``."""
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates),
-        undefined=jinja2.StrictUndefined,  # a name the context lacks fails generation, not the package
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        autoescape=False,  # Python source, not HTML
-    )
-    environment.filters["py"] = repr  # a Python literal of a string
-    environment.filters["py_tuple"] = lambda values: repr(tuple(values))
+    templating = environment(templates)
     operations = operations_context(spec)
     samples = {hint["arguments"].get("embedded") for op in operations for hint in op["fake"]["fields"]} - {None}
-    context = {"title": spec["info"]["title"], "operations": operations, "fake_samples": sorted(samples)}
-    return {module: environment.get_template(f"{module}.jinja").render(context) for module in LAYERS}
+    context = {
+        "title": spec["info"]["title"],
+        "operations": operations,
+        "fake_samples": sorted(samples),
+        "errors": _error_classes(),
+        "types": list(types.__all__),
+        "package": PACKAGE,
+        "prog": PROG,
+    }
+    return {module: templating.get_template(f"{module}.jinja").render(context) for module in LAYERS}
+
+
+def _error_classes() -> list[str]:
+    """The exception classes of the core's error tree, as ``foas_client.errors`` re-exports them."""
+    return [name for name in errors.__all__ if isinstance(getattr(errors, name), type)]
 
 
 def operations_context(spec: Mapping[str, Any]) -> list[dict[str, Any]]:

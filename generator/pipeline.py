@@ -42,6 +42,7 @@ from generator.render import source
 from generator.servers import server_defaults, server_endpoints
 from generator.shape_builder import api_shapes, plan_shapes, render_shapes
 from generator.support_check import check_supported
+from generator.templating import environment
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = Path("spec/foas.openapi.yaml")
@@ -241,24 +242,20 @@ def _schema_module(spec: Mapping[str, Any], plan_schema: Mapping[str, Any]) -> s
     )
 
 
+def _data_module(root: Path, name: str, **context: Any) -> str:
+    """The data module ``name`` (``_examples.py``...), rendered from ``templates/data/<name>.jinja``."""
+    return environment(root / TEMPLATES / "data").get_template(f"{name}.jinja").render(context)
+
+
 def _examples_module(spec: Mapping[str, Any], root: Path) -> str:
-    found = examples(spec, (root / SPEC).parent)
-    return (
-        '"""The response examples the spec references, byte for byte (the testing fake serves them)."""\n\n'
-        "# By operationId, status, media type and example name.\n"
-        f"EXAMPLES: dict[str, dict[str, dict[str, dict[str, bytes]]]] = {found!r}\n"
-    )
+    return _data_module(root, "_examples.py", examples=examples(spec, (root / SPEC).parent))
 
 
 def _provenance(root: Path) -> str:
     inputs = {str(path): _digest(root / path) for path in (SPEC, PLAN_SCHEMA, CONFIG, RUFF_CONFIG, TEMPLATES, RUNTIME)}
     inputs["generator/*.py"] = _digest_files(sorted((root / "generator").glob("*.py")), root / "generator")
     tools = {tool: version(tool) for tool in TOOLS}
-    return (
-        '"""Where this package came from: the digests of its inputs and the versions of the tools."""\n\n'
-        f"INPUTS_SHA256: dict[str, str] = {json.dumps(inputs, indent=4, sort_keys=True)}\n\n"
-        f"TOOLS: dict[str, str] = {json.dumps(tools, indent=4, sort_keys=True)}\n"
-    )
+    return _data_module(root, "_provenance.py", inputs=dict(sorted(inputs.items())), tools=dict(sorted(tools.items())))
 
 
 def _digest(path: Path) -> str:

@@ -40,6 +40,6 @@ def source(value: Any) -> str:
         return f"[{', '.join(source(item) for item in value)}]"
     if isinstance(value, dict):
         return "{" + ", ".join(f"{source(key)}: {source(item)}" for key, item in value.items()) + "}"
-    if value is None or isinstance(value, (str, int, float, bool)):
+    if value is None or isinstance(value, (str, bytes, int, float, bool)):
         return repr(value)
     raise TypeError(f"cannot write a {type(value).__name__} as Python source: {value!r}")

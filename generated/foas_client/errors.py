@@ -1,4 +1,4 @@
-# Generated from spec/foas.openapi.yaml by generator/ (`make generate`). Do not edit: edit the source and regenerate.
+# Generated from spec/foas.openapi.yaml and generator/templates/layers/errors.py.jinja by generator/ (`make generate`). Do not edit: edit the source and regenerate.
 """The exceptions raised by this package: one tree under ``FoasError``."""
 
 from ._core.errors import (

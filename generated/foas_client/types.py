@@ -1,49 +1,13 @@
-# Generated from spec/foas.openapi.yaml by generator/ (`make generate`). Do not edit: edit the source and regenerate.
-"""Contains some shared types for properties"""
+# Generated from spec/foas.openapi.yaml and generator/templates/layers/types.py.jinja by generator/ (`make generate`). Do not edit: edit the source and regenerate.
+"""Contains some shared types for properties (the core's ``types``: ``UNSET`` survives copy and pickle)."""
 
-from collections.abc import Mapping, MutableMapping
-from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, TypeVar
-
-from attrs import define
-
-from ._core.unset import UNSET, Unset  # the core's: the runtime tells absent values apart without this module
-
-# The types that `httpx.Client(files=)` can accept, copied from that library.
-FileContent = IO[bytes] | bytes | str
-FileTypes = (
-    # (filename, file (or bytes), content_type)
-    tuple[str | None, FileContent, str | None]
-    # (filename, file (or bytes), content_type, headers)
-    | tuple[str | None, FileContent, str | None, Mapping[str, str]]
+from ._core.types import (
+    UNSET,
+    File,
+    FileTypes,
+    RequestFiles,
+    Response,
+    Unset,
 )
-RequestFiles = list[tuple[str, FileTypes]]
 
-
-@define
-class File:
-    """Contains information for file uploads"""
-
-    payload: BinaryIO
-    file_name: str | None = None
-    mime_type: str | None = None
-
-    def to_tuple(self) -> FileTypes:
-        """Return a tuple representation that httpx will accept for multipart/form-data"""
-        return self.file_name, self.payload, self.mime_type
-
-
-T = TypeVar("T")
-
-
-@define
-class Response(Generic[T]):
-    """A response from an endpoint"""
-
-    status_code: HTTPStatus
-    content: bytes
-    headers: MutableMapping[str, str]
-    parsed: T | None
-
-
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+__all__ = ["File", "FileTypes", "RequestFiles", "Response", "UNSET", "Unset"]

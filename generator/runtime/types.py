@@ -1,16 +1,16 @@
-{#- openapi-python-client 0.29.1's types.py.jinja, with Unset and UNSET taken from the runtime core
-    (_unset.py: a singleton that survives copy and pickle, and that the core can test for without
-    importing generated code); the rest is upstream's. -#}
-""" Contains some shared types for properties """
+"""The shared types of the generated endpoint functions and models (openapi-python-client 0.29.1's ``types.py``).
+
+Kept as upstream has them, but for ``UNSET``/``Unset``, which come from ``unset`` (a singleton that
+survives copy and pickle, and that the core tells apart without importing generated code).
+"""
 
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
-from typing import BinaryIO, Generic, TypeVar, IO
+from typing import IO, BinaryIO, Generic, TypeVar
 
 from attrs import define
 
-
-from ._core.unset import UNSET, Unset  # the core's: the runtime tells absent values apart without this module
+from .unset import UNSET, Unset
 
 # The types that `httpx.Client(files=)` can accept, copied from that library.
 FileContent = IO[bytes] | bytes | str
@@ -22,16 +22,17 @@ FileTypes = (
 )
 RequestFiles = list[tuple[str, FileTypes]]
 
+
 @define
 class File:
-    """ Contains information for file uploads """
+    """Contains information for file uploads"""
 
     payload: BinaryIO
     file_name: str | None = None
     mime_type: str | None = None
 
     def to_tuple(self) -> FileTypes:
-        """ Return a tuple representation that httpx will accept for multipart/form-data """
+        """Return a tuple representation that httpx will accept for multipart/form-data"""
         return self.file_name, self.payload, self.mime_type
 
 
@@ -40,7 +41,7 @@ T = TypeVar("T")
 
 @define
 class Response(Generic[T]):
-    """ A response from an endpoint """
+    """A response from an endpoint"""
 
     status_code: HTTPStatus
     content: bytes
