@@ -40,6 +40,9 @@ LAYERS = (
     "types.py",
 )
 PACKAGE = "foas_client"
+# What the fake's binding exports besides each paged operation's make_<items>, and what testing adds.
+_FAKE_EXPORTS = ("FakeFoasService", "LoopbackFake", "documented_page")
+_TESTING_EXPORTS = ("TEST_CREDENTIALS", "Answer", "Fault", "Misbehaviour")
 PROG = "foas"  # the command (pyproject.toml's [project.scripts] names the same)
 _PYTHON_TYPES = {"string": "str", "integer": "int", "boolean": "bool", "number": "float"}
 # What a client setting fills in, by the value of a parameter's ``x-filled-by-client``.
@@ -68,9 +71,21 @@ def render_layers(spec: Mapping[str, Any], templates: Path) -> dict[str, str]:
     templating = environment(templates)
     operations = operations_context(spec)
     samples = {hint["arguments"].get("embedded") for op in operations for hint in op["fake"]["fields"]} - {None}
+    paged = [op for op in operations if op["pagination"]]
+    documented = [op for op in operations if op["fake"]["documented"]]
+    makers = [f"make_{op['fake']['noun']}" for op in paged]
     context = {
         "title": spec["info"]["title"],
         "operations": operations,
+        "paged": paged,
+        "documented": documented,
+        # documented_page()'s operation by default, and the type of the pages it can return
+        "default_operation": (documented or operations)[0],
+        "page_type": " | ".join(dict.fromkeys(op["response"] for op in documented)) or "Any",
+        # the models the client and fake layers name: each operation's answer and each paged item
+        "models": sorted({op["response"] for op in operations} | {op["pagination"]["item"] for op in paged}),
+        "fake_exports": sorted([*_FAKE_EXPORTS, *makers]),
+        "testing_exports": sorted([*_FAKE_EXPORTS, *_TESTING_EXPORTS, *makers]),
         "fake_samples": sorted(samples),
         "errors": _error_classes(),
         "types": list(types.__all__),

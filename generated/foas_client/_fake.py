@@ -27,12 +27,7 @@ from .models import (
     Job,
 )
 
-__all__ = [
-    "FakeFoasService",
-    "LoopbackFake",
-    "documented_page",
-    "make_jobs",
-]
+__all__ = ["FakeFoasService", "LoopbackFake", "documented_page", "make_jobs"]
 
 
 def _documented(operation_id: str, status: str, name: str, shape: str) -> Callable[[], dict[str, Any]]:

@@ -2,11 +2,11 @@
 """Where this package came from: the digests of its inputs and the versions of the tools."""
 
 INPUTS_SHA256: dict[str, str] = {
-    "generator/*.py": "c71c2dda44517929be01aa52900815a6679a4abcdc6120f8df4549ad06fe464f",
+    "generator/*.py": "669e077606b4595bebebd2ecc2c795e204dd954c613d5df3630de09f2fe1f6f6",
     "generator/config.yaml": "5bfc500386bc59d5085c521f517b3dbb5ff18b2e6ef7f3a0fbebb71d229dc9e2",
     "generator/ruff-generated.toml": "242dd51d205406f242c79e1b8e8ab42c73c77e7d18f2371c13cf8f19c7e5a6af",
     "generator/runtime": "0874c9597c67b66496d73a66d1e4780619ef6602edcd46c1524f9abf52f4277f",
-    "generator/templates": "4036650cdeb1733ec46ab580fe82fa17bc4288ecc3117172d428868eba315746",
+    "generator/templates": "c0a05c10a2b8ed4114c152eb9927a14e6baa4fd24d1489fe4c6e0965e70b14e2",
     "spec/foas.openapi.yaml": "4fd83f02fcaf87450d926042359d65f19c6889a426192354ff07ced00584558e",
     "spec/plan.schema.json": "56c562f960aebd19d07de1ef10914146493171555eec8d51a84729f12a0fc1e0",
 }
