@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import griffe
-import jinja2
 from openapi_python_client.strings import ClassName, PythonIdentifier
 
 from generator.layers import operations_context
+from generator.templating import environment
 
 __all__ = ["REFERENCE", "TEMPLATE", "api_reference"]
 
@@ -71,17 +71,10 @@ def api_reference(
         "endpoints": [_endpoints(_target(root[op["module"]]), package, op) for op in operations],
         "cli": _cli(cli, operations),
     }
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates),
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        autoescape=False,  # Markdown, not HTML
-    )
-    environment.filters["cell"] = _cell
-    environment.filters["anchor"] = _anchor
-    text = environment.get_template(TEMPLATE).render(context)
+    markdown = environment(templates)  # no escaping: Markdown, not HTML
+    markdown.filters["cell"] = _cell
+    markdown.filters["anchor"] = _anchor
+    text = markdown.get_template(TEMPLATE).render(context)
     # The template's optional parts leave runs of blank lines; Markdown reads one as well as three.
     return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
 

@@ -17,7 +17,8 @@ The two differ only where one awaits.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any, Generic, TypeVar, overload
 
 import attrs
@@ -139,41 +140,42 @@ def _prepare(
     return sent, AttemptLog(spec.operation_id, spec.method, channel.host, channel.retry.will_retry)
 
 
-# One attempt: the answer, or this package's error for a transport failure (retried as the policy says);
-# ``RuntimeError`` is httpx's word for a client closed while the attempt started (not retried).
-
-
 def _attempt(
     channel: Channel[httpx.Client], sent: dict[str, Any], parse: Callable[[httpx.Response], T], log: AttemptLog
 ) -> T:
     with log.attempt() as fields:
-        channel.refuse_if_closed()
-        try:
+        with _sending(channel):
             response = channel.http.request(**sent)
-        except httpx.TransportError as exc:
-            raise transport_error(exc) from exc
-        except RuntimeError:
-            channel.refuse_if_closed()
-            raise
-        fields.update(status=response.status_code, request_id=response.headers.get(REQUEST_ID_HEADER))
-        result = parse(response)
-        fields["body_request_id"] = getattr(result, "request_id", None)
-        return result
+        return _answered(fields, response, parse)
 
 
 async def _async_attempt(
     channel: Channel[httpx.AsyncClient], sent: dict[str, Any], parse: Callable[[httpx.Response], T], log: AttemptLog
 ) -> T:
     with log.attempt() as fields:
-        channel.refuse_if_closed()
-        try:
+        with _sending(channel):
             response = await channel.http.request(**sent)
-        except httpx.TransportError as exc:
-            raise transport_error(exc) from exc
-        except RuntimeError:
-            channel.refuse_if_closed()
-            raise
-        fields.update(status=response.status_code, request_id=response.headers.get(REQUEST_ID_HEADER))
-        result = parse(response)
-        fields["body_request_id"] = getattr(result, "request_id", None)
-        return result
+        return _answered(fields, response, parse)
+
+
+@contextmanager
+def _sending(channel: Channel[Any]) -> Iterator[None]:
+    """Around the send of one attempt: nothing is sent once the channel's client is closed, and a
+    transport failure becomes this package's error (retried as the policy says). ``RuntimeError`` is
+    httpx's word for a client another thread closed as the attempt started (not retried)."""
+    channel.refuse_if_closed()
+    try:
+        yield
+    except httpx.TransportError as exc:
+        raise transport_error(exc) from exc
+    except RuntimeError:
+        channel.refuse_if_closed()
+        raise
+
+
+def _answered(fields: dict[str, Any], response: httpx.Response, parse: Callable[[httpx.Response], T]) -> T:
+    """The attempt's answer parsed, its status and RequestIds noted for the attempt log first."""
+    fields.update(status=response.status_code, request_id=response.headers.get(REQUEST_ID_HEADER))
+    result = parse(response)
+    fields["body_request_id"] = getattr(result, "request_id", None)
+    return result
