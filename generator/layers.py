@@ -21,6 +21,7 @@ import attrs
 import jinja2
 from openapi_python_client.strings import ClassName, PythonIdentifier
 
+from generator.extension_index import Binding
 from generator.operations import METHODS, SCHEMA_REF, operations
 from generator.runtime.operation import Pagination, Parameter
 
@@ -31,8 +32,6 @@ LAYERS = ("__main__.py", "_bindings.py", "_cli.py", "_clients.py", "_fake.py", "
 _PYTHON_TYPES = {"string": "str", "integer": "int", "boolean": "bool", "number": "float"}
 # What a client setting fills in, by the value of a parameter's ``x-filled-by-client``.
 _FILLED_BY = {"region": "self.settings.region_id"}
-# The runtime function making a sample of each embedded document the fake can fill (``x-embedded-schema``).
-_EMBEDDED_SAMPLES = {"./plan.schema.json": "sample_plan"}
 _DEFAULT_PAGE_SIZE = 10  # the fake's page size when neither the size parameter nor the echoed size gives one
 # Where the templates bind each kind of per-operation name: (module, class), a class of None for the module.
 _CLIENT_CLASSES = (("_clients.py", "FoasClient"), ("_clients.py", "AsyncFoasClient"))
@@ -50,8 +49,9 @@ class LayerName(NamedTuple):
     scopes: tuple[tuple[str, str | None], ...]  # (module, class) binding it; none for a command (argparse's)
 
 
-def render_layers(spec: Mapping[str, Any], templates: Path) -> dict[str, str]:
-    """The source of each module of ``LAYERS``, rendered from ``templates/<module>.jinja``."""
+def render_layers(spec: Mapping[str, Any], templates: Path, bound: Sequence[Binding]) -> dict[str, str]:
+    """The source of each module of ``LAYERS``, rendered from ``templates/<module>.jinja``; ``bound``: the
+    extension each field selects (``extension_index.bindings``), whose views and samples the layers use."""
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
         undefined=jinja2.StrictUndefined,  # a name the context lacks fails generation, not the package
@@ -63,8 +63,23 @@ def render_layers(spec: Mapping[str, Any], templates: Path) -> dict[str, str]:
     environment.filters["py"] = repr  # a Python literal of a string
     environment.filters["py_tuple"] = lambda values: repr(tuple(values))
     operations = operations_context(spec)
-    samples = {hint["arguments"].get("embedded") for op in operations for hint in op["fake"]["fields"]} - {None}
-    context = {"title": spec["info"]["title"], "operations": operations, "fake_samples": sorted(samples)}
+    views = {b.extension.value: b.extension.module for b in bound if b.extension.keyword == "x-view"}
+    shown, sampled = set(), set()
+    for op in operations:  # each view, and each sample the fake fills a field with, is its extension's
+        for view in op["views"]:
+            view["module"] = views[view["extension"]]
+            shown.add(view["module"])
+        for hint in op["fake"]["fields"]:
+            if "view" in hint:
+                module = views[hint.pop("view")]
+                hint["arguments"]["embedded"] = f"{module}_sample"  # as _fake.py.jinja imports it
+                sampled.add(module)
+    context = {
+        "title": spec["info"]["title"],
+        "operations": operations,
+        "view_modules": sorted(shown),
+        "sample_modules": sorted(sampled),
+    }
     return {module: environment.get_template(f"{module}.jinja").render(context) for module in LAYERS}
 
 
@@ -217,15 +232,16 @@ def _field_hints(schema_name: str, schemas: Mapping[str, Any], path_parameters: 
             arguments["members"] = repr(tuple(members))
         if prop.get("x-timestamp") == "milliseconds":
             arguments["timestamp"] = "True"
-        if prop.get("x-embedded-schema") in _EMBEDDED_SAMPLES:
-            arguments["embedded"] = _EMBEDDED_SAMPLES[prop["x-embedded-schema"]]
+        hint: dict[str, Any] = {"field": name, "arguments": arguments}
+        if "x-view" in prop:  # a document the view's extension can make a sample of (render_layers binds it)
+            hint["view"] = prop["x-view"]
         if prop.get("x-fake-from-parameter") in path_parameters:
             arguments["from_parameter"] = repr(prop["x-fake-from-parameter"])
         if name == schema.get("x-item-id"):
             arguments["identifier"] = "True"
         if name == schema.get("x-item-name"):
             arguments["name"] = "True"
-        hints.append({"field": name, "arguments": arguments})
+        hints.append(hint)
     return hints
 
 
@@ -249,18 +265,20 @@ def _layout(schema_name: str, schemas: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _views(schema_name: str, schemas: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """The commands showing a document that a field of the item embeds (``x-embedded-schema``)."""
+    """The commands showing a document that a field of the item embeds (``x-view-command``), each with the
+    value of its ``x-view``, which selects the extension module showing it."""
     schema = schemas[schema_name]
     views = []
     for name, prop in schema.get("properties", {}).items():
         if "x-view-command" not in prop:
             continue
-        if prop.get("x-embedded-schema") != "./plan.schema.json":  # the one document with views (_plan_view)
-            raise ValueError(f"{schema_name}.{name}: x-view-command needs x-embedded-schema ./plan.schema.json")
+        if "x-view" not in prop:  # the extension showing the document (generator/extensions/)
+            raise ValueError(f"{schema_name}.{name}: x-view-command needs an x-view, the extension showing it")
         description = " ".join(str(prop.get("description", "")).split())
         views.append(
             {
                 "command": prop["x-view-command"],
+                "extension": prop["x-view"],
                 "field": str(PythonIdentifier(name, "field_")),
                 "wire_field": name,
                 "help": f"show the {name} of a {_words(schema_name)} ({description.partition(':')[0]})",

@@ -2,12 +2,13 @@
 """Where this package came from: the digests of its inputs and the versions of the tools."""
 
 INPUTS_SHA256: dict[str, str] = {
-    "generator/*.py": "34e9dc71543f9d672ea7db18c3964c4150ff23104fe96887d1d48b232706ad2c",
+    "generator/*.py": "18e6e9f370a676969d6981d7cd6cec08d331fa02fc83c7b9a96dae06f994b301",
     "generator/config.yaml": "5bfc500386bc59d5085c521f517b3dbb5ff18b2e6ef7f3a0fbebb71d229dc9e2",
+    "generator/extensions": "639aa38cf38e33d0375fddeb8cdbb5400c79607f6e28ee586815ad4ea5c0609a",
     "generator/ruff-generated.toml": "242dd51d205406f242c79e1b8e8ab42c73c77e7d18f2371c13cf8f19c7e5a6af",
-    "generator/runtime": "845e190926eadc33f78d676b3b2999ae48525769511e353ef324b90d0ab589ac",
-    "generator/templates": "961b81421ecccaf82dc64c65da1bc5e462baf709074d1d83a997b75462f80f66",
-    "spec/foas.openapi.yaml": "4fd83f02fcaf87450d926042359d65f19c6889a426192354ff07ced00584558e",
+    "generator/runtime": "862045368e9d8cd53939758932e300051d6e707d28af0c8b3bff755ba12d9cd2",
+    "generator/templates": "7a01e1a09b0cc71ad2d9b7ce488cfc931c501fad73763cd0cec8a80e0b4ac259",
+    "spec/foas.openapi.yaml": "d629133549bf8e9badd9ca3dea3f796ab2b54a4b7403626e68b4bd7987baee3b",
     "spec/plan.schema.json": "56c562f960aebd19d07de1ef10914146493171555eec8d51a84729f12a0fc1e0",
 }
 
