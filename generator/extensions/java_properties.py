@@ -21,10 +21,18 @@ def parse_properties(text: str) -> dict[str, str]:
 
     Raises:
         DecodeError: the text is not valid ``.properties`` (e.g. a broken ``\\u`` escape).
+        ImportError: javaproperties is not installed (``pip install 'foas-client[properties]'``).
     """
     if not isinstance(text, str):
         raise DecodeError(f"properties must be text, got {type(text).__name__}")
-    import javaproperties  # on first use: few callers need it
+    try:
+        import javaproperties  # on first use: few callers need it
+    except ImportError:
+        raise ImportError(
+            "parse_properties needs javaproperties, which the 'properties' extra installs: "
+            "pip install 'foas-client[properties]'",
+            name="javaproperties",
+        ) from None
 
     try:
         return dict(javaproperties.loads(text))

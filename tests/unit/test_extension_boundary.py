@@ -8,6 +8,7 @@ the clients, the command line and the fake import it, so an import back would be
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 
 import pytest
@@ -50,3 +51,13 @@ def test_the_view_offers_the_formats_it_renders() -> None:
 def test_the_public_names_come_from_the_bound_extensions() -> None:
     assert foas_client.parse_plan is plan.parse_plan
     assert foas_client.parse_properties.__module__ == "foas_client._extensions.java_properties"
+
+
+def test_parse_properties_without_its_extra_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "javaproperties", None)  # as if not installed: the import raises
+    with pytest.raises(ImportError) as raised:
+        foas_client.parse_properties("a=1")
+    message = str(raised.value)
+    assert "\n" not in message
+    assert "pip install 'foas-client[properties]'" in message
+    assert raised.value.name == "javaproperties"
