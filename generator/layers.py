@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 import attrs
 from openapi_python_client.strings import ClassName, PythonIdentifier
 
+from generator.extension_index import Binding
 from generator.operations import METHODS, SCHEMA_REF, operations
 from generator.runtime import errors, types
 from generator.runtime.operation import Pagination, Parameter
@@ -47,8 +48,6 @@ PROG = "foas"  # the command (pyproject.toml's [project.scripts] names the same)
 _PYTHON_TYPES = {"string": "str", "integer": "int", "boolean": "bool", "number": "float"}
 # What a client setting fills in, by the value of a parameter's ``x-filled-by-client``.
 _FILLED_BY = {"region": "self.settings.region_id"}
-# The runtime function making a sample of each embedded document the fake can fill (``x-embedded-schema``).
-_EMBEDDED_SAMPLES = {"./plan.schema.json": "sample_plan"}
 _DEFAULT_PAGE_SIZE = 10  # the fake's page size when neither the size parameter nor the echoed size gives one
 # Where the templates bind each kind of per-operation name: (module, class), a class of None for the module.
 _CLIENT_CLASSES = (("_clients.py", "FoasClient"), ("_clients.py", "AsyncFoasClient"))
@@ -66,11 +65,22 @@ class LayerName(NamedTuple):
     scopes: tuple[tuple[str, str | None], ...]  # (module, class) binding it; none for a command (argparse's)
 
 
-def render_layers(spec: Mapping[str, Any], templates: Path) -> dict[str, str]:
-    """The source of each module of ``LAYERS``, rendered from ``templates/<module>.jinja``."""
+def render_layers(spec: Mapping[str, Any], templates: Path, bound: Sequence[Binding]) -> dict[str, str]:
+    """The source of each module of ``LAYERS``, rendered from ``templates/<module>.jinja``; ``bound``: the
+    extension each field selects (``extension_index.bindings``), whose views and samples the layers use."""
     templating = environment(templates)
     operations = operations_context(spec)
-    samples = {hint["arguments"].get("embedded") for op in operations for hint in op["fake"]["fields"]} - {None}
+    views = {b.extension.value: b.extension.module for b in bound if b.extension.keyword == "x-view"}
+    shown, sampled = set(), set()
+    for op in operations:  # each view, and each sample the fake fills a field with, is its extension's
+        for view in op["views"]:
+            view["module"] = views[view["extension"]]
+            shown.add(view["module"])
+        for hint in op["fake"]["fields"]:
+            if "view" in hint:
+                module = views[hint.pop("view")]
+                hint["arguments"]["embedded"] = f"{module}_sample"  # as _fake.py.jinja imports it
+                sampled.add(module)
     paged = [op for op in operations if op["pagination"]]
     documented = [op for op in operations if op["fake"]["documented"]]
     makers = [f"make_{op['fake']['noun']}" for op in paged]
@@ -86,7 +96,8 @@ def render_layers(spec: Mapping[str, Any], templates: Path) -> dict[str, str]:
         "models": sorted({op["response"] for op in operations} | {op["pagination"]["item"] for op in paged}),
         "fake_exports": sorted([*_FAKE_EXPORTS, *makers]),
         "testing_exports": sorted([*_FAKE_EXPORTS, *_TESTING_EXPORTS, *makers]),
-        "fake_samples": sorted(samples),
+        "view_modules": sorted(shown),
+        "sample_modules": sorted(sampled),
         "errors": _error_classes(),
         "types": list(types.__all__),
         "package": PACKAGE,
@@ -249,15 +260,16 @@ def _field_hints(schema_name: str, schemas: Mapping[str, Any], path_parameters: 
             arguments["members"] = repr(tuple(members))
         if prop.get("x-timestamp") == "milliseconds":
             arguments["timestamp"] = "True"
-        if prop.get("x-embedded-schema") in _EMBEDDED_SAMPLES:
-            arguments["embedded"] = _EMBEDDED_SAMPLES[prop["x-embedded-schema"]]
+        hint: dict[str, Any] = {"field": name, "arguments": arguments}
+        if "x-view" in prop:  # a document the view's extension can make a sample of (render_layers binds it)
+            hint["view"] = prop["x-view"]
         if prop.get("x-fake-from-parameter") in path_parameters:
             arguments["from_parameter"] = repr(prop["x-fake-from-parameter"])
         if name == schema.get("x-item-id"):
             arguments["identifier"] = "True"
         if name == schema.get("x-item-name"):
             arguments["name"] = "True"
-        hints.append({"field": name, "arguments": arguments})
+        hints.append(hint)
     return hints
 
 
@@ -281,18 +293,20 @@ def _layout(schema_name: str, schemas: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _views(schema_name: str, schemas: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """The commands showing a document that a field of the item embeds (``x-embedded-schema``)."""
+    """The commands showing a document that a field of the item embeds (``x-view-command``), each with the
+    value of its ``x-view``, which selects the extension module showing it."""
     schema = schemas[schema_name]
     views = []
     for name, prop in schema.get("properties", {}).items():
         if "x-view-command" not in prop:
             continue
-        if prop.get("x-embedded-schema") != "./plan.schema.json":  # the one document with views (_plan_view)
-            raise ValueError(f"{schema_name}.{name}: x-view-command needs x-embedded-schema ./plan.schema.json")
+        if "x-view" not in prop:  # the extension showing the document (generator/extensions/)
+            raise ValueError(f"{schema_name}.{name}: x-view-command needs an x-view, the extension showing it")
         description = " ".join(str(prop.get("description", "")).split())
         views.append(
             {
                 "command": prop["x-view-command"],
+                "extension": prop["x-view"],
                 "field": str(PythonIdentifier(name, "field_")),
                 "wire_field": name,
                 "help": f"show the {name} of a {_words(schema_name)} ({description.partition(':')[0]})",

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from generator.extension_index import Binding
 from generator.generator_error import GeneratorError
 from generator.layers import LayerName, operation_names, operations_context, render_layers
 
@@ -25,18 +26,20 @@ CORE = "_core"  # the package's name for the runtime (pipeline.CORE; not importe
 __all__ = ["check_names"]
 
 
-def check_names(spec: Mapping[str, Any], templates: Path, runtime: Path) -> None:
+def check_names(spec: Mapping[str, Any], templates: Path, runtime: Path, bound: Sequence[Binding]) -> None:
     """Returns when every name the operations of ``spec`` generate is theirs alone.
 
     ``spec`` is a document ``support_check.check_supported`` accepted; ``templates`` holds the layers'
-    templates and ``runtime`` the core modules they import (both as copied into the package).
+    templates and ``runtime`` the core modules they import (both as copied into the package); ``bound``
+    the extension each field selects (``extension_index.bindings``).
 
     Raises:
         GeneratorError: one line per colliding name, naming the kind of name (client method, command,
             fake helper), the name, the operations that generate it and what in each gives it, or the
             class or module that already has it.
     """
-    problems = list(_collisions(operation_names(operations_context(spec)), render_layers(spec, templates), runtime))
+    names = operation_names(operations_context(spec))
+    problems = list(_collisions(names, render_layers(spec, templates, bound), runtime))
     if problems:
         raise GeneratorError("\n".join(problems))
 

@@ -1,10 +1,12 @@
 """The generation pipeline: spec/ + generator/ → one ``foas_client`` package, byte for byte reproducible.
 
-Steps: validate the spec and the plan schema; openapi-python-client with our templates;
-datamodel-code-generator for the plan's TypedDicts; shapes and pagination derived from the spec;
-the hand-written core linked in (``_core``, a relative symlink to ``generator/runtime/``: one copy of
-its source, so a test never runs a stale copy and a core edit is one file in a diff; the wheel and
-the sdist store its files); the spec bundled as package data (``openapi.json``, its examples inline);
+Steps: validate the spec and each JSON Schema a field embeds (``x-embedded-schema``), and bind each
+field's extension (``x-view``, ``x-embedded-format``); openapi-python-client with our templates;
+datamodel-code-generator for each embedded document's TypedDicts; shapes and pagination derived from
+the spec; the hand-written core linked in (``_core``, a relative symlink to ``generator/runtime/``:
+one copy of its source, so a test never runs a stale copy and a core edit is one file in a diff; the
+wheel and the sdist store its files), and the extensions beside it (``_extensions``, to
+``generator/extensions/``, alike); the spec bundled as package data (``openapi.json``, its examples inline);
 a header on every module; a provenance record; ruff; an import check of the new package in a fresh
 interpreter; the API reference (``api.md``) read from the new package; the swap into place.
 """
@@ -25,13 +27,14 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from jsonschema.validators import validator_for  # type: ignore[import-untyped]
 from openapi_spec_validator import validate as validate_openapi
 
 from generator.api_reference import REFERENCE, api_reference
 from generator.bundle import bundled, render
 from generator.cli_reference import READ_COMMAND_LINE, command_line
+from generator.embedded import EmbeddedSchema, embedded_schemas
 from generator.example_files import examples
+from generator.extension_index import Binding, bindings, extensions
 from generator.generator_error import GeneratorError, last_lines
 from generator.import_check import ImportCheck
 from generator.layers import render_layers
@@ -40,17 +43,19 @@ from generator.name_check import check_names
 from generator.operations import operation_ids, operations
 from generator.render import source
 from generator.servers import server_defaults, server_endpoints
-from generator.shape_builder import api_shapes, plan_shapes, render_shapes
+from generator.shape_builder import api_shapes, embedded_shapes, render_shapes
 from generator.support_check import check_supported
 from generator.templating import environment
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = Path("spec/foas.openapi.yaml")
-PLAN_SCHEMA = Path("spec/plan.schema.json")
 CONFIG = Path("generator/config.yaml")
 TEMPLATES = Path("generator/templates")
 RUNTIME = Path("generator/runtime")
 CORE = "_core"  # the package's name for RUNTIME: a symlink, which the wheel and the sdist store as files
+EXTENSIONS = Path("generator/extensions")
+EXTENSIONS_LINK = "_extensions"  # the package's name for EXTENSIONS, linked as the core is
+EMBEDDED = "_embedded"  # the subpackage of the embedded documents' models, a module per schema
 RUFF_CONFIG = Path("generator/ruff-generated.toml")
 PACKAGE = "foas_client"
 BUNDLED_SPEC = "openapi.json"  # the spec with its examples inline, shipped as package data
@@ -79,9 +84,13 @@ def generate(root: Path = ROOT, output: Path | None = None) -> Path:
     output = (output or root / "generated").resolve()
     spec = _load_spec(root)
     check_supported(spec)  # before any tool runs: what it cannot carry out, it would drop or break silently
+    embedded = embedded_schemas(spec, SPEC, root)
+    with _step(f"reading {EXTENSIONS}"):
+        available = extensions(root / EXTENSIONS)
+    bound = bindings(spec, available, embedded)  # a field's x-view or x-embedded-format names its extension
     with _step(f"rendering {TEMPLATES / 'layers'} to check its names"):  # its context may refuse the spec
-        check_names(spec, root / TEMPLATES / "layers", root / RUNTIME)  # one definition would replace another
-    plan_schema = _load_plan_schema(root)
+        # one definition would replace another
+        check_names(spec, root / TEMPLATES / "layers", root / RUNTIME, bound)
     staging = output / f".{PACKAGE}.staging"
     package = staging / PACKAGE  # under its own name, so that the import check can import it
     shutil.rmtree(staging, ignore_errors=True)
@@ -90,7 +99,7 @@ def generate(root: Path = ROOT, output: Path | None = None) -> Path:
         # The import check's interpreter starts now and prepares while the package is written; once the
         # package imports, the same interpreter reads its command line, for the reference.
         with ImportCheck(root / RUNTIME, staging, PACKAGE, then=READ_COMMAND_LINE) as import_check:
-            _write_package(root, spec, plan_schema, package)
+            _write_package(root, spec, embedded, bound, package)
             _format(root, package)
             program = command_line(import_check.run(), PACKAGE)
         with _step(f"writing {REFERENCE}"):
@@ -106,14 +115,20 @@ def generate(root: Path = ROOT, output: Path | None = None) -> Path:
     return output / PACKAGE
 
 
-def _write_package(root: Path, spec: Mapping[str, Any], plan_schema: Mapping[str, Any], package: Path) -> None:
+def _write_package(
+    root: Path, spec: Mapping[str, Any], embedded: Mapping[str, EmbeddedSchema], bound: list[Binding], package: Path
+) -> None:
     """Writes every file of the package into ``package``, unformatted."""
     with _step("openapi-python-client"):
-        _run_openapi_python_client(root, spec, package)
-    with _step(f"datamodel-code-generator on {PLAN_SCHEMA}"):
-        _write(package / "_plan_models.py", _plan_models(root), PLAN_SCHEMA)
+        _run_openapi_python_client(root, spec, package, _exports(embedded, bound))
+    (package / EMBEDDED).mkdir()
+    _write(package / EMBEDDED / "__init__.py", _embedded_init(embedded), SPEC)
+    for document in embedded.values():
+        with _step(f"datamodel-code-generator on {document.path}"):
+            _write(package / EMBEDDED / f"{document.module}.py", _embedded_models(root, document), document.path)
+    sources = " and ".join([str(SPEC), *(document.path.as_posix() for document in embedded.values())])
     with _step(f"deriving {PACKAGE}/_schema.py"):
-        _write(package / "_schema.py", _schema_module(spec, plan_schema), f"{SPEC} and {PLAN_SCHEMA}")
+        _write(package / "_schema.py", _schema_module(spec, embedded), sources)
     with _step(f"deriving {PACKAGE}/_examples.py"):
         _write(package / "_examples.py", _examples_module(spec, root), f"{SPEC} and its examples")
     with _step(f"bundling {SPEC} into {PACKAGE}/{BUNDLED_SPEC}"):
@@ -121,14 +136,15 @@ def _write_package(root: Path, spec: Mapping[str, Any], plan_schema: Mapping[str
         text = render(bundled(spec, (root / SPEC).parent))
         (package / BUNDLED_SPEC).write_text(text, encoding="utf-8")
     with _step(f"rendering {TEMPLATES / 'layers'}"):
-        for name, source in render_layers(spec, root / TEMPLATES / "layers").items():
+        for name, source in render_layers(spec, root / TEMPLATES / "layers", bound).items():
             _write(package / name, source, f"{SPEC} and {TEMPLATES / 'layers' / name}.jinja")
-    with _step(f"linking {RUNTIME} as {PACKAGE}/{CORE}"):
+    with _step(f"linking {RUNTIME} as {PACKAGE}/{CORE} and {EXTENSIONS} as {PACKAGE}/{EXTENSIONS_LINK}"):
         _check_syntax(root / RUNTIME, RUNTIME.as_posix())
+        _check_syntax(root / EXTENSIONS, EXTENSIONS.as_posix())
         _link_core(root, package)
         (package / "py.typed").write_text("", encoding="utf-8")
     with _step(f"recording {PACKAGE}/_provenance.py"):
-        _write(package / "_provenance.py", _provenance(root), "the inputs listed below")
+        _write(package / "_provenance.py", _provenance(root, embedded), "the inputs listed below")
 
 
 @contextlib.contextmanager
@@ -161,20 +177,14 @@ def _load_spec(root: Path) -> dict[str, Any]:
     return spec  # type: ignore[no-any-return]
 
 
-def _load_plan_schema(root: Path) -> dict[str, Any]:
-    with _step(f"reading {PLAN_SCHEMA}"):
-        schema: dict[str, Any] = json.loads((root / PLAN_SCHEMA).read_text(encoding="utf-8"))
-    validator = validator_for(schema)
-    try:
-        validator.check_schema(schema)
-    except Exception as exc:
-        raise GeneratorError(f"{PLAN_SCHEMA} is not a valid JSON Schema: {exc}") from exc
-    return schema
-
-
-def _run_openapi_python_client(root: Path, spec: Mapping[str, Any], staging: Path) -> None:
-    from openapi_python_client import generate as oapc_generate
+def _run_openapi_python_client(
+    root: Path, spec: Mapping[str, Any], staging: Path, exports: list[tuple[str, list[str]]]
+) -> None:
+    """openapi-python-client's models, endpoint modules and package ``__init__`` (whose template also
+    reads ``exports``, the names re-exported from the extensions and the embedded documents' models)."""
+    from openapi_python_client import Project
     from openapi_python_client.config import Config, ConfigFile, MetaType
+    from openapi_python_client.parser import GeneratorData
 
     with tempfile.TemporaryDirectory() as scratch:
         document = Path(scratch) / SPEC.with_suffix(".json").name
@@ -187,7 +197,14 @@ def _run_openapi_python_client(root: Path, spec: Mapping[str, Any], staging: Pat
             overwrite=True,
             output_path=staging,
         )
-        problems = oapc_generate(config=config, custom_template_path=root / TEMPLATES)
+        # What openapi_python_client.generate does, with one more name for the templates: the project
+        # is made from the document as generate() would read it (JSON), then given ``exports``.
+        openapi = GeneratorData.from_dict(json.loads(document.read_text(encoding="utf-8")), config=config)
+        if not isinstance(openapi, GeneratorData):
+            raise GeneratorError(f"openapi-python-client: {openapi.header}: {openapi.detail}")
+        project = Project(openapi=openapi, config=config, custom_template_path=root / TEMPLATES)
+        project.env.globals["exports"] = exports
+        problems = project.build()
     if problems:  # warnings included: a skipped piece of the spec is a broken client
         details = "; ".join(f"{p.header}: {p.detail}" for p in problems)
         raise GeneratorError(f"openapi-python-client: {details}")
@@ -195,7 +212,25 @@ def _run_openapi_python_client(root: Path, spec: Mapping[str, Any], staging: Pat
         _write(path, path.read_text(encoding="utf-8"), SPEC)
 
 
-def _plan_models(root: Path) -> str:
+def _exports(embedded: Mapping[str, EmbeddedSchema], bound: list[Binding]) -> list[tuple[str, list[str]]]:
+    """(module relative to the package, its names) for each module the package re-exports names of, on
+    first use: each bound extension's ``__all__``, each embedded document's models."""
+    found: dict[str, list[str]] = {}
+    for binding in bound:
+        found.setdefault(f".{EXTENSIONS_LINK}.{binding.extension.module}", list(binding.extension.public))
+    for document in embedded.values():
+        found[f".{EMBEDDED}.{document.module}"] = document.models
+    return list(found.items())
+
+
+def _embedded_init(embedded: Mapping[str, EmbeddedSchema]) -> str:
+    lines = ['"""The documents that fields embed (``x-embedded-schema``): a module of TypedDicts per JSON Schema.\n']
+    for document in embedded.values():
+        lines.append(f"- ``{document.module}``: {document.path.as_posix()}, for {', '.join(document.fields)}")
+    return "\n".join(lines) + '\n"""\n'
+
+
+def _embedded_models(root: Path, document: EmbeddedSchema) -> str:
     from datamodel_code_generator import PythonVersion
     from datamodel_code_generator import generate as dmcg_generate
     from datamodel_code_generator.enums import DataModelType, InputFileType
@@ -203,7 +238,7 @@ def _plan_models(root: Path) -> str:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", FutureWarning)  # about its default formatters; ruff formats below
         source = dmcg_generate(
-            root / PLAN_SCHEMA,
+            root / document.path,
             input_file_type=InputFileType.JsonSchema,
             output_model_type=DataModelType.TypingTypedDict,
             target_python_version=PythonVersion.PY_310,
@@ -215,19 +250,26 @@ def _plan_models(root: Path) -> str:
             formatters=[],
         )
     if not isinstance(source, str):
-        raise GeneratorError("datamodel-code-generator produced no single module for the plan schema")
+        raise GeneratorError(f"datamodel-code-generator produced no single module for {document.path}")
     return source
 
 
-def _schema_module(spec: Mapping[str, Any], plan_schema: Mapping[str, Any]) -> str:
+def _schema_module(spec: Mapping[str, Any], embedded: Mapping[str, EmbeddedSchema]) -> str:
+    documents = [
+        f"# {document.title}, embedded in {', '.join(document.fields)}, by TypedDict name.\n"
+        + render_shapes(f"{document.module.upper()}_SHAPES", embedded_shapes(document.schema))
+        for document in embedded.values()
+    ]
+    by_title = ", ".join(f"{title!r}: {document.module.upper()}_SHAPES" for title, document in embedded.items())
     return "\n\n".join(
         [
             '"""What the core knows of the spec: object shapes (JSON kinds, XML names) and the operations."""',
             "from ._core.operation import Name, OperationSpec, Pagination, Parameter, ResponseSpec\n"
             "from ._core.shapes import ObjectShape, Shape",
             "# The API's schemas, by model class name.\n" + render_shapes("SHAPES", api_shapes(spec)),
-            "# The execution plan carried in Job.PlanJson, by TypedDict name.\n"
-            + render_shapes("PLAN_SHAPES", plan_shapes(plan_schema)),
+            *documents,
+            "# The shapes of each document that fields embed (x-embedded-schema), by its schema's title.\n"
+            + f"EMBEDDED_SHAPES: dict[str, dict[str, ObjectShape]] = {{{by_title}}}",
             "# The API version (info.version), sent as x-acs-version.\n" + f"API_VERSION = {spec['info']['version']!r}",
             "# Each operation: method, path template, parameters, x-pagination and responses, by operationId.\n"
             + f"OPERATIONS: dict[str, OperationSpec] = {source(operations(spec))}",
@@ -251,8 +293,10 @@ def _examples_module(spec: Mapping[str, Any], root: Path) -> str:
     return _data_module(root, "_examples.py", examples=examples(spec, (root / SPEC).parent))
 
 
-def _provenance(root: Path) -> str:
-    inputs = {str(path): _digest(root / path) for path in (SPEC, PLAN_SCHEMA, CONFIG, RUFF_CONFIG, TEMPLATES, RUNTIME)}
+def _provenance(root: Path, embedded: Mapping[str, EmbeddedSchema]) -> str:
+    documents = [document.path for document in embedded.values()]
+    paths = (SPEC, *documents, CONFIG, RUFF_CONFIG, TEMPLATES, RUNTIME, EXTENSIONS)
+    inputs = {str(path): _digest(root / path) for path in paths}
     inputs["generator/*.py"] = _digest_files(sorted((root / "generator").glob("*.py")), root / "generator")
     tools = {tool: version(tool) for tool in TOOLS}
     return _data_module(root, "_provenance.py", inputs=dict(sorted(inputs.items())), tools=dict(sorted(tools.items())))
@@ -278,11 +322,13 @@ def _write(path: Path, text: str, source: Path | str) -> None:
 
 
 def _link_core(root: Path, package: Path) -> None:
-    """Makes ``package/_core`` a relative symlink to ``root/generator/runtime`` (replacing any there)."""
-    link = package / CORE
-    if link.is_symlink() or link.is_file():
-        link.unlink()
-    link.symlink_to(os.path.relpath(root / RUNTIME, package), target_is_directory=True)
+    """Makes ``package/_core`` a relative symlink to ``root/generator/runtime``, and ``package/_extensions``
+    one to ``root/generator/extensions`` (replacing any there)."""
+    for name, sources in ((CORE, RUNTIME), (EXTENSIONS_LINK, EXTENSIONS)):
+        link = package / name
+        if link.is_symlink() or link.is_file():
+            link.unlink()
+        link.symlink_to(os.path.relpath(root / sources, package), target_is_directory=True)
 
 
 def _check_syntax(directory: Path, shown_as: str) -> None:

@@ -1,4 +1,4 @@
-"""Derives the decoders' object shapes (``SHAPES``, ``PLAN_SHAPES`` in ``_schema.py``): field kinds, XML names.
+"""Derives the decoders' object shapes (``SHAPES``, ``EMBEDDED_SHAPES`` in ``_schema.py``): field kinds, XML names.
 
 OpenAPI's ``xml`` rules as applied here: a schema's ``xml.name`` names its element at the root and
 as an array item; a property's element is its own ``xml.name`` or the property name; an array
@@ -117,10 +117,10 @@ def api_shapes(spec: Mapping[str, Any]) -> dict[str, ObjectShape]:
     return ShapeBuilder(schemas, "#/components/schemas/", lambda name: str(ClassName(name, "field_"))).objects()
 
 
-def plan_shapes(plan_schema: Mapping[str, Any]) -> dict[str, ObjectShape]:
-    """Shapes of the embedded plan document: its root (by title) and its ``$defs``."""
-    schemas = dict(plan_schema.get("$defs", {}))
-    schemas[plan_schema["title"]] = plan_schema
+def embedded_shapes(schema: Mapping[str, Any]) -> dict[str, ObjectShape]:
+    """Shapes of a document a field embeds (``x-embedded-schema``): its root (by title) and its ``$defs``."""
+    schemas = dict(schema.get("$defs", {}))
+    schemas[schema["title"]] = schema
     return ShapeBuilder(schemas, "#/$defs/").objects()
 
 

@@ -34,25 +34,27 @@ from .models import (
 )
 
 if TYPE_CHECKING:  # imported on first use (see __getattr__); type checkers see them here
-    from ._core.views.plan import parse_plan, parse_properties
-    from ._plan_models import ExecutionPlan, PlanEdge, PlanNode
+    from ._embedded.execution_plan import ExecutionPlan, PlanEdge, PlanNode
+    from ._extensions.java_properties import parse_properties
+    from ._extensions.plan import parse_plan
 
 __version__: str  # the installed distribution's version, read on first use (see __getattr__)
 
-# The views of a job's plan, imported when first asked for: most programs list jobs and never parse
-# a plan, and the plan's models (TypedDicts, typing_extensions on 3.10) cost a few ms to import.
+# What the extensions bound to the spec's fields export (views and parsers of embedded documents),
+# and the documents' models, imported when first asked for: most programs list jobs and never parse a
+# document, and the models (TypedDicts, typing_extensions on 3.10) cost a few ms to import.
 _LAZY = {
-    "parse_plan": "._core.views.plan",
-    "parse_properties": "._core.views.plan",
-    "ExecutionPlan": "._plan_models",
-    "PlanEdge": "._plan_models",
-    "PlanNode": "._plan_models",
+    "parse_plan": "._extensions.plan",
+    "parse_properties": "._extensions.java_properties",
+    "ExecutionPlan": "._embedded.execution_plan",
+    "PlanNode": "._embedded.execution_plan",
+    "PlanEdge": "._embedded.execution_plan",
 }
 
 
 def __getattr__(name: str) -> Any:
-    """The plan's views on first use; ``__version__``: the installed distribution's version
-    (``"0+unknown"`` in a source tree never installed).
+    """The extensions' names and the embedded documents' models on first use; ``__version__``: the
+    installed distribution's version (``"0+unknown"`` in a source tree never installed).
 
     The version is read from the package metadata when first asked for, not at import:
     importlib.metadata alone costs a fifth of the package's import time.

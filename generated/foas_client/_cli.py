@@ -13,8 +13,7 @@ from collections.abc import Sequence
 from ._clients import FoasClient
 from ._core.cli.core import Command, EmbeddedView, ExitCode, Program, run
 from ._core.cli.output import RecordLayout
-from ._core.views.plan import render_plan_text
-from ._core.views.plan_view import PLAN_FORMATS
+from ._extensions import plan as plan_view
 from ._schema import OPERATIONS
 from .api.packages import get_ref_package_job
 
@@ -87,8 +86,8 @@ PROGRAM = Program(
                     wire_field="PlanJson",
                     id_field="job_id",
                     name_field="job_name",
-                    formats=tuple(PLAN_FORMATS),
-                    render=render_plan_text,
+                    formats=plan_view.FORMATS,
+                    render=plan_view.render,
                 ),
             ),
         ),

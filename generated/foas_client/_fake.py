@@ -18,8 +18,8 @@ from ._core.testing.items import FieldHint, make_items
 from ._core.testing.server import LoopbackServer
 from ._core.testing.service import TEST_CREDENTIALS, FakeOperation, FakeService
 from ._core.testing.transport import async_mock_transport, mock_transport
-from ._core.views.plan_sample import sample_plan
 from ._examples import EXAMPLES
+from ._extensions.plan import sample as plan_sample
 from ._schema import OPERATIONS, SHAPES
 from .api.packages import get_ref_package_job
 from .models import (
@@ -57,7 +57,7 @@ _GET_REF_PACKAGE_JOB_FIELDS = {
     "Modifier": FieldHint(kind="string", example="1709064687573327"),
     "ModifyTime": FieldHint(kind="integer", example=1583722910000, timestamp=True),
     "Packages": FieldHint(kind="string", example="blink_test_datastream.jar", from_parameter="packageName"),
-    "PlanJson": FieldHint(kind="string", embedded=sample_plan),
+    "PlanJson": FieldHint(kind="string", embedded=plan_sample),
     "ProjectName": FieldHint(kind="string", example="bayes_team", from_parameter="projectName"),
     "Properties": FieldHint(
         kind="string",

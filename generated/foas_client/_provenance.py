@@ -2,12 +2,13 @@
 """Where this package came from: the digests of its inputs and the versions of the tools."""
 
 INPUTS_SHA256: dict[str, str] = {
-    "generator/*.py": "515f7bf5677d1d0f8e1dcda715b37f1ff12fc844efae7002571aee7a6b338121",
+    "generator/*.py": "d52277a467c709c45928639fb4e6a853341356c33c268f2c742d5da5b586077c",
     "generator/config.yaml": "5bfc500386bc59d5085c521f517b3dbb5ff18b2e6ef7f3a0fbebb71d229dc9e2",
+    "generator/extensions": "fc7fe54704e2d30bf4a72a9a7dbb1f50f6f69afc7f3847d58ce7b40a2cfcba0e",
     "generator/ruff-generated.toml": "242dd51d205406f242c79e1b8e8ab42c73c77e7d18f2371c13cf8f19c7e5a6af",
-    "generator/runtime": "90c7d904112f09a058d04409239c6d56c705ea048ec264fb218c70d02704f001",
-    "generator/templates": "c0a05c10a2b8ed4114c152eb9927a14e6baa4fd24d1489fe4c6e0965e70b14e2",
-    "spec/foas.openapi.yaml": "4fd83f02fcaf87450d926042359d65f19c6889a426192354ff07ced00584558e",
+    "generator/runtime": "848d01000a09de54a96edb24857638ad45e73195e18bccae338253b24d83d394",
+    "generator/templates": "ae6659610a08090739395c6336c05692fe9300ccddac45bcf081c46fe80212d8",
+    "spec/foas.openapi.yaml": "d629133549bf8e9badd9ca3dea3f796ab2b54a4b7403626e68b4bd7987baee3b",
     "spec/plan.schema.json": "56c562f960aebd19d07de1ef10914146493171555eec8d51a84729f12a0fc1e0",
 }
 

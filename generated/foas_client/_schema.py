@@ -68,8 +68,8 @@ SHAPES: dict[str, ObjectShape] = {
     ),
 }
 
-# The execution plan carried in Job.PlanJson, by TypedDict name.
-PLAN_SHAPES: dict[str, ObjectShape] = {
+# ExecutionPlan, embedded in Job.PlanJson, by TypedDict name.
+EXECUTION_PLAN_SHAPES: dict[str, ObjectShape] = {
     "ExecutionPlan": ObjectShape(
         xml_name="ExecutionPlan",
         fields={
@@ -101,6 +101,9 @@ PLAN_SHAPES: dict[str, ObjectShape] = {
         required=frozenset(["contents", "id", "pact", "parallelism", "type"]),
     ),
 }
+
+# The shapes of each document that fields embed (x-embedded-schema), by its schema's title.
+EMBEDDED_SHAPES: dict[str, dict[str, ObjectShape]] = {"ExecutionPlan": EXECUTION_PLAN_SHAPES}
 
 # The API version (info.version), sent as x-acs-version.
 API_VERSION = "2018-11-11"

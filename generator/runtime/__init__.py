@@ -9,6 +9,8 @@ modules at the package root hand it what it needs as data. Grouped by job:
 - ``paging``: every page or item of a paged operation, in order, with guards;
 - ``cli``: the ``foas`` command's machinery and its output formats;
 - ``testing``: the fake of the service (in process, over loopback HTTP, as a process);
-- ``views``: the views of documents a field embeds (an execution plan, ``.properties``);
 - at the top: the error tree, credentials, argument checks, the shapes and ``UNSET``, used by all.
+
+Views of the documents a field embeds (an execution plan, ``.properties`` text) are not the core's:
+they are extensions (``foas_client._extensions``), which the spec binds to its fields.
 """

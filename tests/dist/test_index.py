@@ -2,7 +2,7 @@
 
 The session's sdist and wheel (tests/dist/conftest.py) are uploaded with twine to a pypiserver on
 127.0.0.1 (tests/support/package_index.py). A fresh venv then runs what a downstream service runs,
-`pip install 'foas-client[cli]'` with that index as an extra index: foas-client comes from it, the
+`pip install 'foas-client[cli,properties]'` with that index as an extra index: foas-client comes from it, the
 dependencies from pip's own configured index. The installed package must be the wheel just built, at
 pyproject.toml's version; a typed consumer passes `mypy --strict` against it and runs; the venv's
 `foas` command answers from the package's fake, found through FOAS_ENDPOINT.
@@ -36,14 +36,14 @@ def index(built: Built, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lo
 
 @pytest.fixture(scope="module")
 def consumer(index: LocalIndex, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
-    """A fresh venv where pip installed ``foas-client[cli]`` by name, and pip's ``--report`` of it."""
+    """A fresh venv where pip installed ``foas-client[cli,properties]`` by name, and pip's ``--report`` of it."""
     home = tmp_path_factory.mktemp("consumer")
     report = home / "report.json"
     pip_install(
         new_venv(home / "venv"),
         # --extra-index-url, not --index-url: the index pip is configured with still provides httpx, rich...
         *("--extra-index-url", index.simple_url, "--report", report),
-        "foas-client[cli]",
+        "foas-client[cli,properties]",
         cwd=home,
         env=clean_env(home / "venv"),
     )
@@ -76,7 +76,7 @@ def test_pip_installs_the_wheel_just_built_by_name_from_the_index(
     home, report = consumer
     package = installed(report, "foas-client")
     assert package["metadata"]["version"] == built.version
-    assert package["requested_extras"] == ["cli"]
+    assert package["requested_extras"] == ["cli", "properties"]
     assert package["download_info"]["url"].startswith(index.url)
     # The very file uploaded, not one from pip's cache or another index with the same version.
     assert package["download_info"]["archive_info"]["hashes"]["sha256"] == hashlib.sha256(

@@ -27,7 +27,8 @@ def wheel(built: Built) -> Path:
 def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A venv holding the wheel and its dependencies, and nothing of this repository."""
     home = tmp_path_factory.mktemp("venv")
-    pip_install(new_venv(home), wheel, cwd=home, env=clean_env(home))
+    # the properties extra: the typed consumer parses a job's Properties
+    pip_install(new_venv(home), f"{wheel}[properties]", cwd=home, env=clean_env(home))
     return home
 
 
@@ -44,6 +45,15 @@ def test_the_wheel_holds_the_package_and_its_types_only(wheel: Path) -> None:
     assert "foas_client/openapi.json" in names  # the bundled spec, package data
     assert not [name for name in names if name.startswith(("tests/", "generator/", "spec/", "scripts/"))]
     assert not [name for name in names if "__pycache__" in name]
+
+
+def test_the_wheel_requires_javaproperties_only_with_the_properties_extra(wheel: Path) -> None:
+    archive = zipfile.ZipFile(wheel)
+    (metadata,) = [name for name in archive.namelist() if name.endswith(".dist-info/METADATA")]
+    required = [line for line in archive.read(metadata).decode().splitlines() if line.startswith("Requires-Dist:")]
+    assert [line for line in required if "javaproperties" in line] == [
+        'Requires-Dist: javaproperties>=0.8; extra == "properties"'
+    ]
 
 
 def test_the_installed_wheel_imports_from_its_venv(installed: Path, tmp_path: Path) -> None:

@@ -140,14 +140,14 @@ def test_every_name_the_check_knows_is_bound_where_it_says() -> None:
 
 
 def test_a_spec_the_layers_cannot_render_stops_with_a_message_before_any_tool(root: Path, pristine: Path) -> None:
-    """The names are checked on the rendered layers, so a spec they refuse is refused there, as one line."""
+    """A command showing a document no extension shows is refused before the layers are rendered, as one line."""
 
     def edit(document: dict[str, Any]) -> None:
         for item in document["components"]["schemas"].values():
             for prop in item.get("properties", {}).values():
                 if "x-view-command" in prop:
-                    del prop["x-embedded-schema"]  # a view of a document the layers know no view of
+                    del prop["x-view"]  # a view of a document no extension is bound to show
 
     edit_spec(root, edit)
-    result = assert_generation_stops(root, pristine / PACKAGE, "to check its names failed", "x-view-command")
+    result = assert_generation_stops(root, pristine / PACKAGE, "Job.PlanJson: x-view-command needs an x-view")
     assert "Generating" not in result.stdout

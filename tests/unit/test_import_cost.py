@@ -15,8 +15,8 @@ import foas_client
 LOADED_ON_USE = (
     "asyncio",
     "concurrent.futures",
-    "foas_client._core.views.plan",
-    "foas_client._plan_models",
+    "foas_client._embedded.execution_plan",
+    "foas_client._extensions.plan",
     "importlib.metadata",
     "javaproperties",
     "lxml",
@@ -43,8 +43,8 @@ def test_import_leaves_what_only_some_uses_need() -> None:
 
 
 def test_the_plan_views_are_there_on_first_use() -> None:
-    assert foas_client.parse_plan.__module__ == "foas_client._core.views.plan"
-    assert foas_client.PlanNode.__module__ == "foas_client._plan_models"
+    assert foas_client.parse_plan.__module__ == "foas_client._extensions.plan"
+    assert foas_client.PlanNode.__module__ == "foas_client._embedded.execution_plan"
     assert {"parse_plan", "parse_properties", "ExecutionPlan", "PlanEdge", "PlanNode"} <= set(foas_client.__all__)
 
 
@@ -52,4 +52,4 @@ def test_the_command_line_loads_the_plan_types_only_for_a_plan() -> None:
     # The plan's TypedDicts are types for checkers; their module loads typing_extensions on 3.10.
     added = _loaded_after("import foas_client._cli") - _loaded_after("import httpx, attrs")
     assert "foas_client._cli" in added
-    assert sorted({"foas_client._plan_models", "typing_extensions"} & added) == []
+    assert sorted({"foas_client._embedded.execution_plan", "typing_extensions"} & added) == []

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from foas_client import ExecutionPlan, parse_plan
-from foas_client._core.views.plan_view import LABEL_WIDTH, PLAN_FORMATS, render_plan, to_dot, to_mermaid, to_text
+from foas_client._extensions.plan_view import LABEL_WIDTH, PLAN_FORMATS, render_plan, to_dot, to_mermaid, to_text
 
 DOCUMENTED = Path(__file__).resolve().parents[2] / "spec" / "examples" / "GetRefPackageJob.documented.json"
 DOCUMENTED_PLAN = parse_plan(json.loads(DOCUMENTED.read_bytes())["Jobs"]["Job"][0]["PlanJson"])

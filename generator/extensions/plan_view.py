@@ -1,6 +1,6 @@
 """Views of a job's execution plan a person can look at: a text list, a Mermaid flowchart, a Graphviz digraph.
 
-Pure functions from a parsed ``ExecutionPlan`` (see ``parse_plan``) to text; nothing here does I/O.
+Pure functions from a parsed ``ExecutionPlan`` (see ``plan.parse_plan``) to text; nothing here does I/O.
 Edges run from each predecessor to the node it feeds, labelled with the ship strategy.
 """
 
@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # TypedDicts: types only, and their module loads typing_extensions (on 3.10)
-    from ..._plan_models import ExecutionPlan, PlanNode
+    from .._embedded.execution_plan import ExecutionPlan, PlanNode
 
 __all__ = ["PLAN_FORMATS", "render_plan", "to_dot", "to_mermaid", "to_text"]
 

@@ -1,6 +1,6 @@
 """A realistic execution-plan document (``spec/plan.schema.json``), for the testing fake's generated items.
 
-The fake fills a field whose ``x-embedded-schema`` is the plan schema with one of these: a chain of
+The fake fills a field shown by the plan view (``x-view: plan``) with one of these (``plan.sample``): a chain of
 five operators from a source to a sink, each edge with a ship strategy, parallelisms varied.
 """
 

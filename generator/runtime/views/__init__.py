@@ -1,1 +1,0 @@
-"""Views of documents that a field embeds: the execution plan (text, Mermaid, DOT) and ``.properties``."""
