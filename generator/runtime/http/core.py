@@ -125,7 +125,12 @@ class _Settings:
     ) -> _Settings:
         if response_format not in _ACCEPT:
             raise InvalidParameterError(f"response_format must be 'json' or 'xml', got {response_format!r}")
-        if not (math.isfinite(timeout) and timeout > 0):
+        # bool is an int, and None or "5" would reach math.isfinite as a bare TypeError: refused by type first
+        if (
+            isinstance(timeout, bool)
+            or not isinstance(timeout, (int, float))
+            or not (math.isfinite(timeout) and timeout > 0)
+        ):
             raise InvalidParameterError(f"timeout must be a positive number of seconds, got {timeout!r}")
         if max_attempts < 1:
             raise InvalidParameterError(f"max_attempts must be at least 1, got {max_attempts!r}")
