@@ -87,7 +87,8 @@ def main(
     *,
     prog: str = "python -m foas_client.testing",
 ) -> int:
-    """Runs the command line ``argv``; returns the exit status (0 after SIGTERM or Ctrl-C).
+    """Runs the command line ``argv``; returns the exit status (0 after SIGTERM or Ctrl-C; 1 when the
+    address cannot be listened on, a port in use for one, said in one line on stderr).
 
     ``make_service`` builds the fake (with its documented examples, checking ``TEST_CREDENTIALS``);
     ``add_generated(service, count, seed)`` adds ``--jobs`` generated items to each paged operation.
@@ -97,11 +98,19 @@ def main(
     if arguments.jobs:
         add_generated(service, arguments.jobs, arguments.seed)
     service.inject(*arguments.fault)
+    try:
+        listening = LoopbackServer(service, host=arguments.host, port=arguments.port)
+    except OSError as exc:  # EADDRINUSE, EACCES (a port below 1024), an address not on this host...
+        reason = exc.strerror or str(exc)
+        print(
+            f"{prog} serve: error: cannot listen on {arguments.host} port {arguments.port}: {reason}", file=sys.stderr
+        )
+        return 1
     stop = threading.Event()
     # The handlers only set the event: the main thread waits on it, then stops the server cleanly.
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
-    with LoopbackServer(service, host=arguments.host, port=arguments.port) as server:
+    with listening as server:
         print(
             f"fake: {server.base_url} access_key_id={TEST_CREDENTIALS.access_key_id}"
             f" access_key_secret={TEST_CREDENTIALS.access_key_secret}",
