@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import builtins
+import json
 from typing import Any, Protocol
 
 __all__ = [
@@ -59,7 +60,11 @@ class FoasError(Exception):
 
 
 class ErrorBody(Protocol):
-    """What an API error needs of a decoded error body (the spec's error schema)."""
+    """What an API error needs of a decoded error body (the spec's error schema).
+
+    A body may also have ``access_denied_detail`` and ``description`` (the spec's
+    ``AccessDeniedDetail`` and ``Description``); an error reads them when it has them.
+    """
 
     @property
     def code(self) -> object: ...
@@ -78,6 +83,24 @@ def _text(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
+def _json_or_text(value: object) -> object:
+    """``value`` decoded when it is the text of a JSON object or array, else the text itself (``None``: none).
+
+    The service sends ``AccessDeniedDetail`` as an object (``{"AuthAction": ..., "NoPermissionType": ...}``);
+    the decoders hand a structured value over as its JSON text, and some services send plain text ("无").
+    """
+    text = _text(value)
+    if text is None or text.lstrip()[:1] not in ("{", "["):
+        return text
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+_LINE_BUDGET = 400  # characters: str(error) stays a line a terminal or a log shows whole
+
+
 class ApiError(FoasError):
     """The service answered with an error status.
 
@@ -85,9 +108,16 @@ class ApiError(FoasError):
         status_code: the HTTP status, e.g. 403.
         code: the service's error Code (``Throttling.User``...), or ``None`` if the body had none.
         message, request_id, host_id, recommend: as the service sent them, or ``None``.
+        description: the service's ``Description`` of the error, or ``None``.
+        access_denied_detail: why RAM denied the call (``AccessDeniedDetail``): the decoded JSON (a
+            dict such as ``{"AuthAction": "foas:GetRefPackageJob", "NoPermissionType": "ImplicitDeny", ...}``)
+            when the service sent JSON, else its text; ``None`` when it sent none.
         body: the decoded error body, or ``None`` when the body was not an API error document.
         detail: why there is no body (empty, not an error document...), or ``None``.
         retry_after: seconds the server asked to wait (``Retry-After``), or ``None``.
+
+    ``str(error)`` is one line: status, Code, Message and RequestId, then the Description and the
+    AccessDeniedDetail as far as a line of 400 characters allows (cut with ``...``).
     """
 
     def __init__(
@@ -106,6 +136,9 @@ class ApiError(FoasError):
         self.request_id = _text(body.request_id) if body is not None else None
         self.host_id = _text(body.host_id) if body is not None else None
         self.recommend = _text(body.recommend) if body is not None else None
+        # getattr: a body of an older spec, or a caller's own, may not have these fields
+        self.description = _text(getattr(body, "description", None))
+        self.access_denied_detail = _json_or_text(getattr(body, "access_denied_detail", None))
         self.detail = detail
         super().__init__(self._one_line())
 
@@ -116,7 +149,24 @@ class ApiError(FoasError):
         text = f"{' '.join(parts)}: {self.message or self.detail or 'no error message'}"
         if self.request_id:
             text += f" (RequestId {self.request_id})"
-        return " ".join(text.split())  # one line, whatever the server put in Message
+        text = " ".join(text.split())  # one line, whatever the server put in Message
+        extras = []
+        if self.description and self.description != self.message:  # the service often repeats the Message
+            extras.append(f"Description: {self.description}")
+        if self.access_denied_detail is not None:
+            shown = self.access_denied_detail
+            if not isinstance(shown, str):
+                shown = json.dumps(shown, ensure_ascii=False, separators=(",", ":"))
+            extras.append(f"AccessDeniedDetail: {shown}")
+        if not extras:
+            return text
+        extra = " ".join(" ".join(extras).split())
+        room = _LINE_BUDGET - len(text) - 3  # " - " between
+        if room < 20:  # no room worth showing: the attributes still hold it all
+            return text
+        if len(extra) > room:
+            extra = extra[: room - 3].rstrip() + "..."
+        return f"{text} - {extra}"
 
 
 class ThrottlingError(ApiError):
