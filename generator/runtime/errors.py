@@ -2,7 +2,7 @@
 
 ``FoasError``
 ├── ``ApiError``: the service answered 4xx/5xx (status, Code, Message, RequestId, HostId, Recommend)
-│   ├── ``ThrottlingError``: a ``Throttling*`` code or HTTP 429 (retried)
+│   ├── ``ThrottlingError``: a ``Throttling*`` code, HTTP 429 or ``x-acs-retry-after`` (retried)
 │   ├── ``AuthError``: signature, AccessKey or permission refused (401, 403, ``InvalidAccessKeyId*``...)
 │   ├── ``NotFoundError``: HTTP 404 or a ``*.NotFound`` / ``*NotExist*`` code
 │   └── ``ServerError``: HTTP 5xx (retried)
@@ -114,7 +114,10 @@ class ApiError(FoasError):
             when the service sent JSON, else its text; ``None`` when it sent none.
         body: the decoded error body, or ``None`` when the body was not an API error document.
         detail: why there is no body (empty, not an error document...), or ``None``.
-        retry_after: seconds the server asked to wait (``Retry-After``), or ``None``.
+        retry_after: seconds the server asked to wait: ``x-acs-retry-after`` (sent in milliseconds)
+            when the answer carried it, else ``Retry-After``; ``None`` when neither was usable.
+        acs_retry_after: seconds from ``x-acs-retry-after`` alone, or ``None``; an error carrying it is
+            a ``ThrottlingError``, whatever its Code.
 
     ``str(error)`` is one line: status, Code, Message and RequestId, then the Description and the
     AccessDeniedDetail as far as a line of 400 characters allows (cut with ``...``).
@@ -127,9 +130,11 @@ class ApiError(FoasError):
         *,
         detail: str | None = None,
         retry_after: float | None = None,
+        acs_retry_after: float | None = None,
     ) -> None:
         self.status_code = status_code
-        self.retry_after = retry_after
+        self.acs_retry_after = acs_retry_after
+        self.retry_after = acs_retry_after if acs_retry_after is not None else retry_after
         self.body = body
         self.code = _text(body.code) if body is not None else None
         self.message = _text(body.message) if body is not None else None
@@ -170,7 +175,8 @@ class ApiError(FoasError):
 
 
 class ThrottlingError(ApiError):
-    """The service throttled the call (``Throttling*`` code or HTTP 429); it is retried."""
+    """The service throttled the call (``Throttling*`` code, HTTP 429, or any error carrying
+    ``x-acs-retry-after``); it is retried, after ``retry_after`` seconds when the service said."""
 
 
 class AuthError(ApiError):
@@ -194,14 +200,17 @@ _AUTH_CODE_PREFIXES = (
 )
 
 
-def api_error_class(status_code: int, code: str | None) -> type[ApiError]:
+def api_error_class(status_code: int, code: str | None, *, throttled: bool = False) -> type[ApiError]:
     """The most specific ``ApiError`` subclass for a status and an error Code.
 
-    Throttling wins (Alibaba sends it as 400 too), then a 5xx status (the server failed, whatever the
-    Code), then the Code where it is specific, then the status.
+    Throttling wins (Alibaba sends it as 400 too, and ``throttled``: the answer carried a usable
+    ``x-acs-retry-after``, which makes any error throttling), then a 5xx status (the server failed,
+    whatever the Code), then the Code where it is specific, then the status.
     """
     code = code or ""
-    if code.startswith("Throttling") or status_code == 429:
+    # Since aliyun/darabonba-openapi PR #283 and aliyun/aliyun-cli PR #1395 the official SDKs and CLI
+    # take x-acs-retry-after, not the Code, as the sign of throttling.
+    if throttled or code.startswith("Throttling") or status_code == 429:
         return ThrottlingError
     if status_code >= 500:  # whatever the Code says, the server failed: retryable
         return ServerError

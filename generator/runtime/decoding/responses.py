@@ -22,6 +22,7 @@ from .validate import validate
 from .xml_walk import decode_xml, document_element, read_element
 
 __all__ = [
+    "acs_retry_after",
     "api_error",
     "decode_body",
     "decode_error_body",
@@ -286,7 +287,8 @@ def api_error(
     AccessDeniedDetail when it has them (its keys read whatever their case, see ``decode_error_body``).
 
     A body that is not an error document (an HTML page from a proxy, a truncated body) still gives
-    the error its status demands, with the reason in ``detail``.
+    the error its status demands, with the reason in ``detail``. A usable ``x-acs-retry-after``
+    makes it a ``ThrottlingError`` whatever the Code.
     """
     body: ErrorBody | None = None
     detail: str | None = None
@@ -306,10 +308,17 @@ def api_error(
 
 
 def _typed_error(response: httpx.Response, body: ErrorBody | None, detail: str | None) -> ApiError:
-    """The ``ApiError`` subclass the status and the Code call for."""
+    """The ``ApiError`` subclass the status, the Code and ``x-acs-retry-after`` call for."""
     code = body.code if body is not None and isinstance(body.code, str) else None
-    error_class = api_error_class(response.status_code, code)
-    return error_class(response.status_code, body, detail=detail, retry_after=retry_after(response.headers))
+    acs_wait = acs_retry_after(response.headers)
+    error_class = api_error_class(response.status_code, code, throttled=acs_wait is not None)
+    return error_class(
+        response.status_code,
+        body,
+        detail=detail,
+        retry_after=retry_after(response.headers),
+        acs_retry_after=acs_wait,
+    )
 
 
 def decode_error_body(
@@ -411,6 +420,23 @@ def _element_value(element: Any) -> Any:
         else:
             out[name] = value
     return out
+
+
+ACS_RETRY_AFTER = "x-acs-retry-after"
+
+
+def acs_retry_after(headers: httpx.Headers) -> float | None:
+    """Seconds from ``x-acs-retry-after`` (a positive integer of milliseconds), or ``None``.
+
+    An empty, zero, negative or non-numeric value (``1.5`` included) is ignored: the official SDKs'
+    ``getThrottlingTimeLeft`` returns null for all of them, so that no such answer is read as
+    throttling nor waited 0 ms for (aliyun/darabonba-openapi PR #283).
+    """
+    value = headers.get(ACS_RETRY_AFTER, "").strip()
+    if not (value.isascii() and value.isdigit()):  # isdigit alone accepts '²'; '' and '-5' fail here
+        return None
+    milliseconds = int(value)
+    return milliseconds / 1000 if milliseconds > 0 else None
 
 
 def retry_after(headers: httpx.Headers) -> float | None:

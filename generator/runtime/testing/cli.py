@@ -30,6 +30,12 @@ _Service = TypeVar("_Service", bound=FakeService)
 _FAULTS: dict[str, Callable[[list[str]], Fault]] = {
     "error": lambda args: Fault.error(int(args[0]) if args else 503, *args[1:2]),
     "throttle": lambda args: Fault.throttle(int(args[0])) if args else Fault.throttle(),
+    # acs-retry-after:MS[:STATUS[:CODE]]: an error (400 Throttling.User by default) carrying x-acs-retry-after
+    "acs-retry-after": lambda args: Fault.error(
+        int(args[1]) if args[1:] else 400,
+        args[2] if args[2:] else "Throttling.User",
+        acs_retry_after=str(int(args[0])) if args else "1000",
+    ),
     "reset": lambda args: Fault.reset(),
     "malformed": lambda args: Fault.malformed(),
     "html": lambda args: Fault.html(int(args[0]) if args else 502),
@@ -40,8 +46,9 @@ _FAULTS: dict[str, Callable[[list[str]], Fault]] = {
 
 def parse_fault(text: str) -> Fault:
     """A ``Fault`` from its command-line spelling: ``KIND[:ARG[:ARG]]``, e.g. ``error:503``,
-    ``error:500:InternalError``, ``throttle``, ``throttle:429``, ``reset``, ``malformed``, ``html:502``,
-    ``delay:2.5``, ``truncate``.
+    ``error:500:InternalError``, ``throttle``, ``throttle:429``, ``acs-retry-after:300`` (400
+    Throttling.User with ``x-acs-retry-after: 300``), ``acs-retry-after:300:400:InvalidParameter``,
+    ``reset``, ``malformed``, ``html:502``, ``delay:2.5``, ``truncate``.
 
     Raises:
         argparse.ArgumentTypeError: an unknown kind or an argument that is not a number.
