@@ -14,6 +14,8 @@ SHAPES: dict[str, ObjectShape] = {
             "Code": Shape("string", xml_name="Code"),
             "Message": Shape("string", xml_name="Message"),
             "Recommend": Shape("string", xml_name="Recommend"),
+            "Description": Shape("string", xml_name="Description"),
+            "AccessDeniedDetail": Shape("string", xml_name="AccessDeniedDetail"),
         },
     ),
     "GetRefPackageJobResponse": ObjectShape(

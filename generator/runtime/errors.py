@@ -2,7 +2,7 @@
 
 ``FoasError``
 ├── ``ApiError``: the service answered 4xx/5xx (status, Code, Message, RequestId, HostId, Recommend)
-│   ├── ``ThrottlingError``: a ``Throttling*`` code or HTTP 429 (retried)
+│   ├── ``ThrottlingError``: a ``Throttling*`` code, HTTP 429 or ``x-acs-retry-after`` (retried)
 │   ├── ``AuthError``: signature, AccessKey or permission refused (401, 403, ``InvalidAccessKeyId*``...)
 │   ├── ``NotFoundError``: HTTP 404 or a ``*.NotFound`` / ``*NotExist*`` code
 │   └── ``ServerError``: HTTP 5xx (retried)
@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import builtins
+import json
 from typing import Any, Protocol
 
 __all__ = [
@@ -59,7 +60,11 @@ class FoasError(Exception):
 
 
 class ErrorBody(Protocol):
-    """What an API error needs of a decoded error body (the spec's error schema)."""
+    """What an API error needs of a decoded error body (the spec's error schema).
+
+    A body may also have ``access_denied_detail`` and ``description`` (the spec's
+    ``AccessDeniedDetail`` and ``Description``); an error reads them when it has them.
+    """
 
     @property
     def code(self) -> object: ...
@@ -78,6 +83,24 @@ def _text(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
+def _json_or_text(value: object) -> object:
+    """``value`` decoded when it is the text of a JSON object or array, else the text itself (``None``: none).
+
+    The service sends ``AccessDeniedDetail`` as an object (``{"AuthAction": ..., "NoPermissionType": ...}``);
+    the decoders hand a structured value over as its JSON text, and some services send plain text ("无").
+    """
+    text = _text(value)
+    if text is None or text.lstrip()[:1] not in ("{", "["):
+        return text
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+_LINE_BUDGET = 400  # characters: str(error) stays a line a terminal or a log shows whole
+
+
 class ApiError(FoasError):
     """The service answered with an error status.
 
@@ -85,9 +108,19 @@ class ApiError(FoasError):
         status_code: the HTTP status, e.g. 403.
         code: the service's error Code (``Throttling.User``...), or ``None`` if the body had none.
         message, request_id, host_id, recommend: as the service sent them, or ``None``.
+        description: the service's ``Description`` of the error, or ``None``.
+        access_denied_detail: why RAM denied the call (``AccessDeniedDetail``): the decoded JSON (a
+            dict such as ``{"AuthAction": "foas:GetRefPackageJob", "NoPermissionType": "ImplicitDeny", ...}``)
+            when the service sent JSON, else its text; ``None`` when it sent none.
         body: the decoded error body, or ``None`` when the body was not an API error document.
         detail: why there is no body (empty, not an error document...), or ``None``.
-        retry_after: seconds the server asked to wait (``Retry-After``), or ``None``.
+        retry_after: seconds the server asked to wait: ``x-acs-retry-after`` (sent in milliseconds)
+            when the answer carried it, else ``Retry-After``; ``None`` when neither was usable.
+        acs_retry_after: seconds from ``x-acs-retry-after`` alone, or ``None``; an error carrying it is
+            a ``ThrottlingError``, whatever its Code.
+
+    ``str(error)`` is one line: status, Code, Message and RequestId, then the Description and the
+    AccessDeniedDetail as far as a line of 400 characters allows (cut with ``...``).
     """
 
     def __init__(
@@ -97,15 +130,20 @@ class ApiError(FoasError):
         *,
         detail: str | None = None,
         retry_after: float | None = None,
+        acs_retry_after: float | None = None,
     ) -> None:
         self.status_code = status_code
-        self.retry_after = retry_after
+        self.acs_retry_after = acs_retry_after
+        self.retry_after = acs_retry_after if acs_retry_after is not None else retry_after
         self.body = body
         self.code = _text(body.code) if body is not None else None
         self.message = _text(body.message) if body is not None else None
         self.request_id = _text(body.request_id) if body is not None else None
         self.host_id = _text(body.host_id) if body is not None else None
         self.recommend = _text(body.recommend) if body is not None else None
+        # getattr: a body of an older spec, or a caller's own, may not have these fields
+        self.description = _text(getattr(body, "description", None))
+        self.access_denied_detail = _json_or_text(getattr(body, "access_denied_detail", None))
         self.detail = detail
         super().__init__(self._one_line())
 
@@ -116,11 +154,29 @@ class ApiError(FoasError):
         text = f"{' '.join(parts)}: {self.message or self.detail or 'no error message'}"
         if self.request_id:
             text += f" (RequestId {self.request_id})"
-        return " ".join(text.split())  # one line, whatever the server put in Message
+        text = " ".join(text.split())  # one line, whatever the server put in Message
+        extras = []
+        if self.description and self.description != self.message:  # the service often repeats the Message
+            extras.append(f"Description: {self.description}")
+        if self.access_denied_detail is not None:
+            shown = self.access_denied_detail
+            if not isinstance(shown, str):
+                shown = json.dumps(shown, ensure_ascii=False, separators=(",", ":"))
+            extras.append(f"AccessDeniedDetail: {shown}")
+        if not extras:
+            return text
+        extra = " ".join(" ".join(extras).split())
+        room = _LINE_BUDGET - len(text) - 3  # " - " between
+        if room < 20:  # no room worth showing: the attributes still hold it all
+            return text
+        if len(extra) > room:
+            extra = extra[: room - 3].rstrip() + "..."
+        return f"{text} - {extra}"
 
 
 class ThrottlingError(ApiError):
-    """The service throttled the call (``Throttling*`` code or HTTP 429); it is retried."""
+    """The service throttled the call (``Throttling*`` code, HTTP 429, or any error carrying
+    ``x-acs-retry-after``); it is retried, after ``retry_after`` seconds when the service said."""
 
 
 class AuthError(ApiError):
@@ -144,14 +200,17 @@ _AUTH_CODE_PREFIXES = (
 )
 
 
-def api_error_class(status_code: int, code: str | None) -> type[ApiError]:
+def api_error_class(status_code: int, code: str | None, *, throttled: bool = False) -> type[ApiError]:
     """The most specific ``ApiError`` subclass for a status and an error Code.
 
-    Throttling wins (Alibaba sends it as 400 too), then a 5xx status (the server failed, whatever the
-    Code), then the Code where it is specific, then the status.
+    Throttling wins (Alibaba sends it as 400 too, and ``throttled``: the answer carried a usable
+    ``x-acs-retry-after``, which makes any error throttling), then a 5xx status (the server failed,
+    whatever the Code), then the Code where it is specific, then the status.
     """
     code = code or ""
-    if code.startswith("Throttling") or status_code == 429:
+    # Since aliyun/darabonba-openapi PR #283 and aliyun/aliyun-cli PR #1395 the official SDKs and CLI
+    # take x-acs-retry-after, not the Code, as the sign of throttling.
+    if throttled or code.startswith("Throttling") or status_code == 429:
         return ThrottlingError
     if status_code >= 500:  # whatever the Code says, the server failed: retryable
         return ServerError

@@ -7,6 +7,7 @@ import os
 import queue
 import re
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -80,3 +81,24 @@ def test_a_bad_fault_is_refused() -> None:
     )
     assert result.returncode == 2
     assert "unknown fault 'meteor'" in result.stderr
+
+
+def test_a_port_in_use_is_one_line_naming_it_and_a_failure() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "foas_client.testing", "serve", "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=_BOUND,
+            check=False,
+        )
+
+    assert result.returncode != 0
+    assert result.stdout == ""  # no URL line: nothing is served
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert str(port) in lines[0]
+    assert "Traceback" not in result.stderr

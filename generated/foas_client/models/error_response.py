@@ -19,6 +19,8 @@ _FIELD_NAMES = frozenset(
         "Code",
         "Message",
         "Recommend",
+        "Description",
+        "AccessDeniedDetail",
     }
 )
 
@@ -33,6 +35,14 @@ class ErrorResponse:
         code (str | Unset): Error code, e.g. `Throttling.User` or `InvalidAccessKeyId.NotFound`.
         message (str | Unset): Human-readable error message.
         recommend (str | Unset): Link to a diagnosis of the error.
+        description (str | Unset): The service's longer description of the error, when it gives one.
+        access_denied_detail (str | Unset): Why RAM denied the call: a JSON object (`AuthAction`, `PolicyType`,
+            `NoPermissionType`,
+            `AuthPrincipalType`, `EncodedDiagnosticMessage`...). A JSON body sends the object itself
+            and an XML body its elements; the client keeps either as the object's JSON text, and
+            plain text as it is.
+             Example: {"AuthAction":"foas:GetRefPackageJob","NoPermissionType":"ImplicitDeny","PolicyType":"AccountLevelIden
+            tityBasedPolicy"}.
     """
 
     request_id: str | Unset = UNSET
@@ -40,6 +50,8 @@ class ErrorResponse:
     code: str | Unset = UNSET
     message: str | Unset = UNSET
     recommend: str | Unset = UNSET
+    description: str | Unset = UNSET
+    access_denied_detail: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -52,6 +64,10 @@ class ErrorResponse:
         message = self.message
 
         recommend = self.recommend
+
+        description = self.description
+
+        access_denied_detail = self.access_denied_detail
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -66,6 +82,10 @@ class ErrorResponse:
             field_dict["Message"] = message
         if recommend is not UNSET:
             field_dict["Recommend"] = recommend
+        if description is not UNSET:
+            field_dict["Description"] = description
+        if access_denied_detail is not UNSET:
+            field_dict["AccessDeniedDetail"] = access_denied_detail
 
         return field_dict
 
@@ -81,6 +101,10 @@ class ErrorResponse:
 
         recommend = src_dict.get("Recommend", UNSET)
 
+        description = src_dict.get("Description", UNSET)
+
+        access_denied_detail = src_dict.get("AccessDeniedDetail", UNSET)
+
         # Positional, in the order the fields are declared above (keywords cost twice as much here).
         error_response = cls(
             request_id,
@@ -88,6 +112,8 @@ class ErrorResponse:
             code,
             message,
             recommend,
+            description,
+            access_denied_detail,
         )
 
         if not _FIELD_NAMES.issuperset(src_dict):  # keys the spec does not name: a newer server
@@ -106,6 +132,8 @@ class ErrorResponse:
             ("code", "Code", None),
             ("message", "Message", None),
             ("recommend", "Recommend", None),
+            ("description", "Description", None),
+            ("access_denied_detail", "AccessDeniedDetail", None),
         )
 
     @classmethod

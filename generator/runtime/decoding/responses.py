@@ -21,7 +21,16 @@ from ..shapes import ObjectShape
 from .validate import validate
 from .xml_walk import decode_xml, document_element, read_element
 
-__all__ = ["api_error", "decode_body", "decode_response", "json_parser", "media_kind", "retry_after"]
+__all__ = [
+    "acs_retry_after",
+    "api_error",
+    "decode_body",
+    "decode_error_body",
+    "decode_response",
+    "json_parser",
+    "media_kind",
+    "retry_after",
+]
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
@@ -257,17 +266,15 @@ def _error_envelope(
     """
     error_model, error_shape = error
     try:
-        document = decode_body(response.content, response.headers.get("content-type"), error_shape, shapes)
+        document = decode_error_body(response.content, response.headers.get("content-type"), error_shape, shapes)
     except DecodeError:
         return None
     own_fields = shapes[error_shape].fields.keys() - shapes[shape_name].fields.keys()
     if not any(document.get(name) not in (None, "") for name in own_fields):
         return None
     body = error_model.from_dict(document)
-    code = body.code if isinstance(body.code, str) else None
-    error_class = api_error_class(response.status_code, code)
     detail = f"an error body with the success status {response.status_code}"
-    return error_class(response.status_code, body, detail=detail, retry_after=retry_after(response.headers))
+    return _typed_error(response, body, detail)
 
 
 def api_error(
@@ -276,10 +283,12 @@ def api_error(
     shape_name: str | None,
     shapes: Mapping[str, ObjectShape],
 ) -> ApiError:
-    """The typed error for an error status, with the body's Code, Message and RequestId when it has them.
+    """The typed error for an error status, with the body's Code, Message, RequestId, Description and
+    AccessDeniedDetail when it has them (its keys read whatever their case, see ``decode_error_body``).
 
     A body that is not an error document (an HTML page from a proxy, a truncated body) still gives
-    the error its status demands, with the reason in ``detail``.
+    the error its status demands, with the reason in ``detail``. A usable ``x-acs-retry-after``
+    makes it a ``ThrottlingError`` whatever the Code.
     """
     body: ErrorBody | None = None
     detail: str | None = None
@@ -288,13 +297,146 @@ def api_error(
     elif model is None or shape_name is None:
         detail = "status not documented by the spec"
     else:
+        content_type = response.headers.get("content-type")
         try:
-            body = decode_response(response, model, shape_name, shapes)
+            body = model.from_dict(decode_error_body(response.content, content_type, shape_name, shapes))
         except DecodeError as exc:
             detail = f"body is not an API error document: {exc.reason}"
+        except (TypeError, ValueError, KeyError) as exc:  # a generated from_dict that disagrees with the shapes
+            detail = f"body is not an API error document: {type(exc).__name__}: {exc}"
+    return _typed_error(response, body, detail)
+
+
+def _typed_error(response: httpx.Response, body: ErrorBody | None, detail: str | None) -> ApiError:
+    """The ``ApiError`` subclass the status, the Code and ``x-acs-retry-after`` call for."""
     code = body.code if body is not None and isinstance(body.code, str) else None
-    error_class = api_error_class(response.status_code, code)
-    return error_class(response.status_code, body, detail=detail, retry_after=retry_after(response.headers))
+    acs_wait = acs_retry_after(response.headers)
+    error_class = api_error_class(response.status_code, code, throttled=acs_wait is not None)
+    return error_class(
+        response.status_code,
+        body,
+        detail=detail,
+        retry_after=retry_after(response.headers),
+        acs_retry_after=acs_wait,
+    )
+
+
+def decode_error_body(
+    content: bytes, content_type: str | None, shape_name: str, shapes: Mapping[str, ObjectShape]
+) -> dict[str, Any]:
+    """The JSON-shaped dict of an error document, checked against the error shape ``shape_name``.
+
+    What the service says is kept, not refused: a key that differs from the spec's name only in
+    case (``code``, ``message``, ``requestId``, ``<code>``) reads as the spec's field (the spec's own
+    spelling wins when both come), and a structured value where the spec has text (the
+    ``AccessDeniedDetail`` object, or its XML elements) reads as its compact JSON text. The official
+    SDKs read the same keys: ``$default(err.Code, err.code)``, ``err.AccessDeniedDetail``... in
+    aliyun/darabonba-openapi ``main.tea``.
+
+    Raises:
+        DecodeError: unsupported type, malformed or hostile document, or a value of the wrong type.
+    """
+    shape = shapes[shape_name]
+    if media_kind(content_type) == "xml":
+        element = document_element(content, shape_name, shapes)
+        _canonical_elements(element, shape)
+        return read_element(element, shape_name, shapes)
+    document = _parse_json(content)
+    if type(document) is dict:
+        document = _canonical_fields(document, shape)
+    return validate(document, shape_name, shapes)
+
+
+def _canonical_fields(document: dict[str, Any], shape: ObjectShape) -> dict[str, Any]:
+    """``document`` with its keys spelt as ``shape``'s fields where they differ only in case, and the
+    objects and arrays in its string fields as their JSON text."""
+    by_folded = {name.casefold(): name for name in shape.fields}
+    out: dict[str, Any] = {}
+    variants: list[tuple[str, Any]] = []
+    for key, value in document.items():
+        name = by_folded.get(key.casefold(), key)
+        if name == key:
+            out[key] = value
+        else:
+            variants.append((name, value))
+    for name, value in variants:  # after the spec's own spelling, which wins unless it is null
+        if out.get(name) is None:
+            out[name] = value
+    for name, field in shape.fields.items():
+        value = out.get(name)
+        if field.kind == "string" and isinstance(value, (dict, list)):
+            out[name] = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return out
+
+
+def _canonical_elements(element: Any, shape: ObjectShape) -> None:
+    """``element``'s children renamed in place to ``shape``'s element names where they differ only in
+    case (a variant after the spec's spelling is dropped), and the child elements of a string field
+    replaced by their JSON text."""
+    by_folded = {xml_name.casefold(): xml_name for xml_name in shape.by_xml_name}
+    seen: set[str] = set()
+    variants = []
+    for child in element:
+        if not isinstance(child.tag, str):
+            continue
+        local = child.tag.rpartition("}")[2]
+        name = by_folded.get(local.casefold())
+        if name is None:
+            continue
+        if name == local:
+            seen.add(name)
+        else:
+            variants.append((child, name))
+    for child, name in variants:
+        if name in seen:
+            element.remove(child)
+        else:
+            child.tag = name
+            seen.add(name)
+    for child in element:
+        if not isinstance(child.tag, str) or not len(child):
+            continue
+        entry = shape.by_xml_name.get(child.tag)
+        if entry is not None and entry[1].kind == "string":
+            text = json.dumps(_element_value(child), ensure_ascii=False, separators=(",", ":"))
+            for grandchild in list(child):
+                child.remove(grandchild)
+            child.text = text
+
+
+def _element_value(element: Any) -> Any:
+    """An element as JSON: its text when it has no child elements, else an object of its children
+    (a name repeated becomes a list)."""
+    children = [child for child in element if isinstance(child.tag, str)]
+    if not children:
+        return element.text or ""
+    out: dict[str, Any] = {}
+    for child in children:
+        name = child.tag.rpartition("}")[2]
+        value = _element_value(child)
+        if name in out:
+            previous = out[name]
+            out[name] = [*previous, value] if isinstance(previous, list) else [previous, value]
+        else:
+            out[name] = value
+    return out
+
+
+ACS_RETRY_AFTER = "x-acs-retry-after"
+
+
+def acs_retry_after(headers: httpx.Headers) -> float | None:
+    """Seconds from ``x-acs-retry-after`` (a positive integer of milliseconds), or ``None``.
+
+    An empty, zero, negative or non-numeric value (``1.5`` included) is ignored: the official SDKs'
+    ``getThrottlingTimeLeft`` returns null for all of them, so that no such answer is read as
+    throttling nor waited 0 ms for (aliyun/darabonba-openapi PR #283).
+    """
+    value = headers.get(ACS_RETRY_AFTER, "").strip()
+    if not (value.isascii() and value.isdigit()):  # isdigit alone accepts '²'; '' and '-5' fail here
+        return None
+    milliseconds = int(value)
+    return milliseconds / 1000 if milliseconds > 0 else None
 
 
 def retry_after(headers: httpx.Headers) -> float | None:

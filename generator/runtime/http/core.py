@@ -125,7 +125,12 @@ class _Settings:
     ) -> _Settings:
         if response_format not in _ACCEPT:
             raise InvalidParameterError(f"response_format must be 'json' or 'xml', got {response_format!r}")
-        if not (math.isfinite(timeout) and timeout > 0):
+        # bool is an int, and None or "5" would reach math.isfinite as a bare TypeError: refused by type first
+        if (
+            isinstance(timeout, bool)
+            or not isinstance(timeout, (int, float))
+            or not (math.isfinite(timeout) and timeout > 0)
+        ):
             raise InvalidParameterError(f"timeout must be a positive number of seconds, got {timeout!r}")
         if max_attempts < 1:
             raise InvalidParameterError(f"max_attempts must be at least 1, got {max_attempts!r}")
@@ -265,7 +270,6 @@ class _ClientCore(Generic[_TransportT, _HttpT]):
         self._channel: Channel[_HttpT] = Channel(
             self._http,
             self.settings.retry,
-            self._caller(),
             httpx.URL(self.settings.endpoint).host,
             closed=self._closed_message(),
         )
@@ -274,10 +278,6 @@ class _ClientCore(Generic[_TransportT, _HttpT]):
 
     def _open(self, client: Any) -> _HttpT:
         """The httpx client that ``client`` sends with (sync or async, by subclass)."""
-        raise NotImplementedError
-
-    def _caller(self) -> Any:
-        """The retry loop's caller for the settings (stamina's, sync or async by subclass)."""
         raise NotImplementedError
 
     def _closed_message(self) -> str:
@@ -299,9 +299,6 @@ class SyncClientCore(_ClientCore[httpx.BaseTransport, httpx.Client]):
 
     def _open(self, client: Any) -> httpx.Client:
         return client.get_httpx_client()  # type: ignore[no-any-return]
-
-    def _caller(self) -> Any:
-        return self.settings.retry.caller()
 
     def _request(self, operation: Operation[T], arguments: Mapping[str, object]) -> T:
         """One call of ``operation`` with ``arguments`` (``None``: not sent), on the one request path.
@@ -359,9 +356,6 @@ class AsyncClientCore(_ClientCore[httpx.AsyncBaseTransport, httpx.AsyncClient]):
 
     def _open(self, client: Any) -> httpx.AsyncClient:
         return client.get_async_httpx_client()  # type: ignore[no-any-return]
-
-    def _caller(self) -> Any:
-        return self.settings.retry.async_caller()
 
     async def _request(self, operation: Operation[T], arguments: Mapping[str, object]) -> T:
         """``await`` one call of ``operation``; see ``SyncClientCore._request``."""

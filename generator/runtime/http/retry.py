@@ -1,13 +1,16 @@
 """The retry policy both clients share; stamina (a maintained retry library) runs the loop.
 
 Each attempt goes through the whole httpx request, so the signer signs it again with a fresh
-Date and nonce. Retried: connection failures and timeouts, HTTP 5xx, HTTP 429 and ``Throttling*``
-codes; never any other 4xx. ``stamina.set_testing(True)`` turns the waiting off in tests.
+Date and nonce. Retried: connection failures and timeouts, HTTP 5xx, HTTP 429, ``Throttling*``
+codes and any error carrying ``x-acs-retry-after``; never any other 4xx. The waits: the server's
+``x-acs-retry-after`` up to the call's deadline, else its ``Retry-After`` up to ``RETRY_AFTER_CAP``,
+else exponential backoff. ``stamina.set_testing(True)`` turns the waiting off in tests.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -36,9 +39,17 @@ WAIT_JITTER = 0.3  # seconds: at most this much random delay is added to each wa
 RETRY_AFTER_CAP = 5.0  # seconds: a server's Retry-After is honoured up to this
 
 
-def retry_hook(error: Exception) -> bool | float:
-    """Whether ``error`` is worth another attempt; a float is the wait the server asked for (capped)."""
+def retry_hook(error: Exception, *, remaining: float | None = None) -> bool | float:
+    """Whether ``error`` is worth another attempt; a float is the wait the server asked for (capped).
+
+    ``x-acs-retry-after``'s wait is capped by ``remaining``, the seconds left before the call's deadline
+    (``None``: no deadline), so the next attempt starts by the deadline; ``Retry-After``'s by
+    ``RETRY_AFTER_CAP``. A wait may be ``0.0``: a retry at once, not a refusal (test with ``is not False``).
+    """
     if isinstance(error, (ThrottlingError, ServerError)):
+        if error.acs_retry_after is not None:  # the official SDKs wait exactly this long (darabonba-openapi #283)
+            wait = max(error.acs_retry_after, 0.0)
+            return wait if remaining is None else min(wait, max(remaining, 0.0))
         if error.retry_after is not None:
             return min(max(error.retry_after, 0.0), RETRY_AFTER_CAP)
         return True
@@ -72,18 +83,33 @@ class RetryPolicy:
         """Whether the loop retries after ``error`` ended attempt number ``attempt``, ``elapsed`` seconds into
         the call: a retryable error, attempts left, the deadline not passed (what the loop's settings say)."""
         in_time = self.deadline is None or elapsed < self.deadline
-        return bool(retry_hook(error)) and attempt < self.max_attempts and in_time
+        return self.wait(error, elapsed) is not False and attempt < self.max_attempts and in_time
+
+    def wait(self, error: Exception, elapsed: float | None = None) -> bool | float:
+        """``retry_hook`` for a call ``elapsed`` seconds old (``None``: not started), with its deadline:
+        ``False``, ``True`` (backoff) or the seconds to wait before the next attempt."""
+        if self.deadline is None:
+            return retry_hook(error)
+        return retry_hook(error, remaining=self.deadline - (elapsed or 0.0))
+
+    def _hook(self, started: float | None) -> Callable[[Exception], bool | float]:
+        if started is None:
+            return self.wait
+        return lambda error: self.wait(error, time.monotonic() - started)
 
     # stamina (and tenacity under it) is imported at a client's first call, not with the package.
-    def caller(self) -> stamina.BoundRetryingCaller:
+    def caller(self, *, started: float | None = None) -> stamina.BoundRetryingCaller:
+        """stamina's retrying caller for this policy; ``started``: the call's ``time.monotonic()`` start,
+        from which the time left before the deadline is counted (``None``: the whole deadline)."""
         import stamina
 
-        return stamina.RetryingCaller(**self._settings()).on(retry_hook)  # type: ignore[arg-type]
+        return stamina.RetryingCaller(**self._settings()).on(self._hook(started))  # type: ignore[arg-type]
 
-    def async_caller(self) -> stamina.BoundAsyncRetryingCaller:
+    def async_caller(self, *, started: float | None = None) -> stamina.BoundAsyncRetryingCaller:
+        """The async twin of ``caller``."""
         import stamina
 
-        return stamina.AsyncRetryingCaller(**self._settings()).on(retry_hook)  # type: ignore[arg-type]
+        return stamina.AsyncRetryingCaller(**self._settings()).on(self._hook(started))  # type: ignore[arg-type]
 
 
 def transport_error(exc: httpx.TransportError) -> TransportError:

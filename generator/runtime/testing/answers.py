@@ -31,21 +31,34 @@ class Fault:
     content_type: str | None = None
     seconds: float = 0.0
     retry_after: str | None = None
+    acs_retry_after: str | None = None
 
     @classmethod
-    def error(cls, status: int, code: str | None = None, message: str | None = None) -> Fault:
-        """An Alibaba error body with ``status`` (Code defaults by status, e.g. 503 ServiceUnavailable)."""
-        return cls("status", status=status, code=code, message=message)
+    def error(
+        cls, status: int, code: str | None = None, message: str | None = None, *, acs_retry_after: str | None = None
+    ) -> Fault:
+        """An Alibaba error body with ``status`` (Code defaults by status, e.g. 503 ServiceUnavailable);
+        ``acs_retry_after``: the ``x-acs-retry-after`` header's value (milliseconds), sent as given."""
+        return cls("status", status=status, code=code, message=message, acs_retry_after=acs_retry_after)
 
     @classmethod
-    def throttle(cls, status: int = 400, code: str = "Throttling.User", retry_after: str | None = None) -> Fault:
-        """A throttling answer, as the service sends it (HTTP 400 or 429, Code ``Throttling*``)."""
+    def throttle(
+        cls,
+        status: int = 400,
+        code: str = "Throttling.User",
+        retry_after: str | None = None,
+        *,
+        acs_retry_after: str | None = None,
+    ) -> Fault:
+        """A throttling answer, as the service sends it (HTTP 400 or 429, Code ``Throttling*``), with
+        ``Retry-After`` and ``x-acs-retry-after`` (milliseconds) set to the values given, sent as given."""
         return cls(
             "status",
             status=status,
             code=code,
             message="Request was denied due to user flow control.",
             retry_after=retry_after,
+            acs_retry_after=acs_retry_after,
         )
 
     @classmethod

@@ -30,6 +30,12 @@ _Service = TypeVar("_Service", bound=FakeService)
 _FAULTS: dict[str, Callable[[list[str]], Fault]] = {
     "error": lambda args: Fault.error(int(args[0]) if args else 503, *args[1:2]),
     "throttle": lambda args: Fault.throttle(int(args[0])) if args else Fault.throttle(),
+    # acs-retry-after:MS[:STATUS[:CODE]]: an error (400 Throttling.User by default) carrying x-acs-retry-after
+    "acs-retry-after": lambda args: Fault.error(
+        int(args[1]) if args[1:] else 400,
+        args[2] if args[2:] else "Throttling.User",
+        acs_retry_after=str(int(args[0])) if args else "1000",
+    ),
     "reset": lambda args: Fault.reset(),
     "malformed": lambda args: Fault.malformed(),
     "html": lambda args: Fault.html(int(args[0]) if args else 502),
@@ -40,8 +46,9 @@ _FAULTS: dict[str, Callable[[list[str]], Fault]] = {
 
 def parse_fault(text: str) -> Fault:
     """A ``Fault`` from its command-line spelling: ``KIND[:ARG[:ARG]]``, e.g. ``error:503``,
-    ``error:500:InternalError``, ``throttle``, ``throttle:429``, ``reset``, ``malformed``, ``html:502``,
-    ``delay:2.5``, ``truncate``.
+    ``error:500:InternalError``, ``throttle``, ``throttle:429``, ``acs-retry-after:300`` (400
+    Throttling.User with ``x-acs-retry-after: 300``), ``acs-retry-after:300:400:InvalidParameter``,
+    ``reset``, ``malformed``, ``html:502``, ``delay:2.5``, ``truncate``.
 
     Raises:
         argparse.ArgumentTypeError: an unknown kind or an argument that is not a number.
@@ -87,7 +94,8 @@ def main(
     *,
     prog: str = "python -m foas_client.testing",
 ) -> int:
-    """Runs the command line ``argv``; returns the exit status (0 after SIGTERM or Ctrl-C).
+    """Runs the command line ``argv``; returns the exit status (0 after SIGTERM or Ctrl-C; 1 when the
+    address cannot be listened on, a port in use for one, said in one line on stderr).
 
     ``make_service`` builds the fake (with its documented examples, checking ``TEST_CREDENTIALS``);
     ``add_generated(service, count, seed)`` adds ``--jobs`` generated items to each paged operation.
@@ -97,11 +105,19 @@ def main(
     if arguments.jobs:
         add_generated(service, arguments.jobs, arguments.seed)
     service.inject(*arguments.fault)
+    try:
+        listening = LoopbackServer(service, host=arguments.host, port=arguments.port)
+    except OSError as exc:  # EADDRINUSE, EACCES (a port below 1024), an address not on this host...
+        reason = exc.strerror or str(exc)
+        print(
+            f"{prog} serve: error: cannot listen on {arguments.host} port {arguments.port}: {reason}", file=sys.stderr
+        )
+        return 1
     stop = threading.Event()
     # The handlers only set the event: the main thread waits on it, then stops the server cleanly.
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
-    with LoopbackServer(service, host=arguments.host, port=arguments.port) as server:
+    with listening as server:
         print(
             f"fake: {server.base_url} access_key_id={TEST_CREDENTIALS.access_key_id}"
             f" access_key_secret={TEST_CREDENTIALS.access_key_secret}",

@@ -223,9 +223,9 @@ class FakeService:
     def _answer(self, method: str, raw_target: str, headers: dict[str, str], xml: bool, fault: Fault | None) -> Answer:
         if fault is not None and fault.kind == "status":
             answer = self._error(fault.status, fault.code or _default_code(fault.status), fault.message, xml)
-            if fault.retry_after is not None:
-                answer = attrs.evolve(answer, headers={**answer.headers, "Retry-After": fault.retry_after})
-            return answer
+            extra = {"Retry-After": fault.retry_after, "x-acs-retry-after": fault.acs_retry_after}
+            headers = {name: value for name, value in extra.items() if value is not None}
+            return attrs.evolve(answer, headers={**answer.headers, **headers}) if headers else answer
         if fault is not None and fault.kind == "body":
             return Answer(fault.status, {"Content-Type": fault.content_type or "application/json"}, fault.body or b"")
         refusal = self._check_signature(method, raw_target, headers, xml)
