@@ -7,7 +7,7 @@ JSON and from XML by their Content-Type; every error is a ``foas_client.errors.F
 
 from typing import TYPE_CHECKING, Any
 
-from ._bindings import RoaSigner, decode_body
+from ._bindings import Acs3Signer, RoaSigner, decode_body
 from ._clients import AsyncFoasClient, FoasClient
 from ._core.credentials import Credentials, CredentialsProvider, OfficialChainProvider
 from ._core.http.core import ResponseFormat
@@ -76,6 +76,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "Acs3Signer",
     "ApiError",
     "AsyncFoasClient",
     "AuthError",
