@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ._bindings import Acs3Signer, RoaSigner, decode_body
 from ._clients import AsyncFoasClient, FoasClient
 from ._core.credentials import Credentials, CredentialsProvider, OfficialChainProvider
-from ._core.http.core import ResponseFormat
+from ._core.http.core import ResponseFormat, SignatureVersion
 from ._core.http.retry import RetryPolicy
 from .client import Client
 from .errors import (
@@ -102,6 +102,7 @@ __all__ = [
     "RetryPolicy",
     "RoaSigner",
     "ServerError",
+    "SignatureVersion",
     "ThrottlingError",
     "TransportError",
     "__version__",

@@ -222,6 +222,7 @@ CORE_PUBLIC = [
     "RetryPolicy",
     "RoaSigner",
     "ServerError",
+    "SignatureVersion",
     "ThrottlingError",
     "TransportError",
     "__version__",

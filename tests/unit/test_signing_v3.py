@@ -17,9 +17,9 @@ import pytest
 from alibabacloud_openapi_util.client import Client as OpenApiUtil
 from Tea.request import TeaRequest
 
-from foas_client import Acs3Signer, RoaSigner
+from foas_client import Acs3Signer, FoasClient, RoaSigner
 from foas_client._core.credentials import Credentials
-from foas_client._core.errors import CredentialsError
+from foas_client._core.errors import CredentialsError, InvalidParameterError
 from foas_client._core.http.paths import path_segment
 from foas_client._core.http.signing_v3 import (
     ALGORITHM,
@@ -290,6 +290,23 @@ def test_repr_shows_no_secret_or_token() -> None:
     text = repr(fixed_signer(Credentials(KEY_ID, SECRET, TOKEN)))
     assert text.startswith("Acs3Signer(")
     assert SECRET not in text and TOKEN not in text
+
+
+# --- choosing the version ----------------------------------------------------------------------------
+
+
+def test_clients_sign_v3_by_default_and_v1_when_asked() -> None:
+    credentials = Credentials(KEY_ID, SECRET)
+    with FoasClient(credentials=credentials, endpoint="http://127.0.0.1:9") as client:
+        assert type(client.settings.signer).__name__ == "Acs3Signer"
+    with FoasClient(credentials=credentials, endpoint="http://127.0.0.1:9", signature_version="v1") as client:
+        assert type(client.settings.signer).__name__ == "RoaSigner"
+
+
+@pytest.mark.parametrize("bad", ["v2", "V3", "", None, 3, ["v3"]])
+def test_an_unknown_signature_version_is_refused_at_construction(bad: object) -> None:
+    with pytest.raises(InvalidParameterError, match="signature_version"):
+        FoasClient(credentials=Credentials(KEY_ID, SECRET), signature_version=bad)  # type: ignore[arg-type]
 
 
 def test_encoding_helpers_agree_with_the_official_sdk() -> None:

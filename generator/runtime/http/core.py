@@ -28,7 +28,8 @@ from .attempt_timeout import AttemptTimeout
 from .limits import ACCEPT_ENCODING, DEFAULT_MAX_RESPONSE_BYTES, ResponseLimit
 from .request import Channel, arequest, request
 from .retry import DEFAULT_DEADLINE, DEFAULT_MAX_ATTEMPTS, RetryPolicy
-from .signing import RoaSigner
+from .signing import AcsSigner, RoaSigner
+from .signing_v3 import Acs3Signer
 from .tls import tls_context
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ __all__ = [
     "AsyncClientCore",
     "ResponseFormat",
     "Server",
+    "SignatureVersion",
     "SyncClientCore",
 ]
 
@@ -49,6 +51,9 @@ ENV_REGION_ID = "ALIBABA_CLOUD_REGION_ID"
 ENV_ENDPOINT = "FOAS_ENDPOINT"  # a base URL instead of the region's endpoint: a test service, a proxy
 DEFAULT_TIMEOUT = 10.0  # seconds: one attempt, from sending the request to the last byte of the answer
 ResponseFormat = Literal["json", "xml"]
+SignatureVersion = Literal["v3", "v1"]
+# v3 (ACS3-HMAC-SHA256) is what the current official SDKs sign with; v1 (ROA, HMAC-SHA1) is the legacy SDKs'.
+_SIGNERS: dict[str, type[AcsSigner]] = {"v3": Acs3Signer, "v1": RoaSigner}
 _ACCEPT = {"json": "application/json", "xml": "application/xml"}
 _REGION_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
 
@@ -102,7 +107,7 @@ class _Settings:
 
     endpoint: str
     region_id: str
-    signer: RoaSigner
+    signer: AcsSigner
     accept: str
     timeout: httpx.Timeout
     retry: RetryPolicy
@@ -122,9 +127,12 @@ class _Settings:
         max_attempts: int,
         deadline: float | None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        signature_version: SignatureVersion = "v3",
     ) -> _Settings:
         if response_format not in _ACCEPT:
             raise InvalidParameterError(f"response_format must be 'json' or 'xml', got {response_format!r}")
+        if not isinstance(signature_version, str) or signature_version not in _SIGNERS:
+            raise InvalidParameterError(f"signature_version must be 'v3' or 'v1', got {signature_version!r}")
         if not (math.isfinite(timeout) and timeout > 0):
             raise InvalidParameterError(f"timeout must be a positive number of seconds, got {timeout!r}")
         if max_attempts < 1:
@@ -143,7 +151,7 @@ class _Settings:
         return cls(
             endpoint=(server.endpoint(region) if endpoint is None else endpoint).rstrip("/"),
             region_id=region,
-            signer=RoaSigner(default_credentials(credentials), region_id=region),
+            signer=_SIGNERS[signature_version](default_credentials(credentials), region_id=region),
             accept=_ACCEPT[response_format],
             timeout=httpx.Timeout(timeout),
             retry=RetryPolicy(max_attempts=max_attempts, deadline=deadline),
@@ -224,6 +232,8 @@ class _ClientCore(Generic[_TransportT, _HttpT]):
             raises ``ResponseTooLargeError`` (a ``DecodeError``; not retried): memory stays bounded
             whatever the server sends.
         transport: an httpx transport to use instead of the network (e.g. the testing fake's).
+        signature_version: ``"v3"`` (default: ACS3-HMAC-SHA256, as the current official SDKs sign) or
+            ``"v1"`` (ROA signature v1, HMAC-SHA1, as the legacy SDKs sign).
 
     Raises:
         CredentialsError: no credentials were given or found.
@@ -246,6 +256,7 @@ class _ClientCore(Generic[_TransportT, _HttpT]):
         deadline: float | None = DEFAULT_DEADLINE,
         transport: _TransportT | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        signature_version: SignatureVersion = "v3",
     ) -> None:
         self.settings: _Settings = _Settings.resolve(
             server=self._server,
@@ -257,6 +268,7 @@ class _ClientCore(Generic[_TransportT, _HttpT]):
             max_attempts=max_attempts,
             deadline=deadline,
             max_response_bytes=max_response_bytes,
+            signature_version=signature_version,
         )
         self._client = self.settings.client(self._client_class, transport)
         # Made now, not at the first call: threads sharing this client share one connection pool, and

@@ -4,7 +4,7 @@ What it serves comes as data from the generated binding (``_fake``): one ``FakeO
 operation of the spec (its descriptor from ``_schema.OPERATIONS``, its ``x-pagination``, its response
 shape and models) and the spec's shapes. A request is routed by method and path template, its
 parameters are checked with the rule the clients use (``_arguments.problem``: what the spec refuses
-is answered 400 ``InvalidParameter``), its ROA signature is checked against the fake's credentials,
+is answered 400 ``InvalidParameter``), its signature (V3 or ROA v1) is checked against the fake's credentials,
 and the answer is written as JSON or, by ``Accept``, as XML through the shapes. A paginated operation
 answers a page of the items stored for its path arguments, built from the ``x-pagination`` paths;
 any other answers the object stored for its path arguments, else its documented example.
@@ -31,6 +31,7 @@ import attrs
 from ..arguments import problem
 from ..credentials import Credentials
 from ..http.signing import sign, string_to_sign
+from ..http.signing_v3 import ALGORITHM, canonical_request, sign_v3, string_to_sign_v3
 from ..operation import Pagination, Parameter
 from ..shapes import ObjectShape
 from .answers import Answer, Fault, Misbehaviour
@@ -120,8 +121,8 @@ class FakeService:
     Args:
         operations: what it serves, one ``FakeOperation`` each.
         shapes: the spec's object shapes (``_schema.SHAPES``), to write XML and the error body.
-        credentials: the AccessKeys whose ROA signatures it accepts (and STS tokens it expects);
-            empty: signatures are not checked.
+        credentials: the AccessKeys whose signatures it accepts, V3 (ACS3-HMAC-SHA256) or ROA v1, and
+            the STS tokens it expects; empty: signatures are not checked.
         latency: seconds added to every answer.
         xml_content_type: the Content-Type of XML answers (the service sends ``text/xml;charset=utf-8``).
         error_shape: the shape of the error body.
@@ -296,29 +297,71 @@ class FakeService:
         return document
 
     def _check_signature(self, method: str, raw_target: str, headers: dict[str, str], xml: bool) -> Answer | None:
+        """``None`` when the request is signed by a known AccessKey, V3 or ROA v1; else the service's error answer."""
         if not self.credentials:
             return None
         scheme, _, credential = headers.get("authorization", "").partition(" ")
+        if scheme == ALGORITHM:
+            return self._check_v3(method, raw_target, headers, credential, xml)
         key_id, colon, signature = credential.rpartition(":")
         if scheme != "acs" or not colon:  # no credentials at all: 401, as HTTP has it (RFC 9110 15.5.2)
             return self._error(
                 401,
                 "IncompleteSignature",
-                "The request signature does not conform to Aliyun standards: "
-                "expected 'Authorization: acs <AccessKeyId>:<Signature>'.",
+                "The request signature does not conform to Aliyun standards: expected 'Authorization: "
+                f"{ALGORITHM} Credential=<AccessKeyId>,SignedHeaders=<names>,Signature=<hex>' "
+                "or 'acs <AccessKeyId>:<Signature>'.",
                 xml,
             )
-        known = self.credentials.get(key_id)
+        refusal, known = self._known(key_id, headers, xml)
         if known is None:
-            return self._error(403, "InvalidAccessKeyId.NotFound", "Specified access key is not found.", xml)
-        if known.security_token is not None and headers.get("x-acs-security-token") != known.security_token:
-            return self._error(403, "InvalidSecurityToken.Mismatch", "Specified security token is not valid.", xml)
+            return refusal
         expected = sign(known.access_key_secret, string_to_sign(method, headers, raw_target))
         if not hmac.compare_digest(signature.encode(), expected.encode()):  # str: ASCII only, else TypeError
-            return self._error(
-                400, "SignatureDoesNotMatch", "Specified signature is not matched with our calculation.", xml
-            )
+            return self._mismatch(xml)
         return None
+
+    def _check_v3(
+        self, method: str, raw_target: str, headers: dict[str, str], credential: str, xml: bool
+    ) -> Answer | None:
+        fields = dict(part.strip().partition("=")[::2] for part in credential.split(","))
+        key_id, signed, signature = (fields.get(name, "") for name in ("Credential", "SignedHeaders", "Signature"))
+        names = signed.split(";") if signed else []
+        unsigned = sorted(
+            name for name in headers if (name.startswith("x-acs-") or name == "host") and name not in names
+        )
+        if not (key_id and names and signature) or unsigned:
+            detail = f" Unsigned headers: {', '.join(unsigned)}." if unsigned else ""
+            return self._error(
+                400,
+                "IncompleteSignature",
+                "The request signature does not conform to Aliyun standards: host and every x-acs-* header "
+                f"must be signed.{detail}",
+                xml,
+            )
+        refusal, known = self._known(key_id, headers, xml)
+        if known is None:
+            return refusal
+        canonical = canonical_request(method, raw_target, headers, headers.get("x-acs-content-sha256", ""), names)
+        expected = sign_v3(known.access_key_secret, string_to_sign_v3(canonical))
+        if not hmac.compare_digest(signature.encode(), expected.encode()):  # str: ASCII only, else TypeError
+            return self._mismatch(xml)
+        return None
+
+    def _known(self, key_id: str, headers: Mapping[str, str], xml: bool) -> tuple[Answer | None, Credentials | None]:
+        """The fake's credentials of ``key_id`` and no refusal, or the refusal of an unknown id or a wrong token."""
+        known = self.credentials.get(key_id)
+        if known is None:
+            return self._error(403, "InvalidAccessKeyId.NotFound", "Specified access key is not found.", xml), None
+        if known.security_token is not None and headers.get("x-acs-security-token") != known.security_token:
+            return self._error(
+                403, "InvalidSecurityToken.Mismatch", "Specified security token is not valid.", xml
+            ), None
+        return None, known
+
+    def _mismatch(self, xml: bool) -> Answer:
+        message = "Specified signature is not matched with our calculation."
+        return self._error(400, "SignatureDoesNotMatch", message, xml)
 
     def _error(self, status: int, code: str, message: str | None, xml: bool) -> Answer:
         body = {
