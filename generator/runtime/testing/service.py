@@ -18,6 +18,7 @@ from __future__ import annotations
 import collections
 import hmac
 import json
+import logging
 import math
 import re
 import threading
@@ -45,6 +46,8 @@ DEFAULT_PAGE_SIZE = 10  # when neither the size parameter's default nor the echo
 _TEMPLATE_VARIABLE = re.compile(r"\{([^{}]+)\}")
 # The fields every Alibaba answer carries and the fake fills itself (the error body's, which are the protocol's).
 _REQUEST_ID = "RequestId"
+_LOG = logging.getLogger("foas_client.testing")
+SIGNATURE_VERSIONS_KEPT = 10_000  # the versions of the last requests verified: bounded in a long-running fake
 
 
 @attrs.frozen
@@ -121,15 +124,19 @@ class FakeService:
     Args:
         operations: what it serves, one ``FakeOperation`` each.
         shapes: the spec's object shapes (``_schema.SHAPES``), to write XML and the error body.
-        credentials: the AccessKeys whose signatures it accepts, V3 (ACS3-HMAC-SHA256) or ROA v1, and
-            the STS tokens it expects; empty: signatures are not checked.
+        credentials: the AccessKeys whose signatures it accepts, V3 (ACS3-HMAC-SHA256) or ROA v1 (over the
+            path as sent, or decoded, as the legacy SDK signs it), and the STS tokens it expects; empty:
+            signatures are not checked.
         latency: seconds added to every answer.
         xml_content_type: the Content-Type of XML answers (the service sends ``text/xml;charset=utf-8``).
         error_shape: the shape of the error body.
 
     Items and answers are stored per operation and path arguments; a paginated operation with none
     stored answers an empty listing. Faults queued with ``inject`` are used one per request, in order;
-    ``misbehaviour`` bends the pagination of every paginated operation.
+    ``misbehaviour`` bends the pagination of every paginated operation. ``signature_versions`` holds
+    the version (``"v3"`` or ``"v1"``) of each request whose signature it verified, the last 10,000 in
+    order; each is also logged (INFO, logger ``foas_client.testing``). A wrong signature is answered 400
+    ``SignatureDoesNotMatch``, "... server string to sign is:<string>", as the service answers it.
     """
 
     def __init__(
@@ -147,6 +154,7 @@ class FakeService:
         self.xml_content_type = xml_content_type
         self.misbehaviour = Misbehaviour()
         self.requests = 0
+        self.signature_versions: collections.deque[str] = collections.deque(maxlen=SIGNATURE_VERSIONS_KEPT)
         self._operations = {operation.operation_id: operation for operation in operations}
         self._shapes = shapes
         self._error_shape = error_shape
@@ -297,7 +305,8 @@ class FakeService:
         return document
 
     def _check_signature(self, method: str, raw_target: str, headers: dict[str, str], xml: bool) -> Answer | None:
-        """``None`` when the request is signed by a known AccessKey, V3 or ROA v1; else the service's error answer."""
+        """``None`` when the request is signed by a known AccessKey, V3 or ROA v1 (recorded in
+        ``signature_versions``); else the service's error answer."""
         if not self.credentials:
             return None
         scheme, _, credential = headers.get("authorization", "").partition(" ")
@@ -316,10 +325,16 @@ class FakeService:
         refusal, known = self._known(key_id, headers, xml)
         if known is None:
             return refusal
-        expected = sign(known.access_key_secret, string_to_sign(method, headers, raw_target))
-        if not hmac.compare_digest(signature.encode(), expected.encode()):  # str: ASCII only, else TypeError
-            return self._mismatch(xml)
-        return None
+        # The current SDK generation signs the path as sent (encoded); the legacy Python SDK signs it decoded.
+        path, mark, query = raw_target.partition("?")
+        candidates = [string_to_sign(method, headers, raw_target)]
+        if unquote(path) != path:
+            candidates.append(string_to_sign(method, headers, unquote(path) + mark + query))
+        for candidate in candidates:
+            if hmac.compare_digest(signature.encode(), sign(known.access_key_secret, candidate).encode()):
+                self._verified("v1", method, path)
+                return None
+        return self._mismatch(candidates[0], known, xml)
 
     def _check_v3(
         self, method: str, raw_target: str, headers: dict[str, str], credential: str, xml: bool
@@ -343,9 +358,11 @@ class FakeService:
         if known is None:
             return refusal
         canonical = canonical_request(method, raw_target, headers, headers.get("x-acs-content-sha256", ""), names)
-        expected = sign_v3(known.access_key_secret, string_to_sign_v3(canonical))
+        expected_string = string_to_sign_v3(canonical)
+        expected = sign_v3(known.access_key_secret, expected_string)
         if not hmac.compare_digest(signature.encode(), expected.encode()):  # str: ASCII only, else TypeError
-            return self._mismatch(xml)
+            return self._mismatch(expected_string, known, xml)
+        self._verified("v3", method, raw_target.partition("?")[0])
         return None
 
     def _known(self, key_id: str, headers: Mapping[str, str], xml: bool) -> tuple[Answer | None, Credentials | None]:
@@ -359,9 +376,19 @@ class FakeService:
             ), None
         return None, known
 
-    def _mismatch(self, xml: bool) -> Answer:
-        message = "Specified signature is not matched with our calculation."
+    def _mismatch(self, server_string: str, known: Credentials, xml: bool) -> Answer:
+        # Worded as the service words it: clients (the legacy Python SDK) read what follows the colon. The
+        # service echoes its string to sign whole; the fake leaves out the STS token, which v1 signs, so
+        # that a test's log or a CLI's error line never shows it.
+        if known.security_token:
+            server_string = server_string.replace(known.security_token, "***")
+        message = f"Specified signature is not matched with our calculation. server string to sign is:{server_string}"
         return self._error(400, "SignatureDoesNotMatch", message, xml)
+
+    def _verified(self, version: str, method: str, path: str) -> None:
+        with self._lock:
+            self.signature_versions.append(version)
+        _LOG.info("signature %s verified: %s %s", version, method, path)
 
     def _error(self, status: int, code: str, message: str | None, xml: bool) -> Answer:
         body = {
