@@ -7,10 +7,10 @@ JSON and from XML by their Content-Type; every error is a ``foas_client.errors.F
 
 from typing import TYPE_CHECKING, Any
 
-from ._bindings import RoaSigner, decode_body
+from ._bindings import Acs3Signer, RoaSigner, decode_body
 from ._clients import AsyncFoasClient, FoasClient
 from ._core.credentials import Credentials, CredentialsProvider, OfficialChainProvider
-from ._core.http.core import ResponseFormat
+from ._core.http.core import ResponseFormat, SignatureVersion
 from ._core.http.retry import RetryPolicy
 from .client import Client
 from .errors import (
@@ -78,6 +78,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "Acs3Signer",
     "ApiError",
     "AsyncFoasClient",
     "AuthError",
@@ -103,6 +104,7 @@ __all__ = [
     "RetryPolicy",
     "RoaSigner",
     "ServerError",
+    "SignatureVersion",
     "ThrottlingError",
     "TransportError",
     "__version__",

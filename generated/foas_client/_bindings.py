@@ -10,10 +10,11 @@ from typing import Any
 from ._core.credentials import CredentialsProvider
 from ._core.decoding import responses as _responses
 from ._core.http import signing as _signing
+from ._core.http import signing_v3 as _signing_v3
 from ._core.http.signing import _utc_now, _uuid4
 from ._schema import API_VERSION, SHAPES
 
-__all__ = ["RoaSigner", "decode_body"]
+__all__ = ["Acs3Signer", "RoaSigner", "decode_body"]
 
 
 def decode_body(content: bytes, content_type: str | None, shape_name: str) -> dict[str, Any]:
@@ -30,6 +31,22 @@ def decode_body(content: bytes, content_type: str | None, shape_name: str) -> di
 
 class RoaSigner(_signing.RoaSigner):
     __doc__ = _signing.RoaSigner.__doc__
+
+    def __init__(
+        self,
+        credentials: CredentialsProvider,
+        *,
+        region_id: str,
+        version: str = API_VERSION,
+        action: str | None = None,
+        clock: Callable[[], datetime] = _utc_now,
+        nonce: Callable[[], str] = _uuid4,
+    ) -> None:
+        super().__init__(credentials, region_id=region_id, version=version, action=action, clock=clock, nonce=nonce)
+
+
+class Acs3Signer(_signing_v3.Acs3Signer):
+    __doc__ = _signing_v3.Acs3Signer.__doc__
 
     def __init__(
         self,

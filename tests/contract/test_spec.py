@@ -205,6 +205,7 @@ def test_provenance_tools_are_the_installed_exact_pins() -> None:
 
 # The hand-written public names (the core's), next to the models generated from the spec and the plan schema.
 CORE_PUBLIC = [
+    "Acs3Signer",
     "ApiError",
     "AsyncFoasClient",
     "AuthError",
@@ -221,6 +222,7 @@ CORE_PUBLIC = [
     "RetryPolicy",
     "RoaSigner",
     "ServerError",
+    "SignatureVersion",
     "ThrottlingError",
     "TransportError",
     "__version__",

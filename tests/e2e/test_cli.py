@@ -482,10 +482,15 @@ def test_a_closed_port_is_a_transport_failure(foas) -> None:
 def test_a_wrong_secret_names_the_code_and_the_request_id(foas, environment: pytest.MonkeyPatch) -> None:
     secret = "Wrong-Secret-Value-4711"
     environment.setenv(ENV_ACCESS_KEY_SECRET, secret)
-    for wire in ("json", "xml"):
-        run = foas(LISTING, *DOCUMENTED, "--response-format", wire)
+    for wire, version, server_string in (
+        ("json", "v3", "server string to sign is:ACS3-HMAC-SHA256 "),  # the newline is a space on the one line
+        ("xml", "v3", "server string to sign is:ACS3-HMAC-SHA256 "),
+        ("json", "v1", "server string to sign is:GET application/json "),
+    ):
+        run = foas(LISTING, *DOCUMENTED, "--response-format", wire, "--signature-version", version)
         assert (run.code, run.out) == (ExitCode.API_ERROR, "")
         assert run.err_line.startswith("foas: error: HTTP 400 SignatureDoesNotMatch: Specified signature is not")
+        assert server_string in run.err_line, run.err_line
         assert REQUEST_ID.search(run.err_line)
         assert secret not in run.err
 
@@ -698,7 +703,7 @@ def test_help_prints_the_contract_usage_and_the_exit_codes(foas) -> None:
             f"usage: foas {LISTING} [-h]",
             *spec_options(),
             "[--endpoint URL] [--response-format json|xml] [--output table|json|jsonl|csv] [--timeout SECONDS]",
-            "[--max-attempts N] [-v]",
+            "[--max-attempts N] [--signature-version v3|v1] [-v]",
         ]
     )
     for code in ExitCode:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import asyncio
 import builtins
+import hashlib
 import json
 import logging
+import re
 import socket
 import sys
 import threading
@@ -48,6 +50,7 @@ from tests.support.roa_server import (
     RoaVerifyingServer,
     scripted,
     verify_roa_signature,
+    verify_v3_signature,
 )
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "spec" / "examples"
@@ -225,7 +228,29 @@ def test_request_carries_the_documented_headers_and_query(call: Call, server: Ro
     call(server.base_url, page_size=50, page_index=2)
 
     [seen] = server.received
-    assert seen.signature_ok
+    assert (seen.signature_ok, seen.signature_version) == (True, "v3")  # the default
+    assert seen.method == "GET"
+    assert seen.headers["x-acs-action"] == OPERATION_ID
+    assert seen.headers["x-acs-version"] == spec()["info"]["version"]
+    assert seen.headers["x-acs-region-id"] == REGION
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", seen.headers["x-acs-date"])
+    assert seen.headers["x-acs-signature-nonce"]
+    assert seen.headers["x-acs-content-sha256"] == hashlib.sha256(b"").hexdigest()  # a GET has no body
+    assert seen.headers["accept"] == "application/json"
+    signed = seen.headers["authorization"].partition("SignedHeaders=")[2].partition(",")[0].split(";")
+    assert seen.headers["authorization"].startswith(f"ACS3-HMAC-SHA256 Credential={KEY_ID},SignedHeaders=")
+    assert {"host", *(name for name in seen.headers if name.startswith("x-acs-"))} == set(signed)
+    assert "date" not in seen.headers
+    assert "x-acs-security-token" not in seen.headers
+    query = parse_qs(seen.raw_target.partition("?")[2], keep_blank_values=True)
+    assert query == {"RegionId": [REGION], "pageSize": ["50"], "pageIndex": ["2"]}
+
+
+def test_signature_v1_carries_the_roa_headers(call: Call, server: RoaVerifyingServer) -> None:
+    call(server.base_url, page_size=50, page_index=2, signature_version="v1")
+
+    [seen] = server.received
+    assert (seen.signature_ok, seen.signature_version) == (True, "v1")
     assert seen.method == "GET"
     assert seen.headers["x-acs-action"] == OPERATION_ID
     assert seen.headers["x-acs-version"] == spec()["info"]["version"]
@@ -634,12 +659,21 @@ def test_credentials_come_from_the_environment_when_none_are_given(
         clean_env.setenv("ALIBABA_CLOUD_SECURITY_TOKEN", token)
 
     client = client_class(region_id=REGION)
-    request = httpx.Request("GET", client.settings.endpoint + "/api/v2/projects/p/packages/q/jobs")
+    operation = {"x-acs-action": OPERATION_ID, "x-acs-version": spec()["info"]["version"]}  # the endpoint's own
+    url = client.settings.endpoint + "/api/v2/projects/p/packages/q/jobs"
+    request = httpx.Request("GET", url, headers=operation)
     client.settings.signer.sign_request(request)  # signs in place; nothing is sent
 
-    assert request.headers["Authorization"].startswith("acs LTAI5tFromEnv:")
+    assert request.headers["Authorization"].startswith("ACS3-HMAC-SHA256 Credential=LTAI5tFromEnv,")
     assert request.headers.get("x-acs-security-token") == token
     target = request.url.raw_path.decode()
+    assert verify_v3_signature("GET", target, request.headers, b"", {"LTAI5tFromEnv": SECRET}.get)
+
+    v1 = client_class(region_id=REGION, signature_version="v1")
+    request = httpx.Request("GET", url, headers=operation)
+    v1.settings.signer.sign_request(request)
+    assert request.headers["Authorization"].startswith("acs LTAI5tFromEnv:")
+    assert request.headers.get("x-acs-security-token") == token
     assert verify_roa_signature("GET", target, request.headers, {"LTAI5tFromEnv": SECRET}.get)
 
 

@@ -1,8 +1,10 @@
-"""A loopback HTTP server that checks ROA v1 signatures, written independently of ``foas_client``.
+"""A loopback HTTP server that checks signatures, V3 and ROA v1, written independently of ``foas_client``.
 
-``verify_roa_signature`` recomputes the signature from what came over the wire (the raw request
-target and the headers) following the published algorithm; it imports nothing from the package, so a
-bug in the client's signer cannot hide itself here.
+``verify_roa_signature`` recomputes the v1 signature from what came over the wire (the raw request
+target and the headers) following the published algorithm; ``verify_v3_signature`` recomputes the V3
+one with the official SDK's own code (``alibabacloud_openapi_util``'s ``get_authorization``, a dev
+dependency). Neither imports anything from the package, so a bug in the client's signer cannot hide
+itself here.
 
 Besides a ``(status, headers, body)`` answer, a responder may return ``RESET`` (abort the connection
 with a TCP RST, no answer), ``CLOSE`` (close it cleanly, no answer) or ``Hold(event, then)`` (answer
@@ -15,6 +17,7 @@ import base64
 import hashlib
 import hmac
 import json
+import re
 import socket
 import struct
 import threading
@@ -26,6 +29,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import final
 from urllib.parse import parse_qsl
 
+from alibabacloud_openapi_util.client import Client as OpenApiUtil
+from Tea.request import TeaRequest
+
 __all__ = [
     "CLOSE",
     "RESET",
@@ -36,8 +42,74 @@ __all__ = [
     "Responder",
     "RoaVerifyingServer",
     "scripted",
+    "signature_version",
     "verify_roa_signature",
+    "verify_v3_signature",
 ]
+
+V3 = "ACS3-HMAC-SHA256"
+_ISO8601_UTC = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
+_V3_AUTHORIZATION = re.compile(rf"^{V3} Credential=([^,]+),SignedHeaders=([^,]+),Signature=([0-9a-f]{{64}})$")
+
+
+def signature_version(headers: Mapping[str, str]) -> str | None:
+    """``"v3"`` or ``"v1"`` by the scheme of the Authorization header, ``None`` for neither."""
+    authorization = {name.lower(): value for name, value in headers.items()}.get("authorization", "")
+    if authorization.startswith(V3 + " "):
+        return "v3"
+    return "v1" if authorization.startswith("acs ") else None
+
+
+def verify_v3_signature(
+    method: str,
+    raw_target: str,
+    headers: Mapping[str, str],
+    body: bytes,
+    secret_for_key: Callable[[str], str | None],
+) -> bool:
+    """Whether a request carries a valid V3 (ACS3-HMAC-SHA256) signature, by the official algorithm.
+
+    Args:
+        method: the request line's method.
+        raw_target: the request line's target exactly as received (percent-encoded path and query).
+        headers: the received headers, names in any case.
+        body: the received body.
+        secret_for_key: the AccessKeySecret of an AccessKeyId, ``None`` for an unknown id.
+
+    Returns:
+        ``True`` only if Authorization is ``ACS3-HMAC-SHA256 Credential=<id>,SignedHeaders=<names>,Signature=<hex>``
+        for a known id; ``host`` and every ``x-acs-*`` header received are among the signed names (and
+        ``content-type`` when one was received); ``x-acs-content-sha256`` is the hex SHA-256 of ``body``;
+        ``x-acs-date`` is ISO 8601 UTC; a nonce, ``x-acs-action`` and ``x-acs-version`` are present; and
+        ``get_authorization`` over the received path, the decoded query and the signed headers gives the
+        same Authorization.
+    """
+    h = {name.lower(): value for name, value in headers.items()}
+    match = _V3_AUTHORIZATION.match(h.get("authorization", ""))
+    if match is None:
+        return False
+    key_id, signed_list, _ = match.groups()
+    secret = secret_for_key(key_id)
+    if secret is None:
+        return False
+    signed = signed_list.split(";")
+    must_sign = [name for name in h if name == "host" or name == "content-type" or name.startswith("x-acs-")]
+    if any(name not in signed for name in must_sign) or any(name not in h for name in signed):
+        return False
+    if h.get("x-acs-content-sha256") != hashlib.sha256(body).hexdigest():
+        return False
+    if not _ISO8601_UTC.match(h.get("x-acs-date", "")):
+        return False
+    if not (h.get("x-acs-signature-nonce") and h.get("x-acs-action") and h.get("x-acs-version")):
+        return False
+    path, _, query = raw_target.partition("?")
+    request = TeaRequest()
+    request.method = method
+    request.pathname = path
+    request.query = dict(parse_qsl(query, keep_blank_values=True))
+    request.headers = {name: h[name] for name in signed}
+    expected = OpenApiUtil.get_authorization(request, V3, h["x-acs-content-sha256"], key_id, secret)
+    return hmac.compare_digest(expected, h["authorization"])
 
 
 def verify_roa_signature(
@@ -85,12 +157,14 @@ def verify_roa_signature(
 
 @dataclass(frozen=True)
 class ReceivedRequest:
-    """One request as the server saw it: the raw request-line target and headers (names lower-cased)."""
+    """One request as the server saw it: the raw request-line target and headers (names lower-cased),
+    and the signature's version (``"v3"``, ``"v1"`` or ``None``) and whether it verified."""
 
     method: str
     raw_target: str
     headers: dict[str, str]
     signature_ok: bool
+    signature_version: str | None = None
 
 
 Answer = tuple[int, dict[str, str], bytes]
@@ -154,7 +228,8 @@ def _error(status: int, code: str, message: str) -> tuple[int, dict[str, str], b
 
 @final
 class RoaVerifyingServer:
-    """A threaded HTTP server on 127.0.0.1 (free port) answering 403 to any badly signed request.
+    """A threaded HTTP server on 127.0.0.1 (free port) answering 403 to any badly signed request,
+    signed V3 or ROA v1 (each request's version is in its ``ReceivedRequest``).
 
     A request with a valid signature and an unseen nonce goes to ``respond`` (default: 200 and a small JSON
     body); a bad signature gets 403 ``SignatureDoesNotMatch``, a reused nonce 403 ``SignatureNonceUsed``.
@@ -197,9 +272,13 @@ class RoaVerifyingServer:
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
-    def _answer(self, method: str, raw_target: str, headers: dict[str, str]) -> Reply:
-        ok = verify_roa_signature(method, raw_target, headers, self.secrets.get)
-        request = ReceivedRequest(method, raw_target, headers, ok)
+    def _answer(self, method: str, raw_target: str, headers: dict[str, str], body: bytes) -> Reply:
+        version = signature_version(headers)
+        if version == "v3":
+            ok = verify_v3_signature(method, raw_target, headers, body, self.secrets.get)
+        else:
+            ok = verify_roa_signature(method, raw_target, headers, self.secrets.get)
+        request = ReceivedRequest(method, raw_target, headers, ok, version)
         nonce = headers.get("x-acs-signature-nonce", "")
         with self._lock:
             self.received.append(request)
@@ -220,10 +299,9 @@ class RoaVerifyingServer:
 
             def _handle(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
-                if length:
-                    self.rfile.read(length)
+                body = self.rfile.read(length) if length else b""
                 headers = {name.lower(): value for name, value in self.headers.items()}
-                reply = server._answer(self.command, self.path, headers)
+                reply = server._answer(self.command, self.path, headers, body)
                 while isinstance(reply, Hold):
                     reply.release.wait(reply.max_wait)
                     reply = reply.then

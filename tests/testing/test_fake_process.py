@@ -102,3 +102,40 @@ def test_a_port_in_use_is_one_line_naming_it_and_a_failure() -> None:
     assert len(lines) == 1, result.stderr
     assert str(port) in lines[0]
     assert "Traceback" not in result.stderr
+
+
+def test_verbose_logs_the_signature_version_of_each_request() -> None:
+    command = [sys.executable, "-m", "foas_client.testing", "serve", "--port", "0", "-v"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
+        try:
+            match = _FIRST_LINE.match(_first_line(process).rstrip("\n"))
+            assert match is not None
+            environment = {
+                **os.environ,
+                "FOAS_ENDPOINT": match["url"],
+                "ALIBABA_CLOUD_ACCESS_KEY_ID": match["id"],
+                "ALIBABA_CLOUD_ACCESS_KEY_SECRET": match["secret"],
+            }
+            environment.pop("ALIBABA_CLOUD_SECURITY_TOKEN", None)
+            for version in ("v3", "v1"):
+                arguments = ["--project-name", "project1", "--package-name", "my pkg.jar", "--output", "json"]
+                arguments += ["--signature-version", version]
+                result = subprocess.run(
+                    [sys.executable, "-m", "foas_client", "get-ref-package-job", *arguments],
+                    env=environment,
+                    capture_output=True,
+                    text=True,
+                    timeout=_BOUND,
+                    check=False,
+                )
+                assert result.returncode == 0, result.stderr
+            process.send_signal(signal.SIGTERM)
+            _, stderr = process.communicate(timeout=_BOUND)
+        finally:
+            if process.poll() is None:
+                process.kill()
+    path = "/api/v2/projects/project1/packages/my%20pkg.jar/jobs"
+    assert stderr.splitlines() == [
+        f"fake: signature v3 verified: GET {path}",
+        f"fake: signature v1 verified: GET {path}",
+    ]

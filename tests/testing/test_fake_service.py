@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import base64
+import hashlib
+import hmac
+import logging
+import re
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -123,3 +129,108 @@ def test_generated_jobs_carry_the_path_arguments_and_ordered_times() -> None:
     assert {job.project_name for job in jobs} == {"proj"}
     assert [job.job_id for job in jobs] == sorted(str(job.job_id) for job in jobs)
     assert all(int(job.create_time) <= int(job.modify_time) for job in jobs)  # type: ignore[arg-type]
+
+
+# -- signatures: V3 and ROA v1, as the official SDK generations sign them -------------------------------
+
+
+def test_v3_and_v1_are_both_verified_and_recorded(service: FakeFoasService, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="foas_client.testing")
+    for version in ("v3", "v1"):
+        with FoasClient(
+            credentials=TEST_CREDENTIALS, transport=service.transport(), signature_version=version
+        ) as client:
+            assert client.get_ref_package_job("p", "my pkg.jar").total_count == 0
+    assert list(service.signature_versions) == ["v3", "v1"]
+    logged = [record.getMessage() for record in caplog.records if record.name == "foas_client.testing"]
+    assert logged == [
+        "signature v3 verified: GET /api/v2/projects/p/packages/my%20pkg.jar/jobs",
+        "signature v1 verified: GET /api/v2/projects/p/packages/my%20pkg.jar/jobs",
+    ]
+
+
+def _legacy_request(service: FakeFoasService, package: str, *, secret: str) -> httpx.Response:
+    """A request signed as the legacy Python SDK signs it: ROA v1 over the *decoded* path, sent encoded.
+
+    The string to sign is written out here, not taken from the package's signer."""
+    encoded = "/api/v2/projects/p/packages/" + quote(package, safe="") + "/jobs"
+    headers = {
+        "Accept": "application/json",
+        "Date": "Thu, 01 Jan 2026 00:00:00 GMT",
+        "x-acs-region-id": "cn-hangzhou",
+        "x-acs-signature-method": "HMAC-SHA1",
+        "x-acs-signature-nonce": "n-1",
+        "x-acs-signature-version": "1.0",
+        "x-acs-version": "2018-11-11",
+    }
+    string = (
+        "GET\napplication/json\n\n\nThu, 01 Jan 2026 00:00:00 GMT\n"
+        "x-acs-region-id:cn-hangzhou\nx-acs-signature-method:HMAC-SHA1\nx-acs-signature-nonce:n-1\n"
+        f"x-acs-signature-version:1.0\nx-acs-version:2018-11-11\n/api/v2/projects/p/packages/{package}/jobs"
+        "?RegionId=cn-hangzhou"
+    )
+    digest = hmac.new(secret.encode(), string.encode(), hashlib.sha1).digest()
+    headers["Authorization"] = f"acs {TEST_CREDENTIALS.access_key_id}:{base64.b64encode(digest).decode()}"
+    with httpx.Client(transport=service.transport()) as client:
+        return client.get("http://fake" + encoded + "?RegionId=cn-hangzhou", headers=headers)
+
+
+@pytest.mark.parametrize("package", ["my pkg.jar", "中文包.jar"])
+def test_v1_is_accepted_over_the_decoded_path_as_the_legacy_sdk_signs_it(
+    service: FakeFoasService, package: str
+) -> None:
+    response = _legacy_request(service, package, secret=TEST_CREDENTIALS.access_key_secret)
+    assert response.status_code == 200, response.text
+    assert response.json()["TotalCount"] == 0
+    assert list(service.signature_versions) == ["v1"]
+    refused = _legacy_request(service, package, secret="not-the-secret")
+    assert refused.json()["Code"] == "SignatureDoesNotMatch"
+    assert list(service.signature_versions) == ["v1"]  # a refused request is not recorded
+
+
+@pytest.mark.parametrize("version", ["v3", "v1"])
+@pytest.mark.parametrize("response_format", ["json", "xml"])
+def test_a_wrong_signature_is_answered_with_the_server_string_to_sign(
+    service: FakeFoasService, version: str, response_format: str
+) -> None:
+    token = "sts-Fake-Token-2468"
+    service.credentials[TEST_CREDENTIALS.access_key_id] = Credentials(
+        TEST_CREDENTIALS.access_key_id, TEST_CREDENTIALS.access_key_secret, token
+    )
+    wrong = Credentials(TEST_CREDENTIALS.access_key_id, "not-the-secret", token)
+    with (
+        FoasClient(
+            credentials=wrong,
+            transport=service.transport(),
+            signature_version=version,  # type: ignore[arg-type]
+            response_format=response_format,  # type: ignore[arg-type]
+        ) as client,
+        pytest.raises(AuthError) as caught,
+    ):
+        client.get_ref_package_job("p", "big.jar")
+
+    error = caught.value
+    assert (error.status_code, error.code) == (400, "SignatureDoesNotMatch")
+    prefix, colon, server_string = (error.message or "").partition("server string to sign is:")
+    assert colon and prefix == "Specified signature is not matched with our calculation. "
+    if version == "v3":
+        assert re.fullmatch(r"ACS3-HMAC-SHA256\n[0-9a-f]{64}", server_string)
+    else:
+        assert server_string.startswith(f"GET\napplication/{response_format}\n\n\n")
+        assert "x-acs-security-token:***\n" in server_string  # the token is signed, never echoed
+        assert server_string.endswith("/api/v2/projects/p/packages/big.jar/jobs?RegionId=cn-hangzhou")
+    assert token not in str(error) and token not in repr(error)
+    assert "\n" not in str(error)  # one line
+
+
+def test_v3_must_sign_host_and_every_acs_header(service: FakeFoasService) -> None:
+    with FoasClient(credentials=TEST_CREDENTIALS, transport=service.transport()) as client:
+        request = httpx.Request("GET", "http://fake/api/v2/projects/p/packages/x/jobs?RegionId=cn-hangzhou")
+        client.settings.signer.sign_request(request)
+    request.headers["x-acs-extra"] = "added after signing"
+    with httpx.Client(transport=service.transport()) as http:
+        answer = http.send(request)
+    assert answer.status_code == 400
+    assert answer.json()["Code"] == "IncompleteSignature"
+    assert "x-acs-extra" in answer.json()["Message"]
+    assert list(service.signature_versions) == []

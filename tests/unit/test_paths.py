@@ -87,3 +87,11 @@ def test_the_url_written_out_whole_is_the_one_httpx_builds_from_path_and_params(
         assert absolute_url({"method": "get", "url": path}, client.base_url)["url"] == str(
             expected.copy_with(query=None)
         )
+
+
+def test_expand_encodes_each_value_as_one_segment_and_names_the_wire_name() -> None:
+    from foas_client._core.http.paths import expand
+
+    assert expand("/p/{a}/q/{b}", {"a": ("x/../y", "A"), "b": ("..", "B")}) == "/p/x%2F..%2Fy/q/%2E%2E"
+    with pytest.raises(InvalidParameterError, match="^B must not be empty"):
+        expand("/p/{a}/q/{b}", {"a": ("x", "A"), "b": ("", "B")})

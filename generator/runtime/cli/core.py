@@ -301,6 +301,14 @@ def _add_client_options(group: argparse._ArgumentGroup, *, output: bool) -> None
         metavar="N",
         help=f"attempts in all, retries included; 1: no retries (default: {DEFAULT_MAX_ATTEMPTS})",
     )
+    group.add_argument(
+        "--signature-version",
+        choices=("v3", "v1"),
+        default="v3",
+        metavar="v3|v1",
+        help="the signature: v3 (default; ACS3-HMAC-SHA256, as the current official SDKs sign) "
+        "or v1 (ROA, HMAC-SHA1, as the legacy SDKs sign)",
+    )
     group.add_argument("-v", "--verbose", action="store_true", help="show each request and each retry on stderr")
 
 
@@ -415,6 +423,7 @@ def _client(program: Program, command: Command, args: argparse.Namespace) -> Syn
         response_format=args.response_format,
         timeout=args.timeout,
         max_attempts=args.max_attempts,
+        signature_version=args.signature_version,
         **spec_arguments,
     )
     args.resolved_endpoint = client.settings.endpoint  # for the error line of a transport failure

@@ -28,7 +28,8 @@ from .attempt_timeout import AttemptTimeout
 from .limits import ACCEPT_ENCODING, DEFAULT_MAX_RESPONSE_BYTES, ResponseLimit
 from .request import Channel, arequest, request
 from .retry import DEFAULT_DEADLINE, DEFAULT_MAX_ATTEMPTS, RetryPolicy
-from .signing import RoaSigner
+from .signing import AcsSigner, RoaSigner
+from .signing_v3 import Acs3Signer
 from .tls import tls_context
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ __all__ = [
     "AsyncClientCore",
     "ResponseFormat",
     "Server",
+    "SignatureVersion",
     "SyncClientCore",
 ]
 
@@ -49,6 +51,9 @@ ENV_REGION_ID = "ALIBABA_CLOUD_REGION_ID"
 ENV_ENDPOINT = "FOAS_ENDPOINT"  # a base URL instead of the region's endpoint: a test service, a proxy
 DEFAULT_TIMEOUT = 10.0  # seconds: one attempt, from sending the request to the last byte of the answer
 ResponseFormat = Literal["json", "xml"]
+SignatureVersion = Literal["v3", "v1"]
+# v3 (ACS3-HMAC-SHA256) is what the current official SDKs sign with; v1 (ROA, HMAC-SHA1) is the legacy SDKs'.
+_SIGNERS: dict[str, type[AcsSigner]] = {"v3": Acs3Signer, "v1": RoaSigner}
 _ACCEPT = {"json": "application/json", "xml": "application/xml"}
 _REGION_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
 
@@ -102,7 +107,7 @@ class _Settings:
 
     endpoint: str
     region_id: str
-    signer: RoaSigner
+    signer: AcsSigner
     accept: str
     timeout: httpx.Timeout
     retry: RetryPolicy
@@ -122,9 +127,12 @@ class _Settings:
         max_attempts: int,
         deadline: float | None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        signature_version: SignatureVersion = "v3",
     ) -> _Settings:
         if response_format not in _ACCEPT:
             raise InvalidParameterError(f"response_format must be 'json' or 'xml', got {response_format!r}")
+        if not isinstance(signature_version, str) or signature_version not in _SIGNERS:
+            raise InvalidParameterError(f"signature_version must be 'v3' or 'v1', got {signature_version!r}")
         # bool is an int, and None or "5" would reach math.isfinite as a bare TypeError: refused by type first
         if (
             isinstance(timeout, bool)
@@ -148,7 +156,7 @@ class _Settings:
         return cls(
             endpoint=(server.endpoint(region) if endpoint is None else endpoint).rstrip("/"),
             region_id=region,
-            signer=RoaSigner(default_credentials(credentials), region_id=region),
+            signer=_SIGNERS[signature_version](default_credentials(credentials), region_id=region),
             accept=_ACCEPT[response_format],
             timeout=httpx.Timeout(timeout),
             retry=RetryPolicy(max_attempts=max_attempts, deadline=deadline),
@@ -229,6 +237,8 @@ class _ClientCore(Generic[_TransportT, _HttpT]):
             raises ``ResponseTooLargeError`` (a ``DecodeError``; not retried): memory stays bounded
             whatever the server sends.
         transport: an httpx transport to use instead of the network (e.g. the testing fake's).
+        signature_version: ``"v3"`` (default: ACS3-HMAC-SHA256, as the current official SDKs sign) or
+            ``"v1"`` (ROA signature v1, HMAC-SHA1, as the legacy SDKs sign).
 
     Raises:
         CredentialsError: no credentials were given or found.
@@ -251,6 +261,7 @@ class _ClientCore(Generic[_TransportT, _HttpT]):
         deadline: float | None = DEFAULT_DEADLINE,
         transport: _TransportT | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        signature_version: SignatureVersion = "v3",
     ) -> None:
         self.settings: _Settings = _Settings.resolve(
             server=self._server,
@@ -262,6 +273,7 @@ class _ClientCore(Generic[_TransportT, _HttpT]):
             max_attempts=max_attempts,
             deadline=deadline,
             max_response_bytes=max_response_bytes,
+            signature_version=signature_version,
         )
         self._client = self.settings.client(self._client_class, transport)
         # Made now, not at the first call: threads sharing this client share one connection pool, and
@@ -270,6 +282,7 @@ class _ClientCore(Generic[_TransportT, _HttpT]):
         self._channel: Channel[_HttpT] = Channel(
             self._http,
             self.settings.retry,
+            self._caller(),
             httpx.URL(self.settings.endpoint).host,
             closed=self._closed_message(),
         )
@@ -278,6 +291,10 @@ class _ClientCore(Generic[_TransportT, _HttpT]):
 
     def _open(self, client: Any) -> _HttpT:
         """The httpx client that ``client`` sends with (sync or async, by subclass)."""
+        raise NotImplementedError
+
+    def _caller(self) -> Any:
+        """The retry loop's caller for the settings (stamina's, sync or async by subclass), made once."""
         raise NotImplementedError
 
     def _closed_message(self) -> str:
@@ -299,6 +316,9 @@ class SyncClientCore(_ClientCore[httpx.BaseTransport, httpx.Client]):
 
     def _open(self, client: Any) -> httpx.Client:
         return client.get_httpx_client()  # type: ignore[no-any-return]
+
+    def _caller(self) -> Any:
+        return self.settings.retry.caller()
 
     def _request(self, operation: Operation[T], arguments: Mapping[str, object]) -> T:
         """One call of ``operation`` with ``arguments`` (``None``: not sent), on the one request path.
@@ -356,6 +376,9 @@ class AsyncClientCore(_ClientCore[httpx.AsyncBaseTransport, httpx.AsyncClient]):
 
     def _open(self, client: Any) -> httpx.AsyncClient:
         return client.get_async_httpx_client()  # type: ignore[no-any-return]
+
+    def _caller(self) -> Any:
+        return self.settings.retry.async_caller()
 
     async def _request(self, operation: Operation[T], arguments: Mapping[str, object]) -> T:
         """``await`` one call of ``operation``; see ``SyncClientCore._request``."""

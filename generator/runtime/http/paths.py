@@ -8,6 +8,7 @@ normalisation (httpx's included) would otherwise remove it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote
 
@@ -15,7 +16,7 @@ import httpx
 
 from ..errors import InvalidParameterError
 
-__all__ = ["absolute_url", "path_segment"]
+__all__ = ["absolute_url", "expand", "path_segment"]
 
 _DOT_SEGMENTS = {".": "%2E", "..": "%2E%2E"}
 
@@ -31,6 +32,17 @@ def path_segment(value: object, name: str) -> str:
     if not value:
         raise InvalidParameterError(f"{name} must not be empty")
     return _DOT_SEGMENTS.get(value) or quote(value, safe="")
+
+
+def expand(template: str, segments: Mapping[str, tuple[object, str]]) -> str:
+    """``template`` (``/a/{name}/b``) with each ``{key}`` replaced by its value encoded as one segment.
+
+    ``segments`` maps each key to ``(value, wire name)``; the wire name is the one an error names.
+
+    Raises:
+        InvalidParameterError: a value is not a string or is empty.
+    """
+    return template.format_map({key: path_segment(value, name) for key, (value, name) in segments.items()})
 
 
 def absolute_url(kwargs: dict[str, Any], base_url: httpx.URL) -> dict[str, Any]:

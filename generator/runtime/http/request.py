@@ -30,7 +30,7 @@ from ..operation import Operation
 from ..unset import Unset
 from .attempt_log import REQUEST_ID_HEADER, AttemptLog
 from .paths import absolute_url
-from .retry import RetryPolicy, transport_error
+from .retry import CALL_STARTED, RetryPolicy, transport_error
 
 __all__ = ["Channel", "arequest", "request"]
 
@@ -42,8 +42,8 @@ _HttpT = TypeVar("_HttpT", httpx.Client, httpx.AsyncClient)
 @attrs.frozen
 class Channel(Generic[_HttpT]):
     """Where a call goes and by which rules: an httpx client (signing, timeouts and caps set on it), the
-    retry policy (each call gets its own retrying caller, which counts the deadline from the call's
-    start), the host the attempt log names.
+    retry policy and its caller (stamina's, sync or async as ``http`` is: made once, it counts each
+    call's deadline from the call's start, ``retry.CALL_STARTED``), the host the attempt log names.
 
     ``closed``: the ``InvalidParameterError`` message for an attempt once ``http`` is closed (checked
     before each attempt, and when httpx refuses one because another thread closed it meanwhile).
@@ -51,6 +51,7 @@ class Channel(Generic[_HttpT]):
 
     http: _HttpT
     retry: RetryPolicy
+    caller: Any
     host: str
     closed: str = "the httpx client is closed: make a new one for more calls"
 
@@ -63,13 +64,13 @@ class Channel(Generic[_HttpT]):
     def sync(cls, http: httpx.Client, retry: RetryPolicy | None = None) -> Channel[httpx.Client]:
         """A channel through ``http`` with ``retry`` (default: ``RetryPolicy()``'s defaults)."""
         policy = retry or RetryPolicy()
-        return Channel(http, policy, http.base_url.host)
+        return Channel(http, policy, policy.caller(), http.base_url.host)
 
     @classmethod
     def asynchronous(cls, http: httpx.AsyncClient, retry: RetryPolicy | None = None) -> Channel[httpx.AsyncClient]:
         """The async twin of ``sync``."""
         policy = retry or RetryPolicy()
-        return Channel(http, policy, http.base_url.host)
+        return Channel(http, policy, policy.async_caller(), http.base_url.host)
 
 
 @overload
@@ -101,8 +102,11 @@ def request(
     """
     sent, log = _prepare(operation, arguments, channel)
     parsed: Callable[[httpx.Response], Any] = parse or operation.parse
-    caller = channel.retry.caller(started=log.started)
-    return caller(_attempt, channel, sent, parsed, log)  # type: ignore[no-any-return]
+    started = CALL_STARTED.set(log.started)
+    try:
+        return channel.caller(_attempt, channel, sent, parsed, log)  # type: ignore[no-any-return]
+    finally:
+        CALL_STARTED.reset(started)
 
 
 @overload
@@ -127,8 +131,11 @@ async def arequest(
     """The async twin of ``request``: the same checks, attempts, logs and errors."""
     sent, log = _prepare(operation, arguments, channel)
     parsed: Callable[[httpx.Response], Any] = parse or operation.parse
-    caller = channel.retry.async_caller(started=log.started)
-    return await caller(_async_attempt, channel, sent, parsed, log)
+    started = CALL_STARTED.set(log.started)
+    try:
+        return await channel.caller(_async_attempt, channel, sent, parsed, log)  # type: ignore[no-any-return]
+    finally:
+        CALL_STARTED.reset(started)
 
 
 def _prepare(

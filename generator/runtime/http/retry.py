@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
 import attrs
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     import stamina
 
 __all__ = [
+    "CALL_STARTED",
     "DEFAULT_DEADLINE",
     "DEFAULT_MAX_ATTEMPTS",
     "RetryPolicy",
@@ -37,6 +39,9 @@ WAIT_INITIAL = 0.2  # seconds before the first retry, doubling after
 WAIT_MAX = 4.0  # seconds: the longest exponential wait
 WAIT_JITTER = 0.3  # seconds: at most this much random delay is added to each wait
 RETRY_AFTER_CAP = 5.0  # seconds: a server's Retry-After is honoured up to this
+# The time.monotonic() start of the call the current thread or task is making: the retry hook counts
+# x-acs-retry-after's cap (the time left before the deadline) from it, with one caller for all calls.
+CALL_STARTED: ContextVar[float | None] = ContextVar("foas_client_call_started", default=None)
 
 
 def retry_hook(error: Exception, *, remaining: float | None = None) -> bool | float:
@@ -93,14 +98,21 @@ class RetryPolicy:
         return retry_hook(error, remaining=self.deadline - (elapsed or 0.0))
 
     def _hook(self, started: float | None) -> Callable[[Exception], bool | float]:
-        if started is None:
-            return self.wait
-        return lambda error: self.wait(error, time.monotonic() - started)
+        if started is not None:
+            return lambda error: self.wait(error, time.monotonic() - started)
+
+        def hook(error: Exception) -> bool | float:  # the call's start, as the request path noted it
+            begun = CALL_STARTED.get()
+            return self.wait(error, None if begun is None else time.monotonic() - begun)
+
+        return hook
 
     # stamina (and tenacity under it) is imported at a client's first call, not with the package.
     def caller(self, *, started: float | None = None) -> stamina.BoundRetryingCaller:
         """stamina's retrying caller for this policy; ``started``: the call's ``time.monotonic()`` start,
-        from which the time left before the deadline is counted (``None``: the whole deadline)."""
+        from which the time left before the deadline is counted (``None``: ``CALL_STARTED``'s value in
+        the calling context, as the request path sets it for each call, else the whole deadline). One
+        caller serves every call of a client."""
         import stamina
 
         return stamina.RetryingCaller(**self._settings()).on(self._hook(started))  # type: ignore[arg-type]

@@ -23,7 +23,7 @@ import httpx
 
 from ..credentials import Credentials, CredentialsProvider, ensure_usable
 
-__all__ = ["RoaSigner", "canonical_resource", "sign", "string_to_sign"]
+__all__ = ["AcsSigner", "RoaSigner", "canonical_resource", "sign", "string_to_sign"]
 
 SIGNATURE_METHOD = "HMAC-SHA1"
 SIGNATURE_VERSION = "1.0"
@@ -85,26 +85,11 @@ def _uuid4() -> str:
     return str(uuid.uuid4())
 
 
-class RoaSigner(httpx.Auth):
-    """Signs every request (every retry included) with a fresh Date and nonce, ROA signature v1.
+class AcsSigner(httpx.Auth):
+    """What both signature versions share: the credentials asked once per request, the defaults of the
+    headers every call carries, a redacted repr, and the httpx flow (sync and async alike).
 
-    Sets ``Date``, ``Accept`` (the request's own, else ``application/json``), ``x-acs-signature-method``,
-    ``x-acs-signature-version``, ``x-acs-signature-nonce``, ``x-acs-version``, ``x-acs-action``,
-    ``x-acs-region-id`` (for these three a value already on the request wins, so one signer serves
-    several operations), ``x-acs-security-token`` for STS credentials, then ``Authorization``.
-    The request path must already be percent-encoded as it is to be sent; the body is not read.
-
-    Args:
-        credentials: ``Credentials`` or a ``CredentialsProvider``, asked once per request.
-        region_id: e.g. ``cn-hangzhou``.
-        version: the API version sent unless the request carries its own (the endpoint functions set it).
-        action: the action sent unless the request carries its own (the endpoint functions set it).
-        clock: returns the time to put in ``Date`` (a naive value is taken as UTC); default: now.
-        nonce: returns a unique nonce; default: a random UUID4.
-
-    Raises (from ``auth_flow``):
-        CredentialsError: the provider has no credentials, or returned a field holding anything but
-            visible ASCII characters (see ``Credentials``); nothing is sent, and it is not retried.
+    A subclass writes its version's headers and ``Authorization`` in ``_sign``.
     """
 
     requires_request_body = False
@@ -163,12 +148,7 @@ class RoaSigner(httpx.Auth):
             key = name.lower()
             names.setdefault(key, name)
             values[key] = f"{values[key]}, {value}" if key in values else value  # as Headers.items() joins them
-        signed = {
-            "date": ("Date", format_datetime(now, usegmt=True)),
-            "x-acs-signature-method": ("x-acs-signature-method", SIGNATURE_METHOD),
-            "x-acs-signature-version": ("x-acs-signature-version", SIGNATURE_VERSION),
-            "x-acs-signature-nonce": ("x-acs-signature-nonce", self._nonce()),
-        }
+        signed = {"x-acs-signature-nonce": ("x-acs-signature-nonce", self._nonce())}
         for name, default in (
             ("Accept", DEFAULT_ACCEPT),
             ("x-acs-version", self.version),  # the generated endpoint functions set their own
@@ -177,15 +157,79 @@ class RoaSigner(httpx.Auth):
         ):
             if default is not None and name.lower() not in values:
                 signed[name.lower()] = (name, default)
-        values.pop("x-acs-security-token", None)
-        values.pop("authorization", None)
+        for stale in self._STALE:  # another signature's headers, or this one's from an earlier attempt
+            values.pop(stale, None)
         if credentials.security_token is not None:
             signed["x-acs-security-token"] = ("x-acs-security-token", credentials.security_token)
         for key, (name, value) in signed.items():
             names.setdefault(key, name)
             values[key] = value
+        self._sign(request, credentials, now, names, values)
+        names["authorization"] = "Authorization"
+        request.headers = httpx.Headers([(names[key], value) for key, value in values.items()], encoding=encoding)
+
+    # Headers a signature of either version sets and the other does not send: never carried over.
+    _STALE = (
+        "authorization",
+        "date",
+        "x-acs-date",
+        "x-acs-signature-method",
+        "x-acs-signature-version",
+        "x-acs-content-sha256",
+        "x-acs-security-token",
+        "x-acs-accesskey-id",
+    )
+
+    def _sign(
+        self,
+        request: httpx.Request,
+        credentials: Credentials,
+        now: datetime,
+        names: dict[str, str],
+        values: dict[str, str],
+    ) -> None:
+        """Add this version's headers to ``values`` (lower-cased name -> value; ``names`` spells new
+        names as sent), and ``values["authorization"]``."""
+        raise NotImplementedError
+
+
+class RoaSigner(AcsSigner):
+    """Signs every request (every retry included) with a fresh Date and nonce, ROA signature v1.
+
+    Sets ``Date``, ``Accept`` (the request's own, else ``application/json``), ``x-acs-signature-method``,
+    ``x-acs-signature-version``, ``x-acs-signature-nonce``, ``x-acs-version``, ``x-acs-action``,
+    ``x-acs-region-id`` (for these three a value already on the request wins, so one signer serves
+    several operations), ``x-acs-security-token`` for STS credentials, then ``Authorization``.
+    The request path must already be percent-encoded as it is to be sent; the body is not read.
+
+    Args:
+        credentials: ``Credentials`` or a ``CredentialsProvider``, asked once per request.
+        region_id: e.g. ``cn-hangzhou``.
+        version: the API version sent unless the request carries its own (the endpoint functions set it).
+        action: the action sent unless the request carries its own (the endpoint functions set it).
+        clock: returns the time to put in ``Date`` (a naive value is taken as UTC); default: now.
+        nonce: returns a unique nonce; default: a random UUID4.
+
+    Raises (from ``auth_flow``):
+        CredentialsError: the provider has no credentials, or returned a field holding anything but
+            visible ASCII characters (see ``Credentials``); nothing is sent, and it is not retried.
+    """
+
+    def _sign(
+        self,
+        request: httpx.Request,
+        credentials: Credentials,
+        now: datetime,
+        names: dict[str, str],
+        values: dict[str, str],
+    ) -> None:
+        for key, name, value in (
+            ("date", "Date", format_datetime(now, usegmt=True)),
+            ("x-acs-signature-method", "x-acs-signature-method", SIGNATURE_METHOD),
+            ("x-acs-signature-version", "x-acs-signature-version", SIGNATURE_VERSION),
+        ):
+            names.setdefault(key, name)
+            values[key] = value
         raw_target = request.url.raw_path.decode("ascii")
         signature = sign(credentials.access_key_secret, string_to_sign(request.method, values, raw_target))
         values["authorization"] = f"acs {credentials.access_key_id}:{signature}"
-        names["authorization"] = "Authorization"
-        request.headers = httpx.Headers([(names[key], value) for key, value in values.items()], encoding=encoding)

@@ -6,12 +6,16 @@ and the credentials the fake accepts, so a parent process or a container's healt
 
     fake: http://127.0.0.1:40123 access_key_id=fake-access-key-id access_key_secret=fake-access-key-secret
 
+``-v`` writes one line on stderr per request whose signature verified, with its version
+(``fake: signature v3 verified: GET /api/...``).
+
 It knows no operation: the generated ``testing`` module passes what to serve and how to add ``--jobs``.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import signal
 import sys
 import threading
@@ -77,6 +81,12 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     )
     serve.add_argument("--seed", type=int, default=0, help="the seed of the generated items (default: 0)")
     serve.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="one line on stderr for each request whose signature verifies, naming its version (v3 or v1)",
+    )
+    serve.add_argument(
         "--fault",
         type=parse_fault,
         action="append",
@@ -101,6 +111,12 @@ def main(
     ``add_generated(service, count, seed)`` adds ``--jobs`` generated items to each paged operation.
     """
     arguments = _parser(prog).parse_args(argv)
+    if arguments.verbose:  # the service logs each verified signature's version on this logger (INFO)
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("fake: %(message)s"))
+        log = logging.getLogger("foas_client.testing")
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
     service = make_service()
     if arguments.jobs:
         add_generated(service, arguments.jobs, arguments.seed)

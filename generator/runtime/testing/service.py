@@ -4,7 +4,7 @@ What it serves comes as data from the generated binding (``_fake``): one ``FakeO
 operation of the spec (its descriptor from ``_schema.OPERATIONS``, its ``x-pagination``, its response
 shape and models) and the spec's shapes. A request is routed by method and path template, its
 parameters are checked with the rule the clients use (``_arguments.problem``: what the spec refuses
-is answered 400 ``InvalidParameter``), its ROA signature is checked against the fake's credentials,
+is answered 400 ``InvalidParameter``), its signature (V3 or ROA v1) is checked against the fake's credentials,
 and the answer is written as JSON or, by ``Accept``, as XML through the shapes. A paginated operation
 answers a page of the items stored for its path arguments, built from the ``x-pagination`` paths;
 any other answers the object stored for its path arguments, else its documented example.
@@ -18,6 +18,7 @@ from __future__ import annotations
 import collections
 import hmac
 import json
+import logging
 import math
 import re
 import threading
@@ -31,6 +32,7 @@ import attrs
 from ..arguments import problem
 from ..credentials import Credentials
 from ..http.signing import sign, string_to_sign
+from ..http.signing_v3 import ALGORITHM, canonical_request, sign_v3, string_to_sign_v3
 from ..operation import Pagination, Parameter
 from ..shapes import ObjectShape
 from .answers import Answer, Fault, Misbehaviour
@@ -44,6 +46,8 @@ DEFAULT_PAGE_SIZE = 10  # when neither the size parameter's default nor the echo
 _TEMPLATE_VARIABLE = re.compile(r"\{([^{}]+)\}")
 # The fields every Alibaba answer carries and the fake fills itself (the error body's, which are the protocol's).
 _REQUEST_ID = "RequestId"
+_LOG = logging.getLogger("foas_client.testing")
+SIGNATURE_VERSIONS_KEPT = 10_000  # the versions of the last requests verified: bounded in a long-running fake
 
 
 @attrs.frozen
@@ -120,15 +124,19 @@ class FakeService:
     Args:
         operations: what it serves, one ``FakeOperation`` each.
         shapes: the spec's object shapes (``_schema.SHAPES``), to write XML and the error body.
-        credentials: the AccessKeys whose ROA signatures it accepts (and STS tokens it expects);
-            empty: signatures are not checked.
+        credentials: the AccessKeys whose signatures it accepts, V3 (ACS3-HMAC-SHA256) or ROA v1 (over the
+            path as sent, or decoded, as the legacy SDK signs it), and the STS tokens it expects; empty:
+            signatures are not checked.
         latency: seconds added to every answer.
         xml_content_type: the Content-Type of XML answers (the service sends ``text/xml;charset=utf-8``).
         error_shape: the shape of the error body.
 
     Items and answers are stored per operation and path arguments; a paginated operation with none
     stored answers an empty listing. Faults queued with ``inject`` are used one per request, in order;
-    ``misbehaviour`` bends the pagination of every paginated operation.
+    ``misbehaviour`` bends the pagination of every paginated operation. ``signature_versions`` holds
+    the version (``"v3"`` or ``"v1"``) of each request whose signature it verified, the last 10,000 in
+    order; each is also logged (INFO, logger ``foas_client.testing``). A wrong signature is answered 400
+    ``SignatureDoesNotMatch``, "... server string to sign is:<string>", as the service answers it.
     """
 
     def __init__(
@@ -146,6 +154,7 @@ class FakeService:
         self.xml_content_type = xml_content_type
         self.misbehaviour = Misbehaviour()
         self.requests = 0
+        self.signature_versions: collections.deque[str] = collections.deque(maxlen=SIGNATURE_VERSIONS_KEPT)
         self._operations = {operation.operation_id: operation for operation in operations}
         self._shapes = shapes
         self._error_shape = error_shape
@@ -296,29 +305,90 @@ class FakeService:
         return document
 
     def _check_signature(self, method: str, raw_target: str, headers: dict[str, str], xml: bool) -> Answer | None:
+        """``None`` when the request is signed by a known AccessKey, V3 or ROA v1 (recorded in
+        ``signature_versions``); else the service's error answer."""
         if not self.credentials:
             return None
         scheme, _, credential = headers.get("authorization", "").partition(" ")
+        if scheme == ALGORITHM:
+            return self._check_v3(method, raw_target, headers, credential, xml)
         key_id, colon, signature = credential.rpartition(":")
         if scheme != "acs" or not colon:  # no credentials at all: 401, as HTTP has it (RFC 9110 15.5.2)
             return self._error(
                 401,
                 "IncompleteSignature",
-                "The request signature does not conform to Aliyun standards: "
-                "expected 'Authorization: acs <AccessKeyId>:<Signature>'.",
+                "The request signature does not conform to Aliyun standards: expected 'Authorization: "
+                f"{ALGORITHM} Credential=<AccessKeyId>,SignedHeaders=<names>,Signature=<hex>' "
+                "or 'acs <AccessKeyId>:<Signature>'.",
                 xml,
             )
+        refusal, known = self._known(key_id, headers, xml)
+        if known is None:
+            return refusal
+        # The current SDK generation signs the path as sent (encoded); the legacy Python SDK signs it decoded.
+        path, mark, query = raw_target.partition("?")
+        candidates = [string_to_sign(method, headers, raw_target)]
+        if unquote(path) != path:
+            candidates.append(string_to_sign(method, headers, unquote(path) + mark + query))
+        for candidate in candidates:
+            if hmac.compare_digest(signature.encode(), sign(known.access_key_secret, candidate).encode()):
+                self._verified("v1", method, path)
+                return None
+        return self._mismatch(candidates[0], known, xml)
+
+    def _check_v3(
+        self, method: str, raw_target: str, headers: dict[str, str], credential: str, xml: bool
+    ) -> Answer | None:
+        fields = dict(part.strip().partition("=")[::2] for part in credential.split(","))
+        key_id, signed, signature = (fields.get(name, "") for name in ("Credential", "SignedHeaders", "Signature"))
+        names = signed.split(";") if signed else []
+        unsigned = sorted(
+            name for name in headers if (name.startswith("x-acs-") or name == "host") and name not in names
+        )
+        if not (key_id and names and signature) or unsigned:
+            detail = f" Unsigned headers: {', '.join(unsigned)}." if unsigned else ""
+            return self._error(
+                400,
+                "IncompleteSignature",
+                "The request signature does not conform to Aliyun standards: host and every x-acs-* header "
+                f"must be signed.{detail}",
+                xml,
+            )
+        refusal, known = self._known(key_id, headers, xml)
+        if known is None:
+            return refusal
+        canonical = canonical_request(method, raw_target, headers, headers.get("x-acs-content-sha256", ""), names)
+        expected_string = string_to_sign_v3(canonical)
+        expected = sign_v3(known.access_key_secret, expected_string)
+        if not hmac.compare_digest(signature.encode(), expected.encode()):  # str: ASCII only, else TypeError
+            return self._mismatch(expected_string, known, xml)
+        self._verified("v3", method, raw_target.partition("?")[0])
+        return None
+
+    def _known(self, key_id: str, headers: Mapping[str, str], xml: bool) -> tuple[Answer | None, Credentials | None]:
+        """The fake's credentials of ``key_id`` and no refusal, or the refusal of an unknown id or a wrong token."""
         known = self.credentials.get(key_id)
         if known is None:
-            return self._error(403, "InvalidAccessKeyId.NotFound", "Specified access key is not found.", xml)
+            return self._error(403, "InvalidAccessKeyId.NotFound", "Specified access key is not found.", xml), None
         if known.security_token is not None and headers.get("x-acs-security-token") != known.security_token:
-            return self._error(403, "InvalidSecurityToken.Mismatch", "Specified security token is not valid.", xml)
-        expected = sign(known.access_key_secret, string_to_sign(method, headers, raw_target))
-        if not hmac.compare_digest(signature.encode(), expected.encode()):  # str: ASCII only, else TypeError
             return self._error(
-                400, "SignatureDoesNotMatch", "Specified signature is not matched with our calculation.", xml
-            )
-        return None
+                403, "InvalidSecurityToken.Mismatch", "Specified security token is not valid.", xml
+            ), None
+        return None, known
+
+    def _mismatch(self, server_string: str, known: Credentials, xml: bool) -> Answer:
+        # Worded as the service words it: clients (the legacy Python SDK) read what follows the colon. The
+        # service echoes its string to sign whole; the fake leaves out the STS token, which v1 signs, so
+        # that a test's log or a CLI's error line never shows it.
+        if known.security_token:
+            server_string = server_string.replace(known.security_token, "***")
+        message = f"Specified signature is not matched with our calculation. server string to sign is:{server_string}"
+        return self._error(400, "SignatureDoesNotMatch", message, xml)
+
+    def _verified(self, version: str, method: str, path: str) -> None:
+        with self._lock:
+            self.signature_versions.append(version)
+        _LOG.info("signature %s verified: %s %s", version, method, path)
 
     def _error(self, status: int, code: str, message: str | None, xml: bool) -> Answer:
         body = {

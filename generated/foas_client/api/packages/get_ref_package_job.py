@@ -6,7 +6,7 @@ from typing import Any
 import httpx
 
 from ..._core.decoding.responses import api_error, decode_response
-from ..._core.http.paths import path_segment
+from ..._core.http.paths import expand
 from ..._core.http.request import Channel, arequest, request
 from ..._core.operation import Operation
 from ..._core.paging import PageRules, aiter_items, aiter_pages, iter_items, iter_pages
@@ -41,9 +41,12 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/api/v2/projects/{project_name}/packages/{package_name}/jobs".format(
-            project_name=path_segment(project_name, "projectName"),
-            package_name=path_segment(package_name, "packageName"),
+        "url": expand(
+            "/api/v2/projects/{project_name}/packages/{package_name}/jobs",
+            {
+                "project_name": (project_name, "projectName"),
+                "package_name": (package_name, "packageName"),
+            },
         ),
         "params": params,
     }
