@@ -93,5 +93,5 @@ def test_expand_encodes_each_value_as_one_segment_and_names_the_wire_name() -> N
     from foas_client._core.http.paths import expand
 
     assert expand("/p/{a}/q/{b}", {"a": ("x/../y", "A"), "b": ("..", "B")}) == "/p/x%2F..%2Fy/q/%2E%2E"
-    with pytest.raises(InvalidParameterError, match="^B must not be empty"):
+    with pytest.raises(InvalidParameterError, match=r"^B must not be empty"):
         expand("/p/{a}/q/{b}", {"a": ("x", "A"), "b": ("", "B")})
