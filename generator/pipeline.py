@@ -41,9 +41,8 @@ from generator.layers import render_layers
 from generator.model_spec import model_spec
 from generator.name_check import check_names
 from generator.operations import operation_ids, operations
-from generator.render import source
 from generator.servers import server_defaults, server_endpoints
-from generator.shape_builder import api_shapes, embedded_shapes, render_shapes
+from generator.shape_builder import api_shapes, embedded_shapes
 from generator.support_check import check_supported
 from generator.templating import environment
 
@@ -128,7 +127,7 @@ def _write_package(
             _write(package / EMBEDDED / f"{document.module}.py", _embedded_models(root, document), document.path)
     sources = " and ".join([str(SPEC), *(document.path.as_posix() for document in embedded.values())])
     with _step(f"deriving {PACKAGE}/_schema.py"):
-        _write(package / "_schema.py", _schema_module(spec, embedded), sources)
+        _write(package / "_schema.py", _schema_module(root, spec, embedded), sources)
     with _step(f"deriving {PACKAGE}/_examples.py"):
         _write(package / "_examples.py", _examples_module(spec, root), f"{SPEC} and its examples")
     with _step(f"bundling {SPEC} into {PACKAGE}/{BUNDLED_SPEC}"):
@@ -254,33 +253,27 @@ def _embedded_models(root: Path, document: EmbeddedSchema) -> str:
     return source
 
 
-def _schema_module(spec: Mapping[str, Any], embedded: Mapping[str, EmbeddedSchema]) -> str:
+def _schema_module(root: Path, spec: Mapping[str, Any], embedded: Mapping[str, EmbeddedSchema]) -> str:
     documents = [
-        f"# {document.title}, embedded in {', '.join(document.fields)}, by TypedDict name.\n"
-        + render_shapes(f"{document.module.upper()}_SHAPES", embedded_shapes(document.schema))
+        {
+            "title": document.title,
+            "fields": document.fields,
+            "constant": f"{document.module.upper()}_SHAPES",
+            "shapes": embedded_shapes(document.schema),
+        }
         for document in embedded.values()
     ]
-    by_title = ", ".join(f"{title!r}: {document.module.upper()}_SHAPES" for title, document in embedded.items())
-    return "\n\n".join(
-        [
-            '"""What the core knows of the spec: object shapes (JSON kinds, XML names) and the operations."""',
-            "from ._core.operation import Name, OperationSpec, Pagination, Parameter, ResponseSpec\n"
-            "from ._core.shapes import ObjectShape, Shape",
-            "# The API's schemas, by model class name.\n" + render_shapes("SHAPES", api_shapes(spec)),
-            *documents,
-            "# The shapes of each document that fields embed (x-embedded-schema), by its schema's title.\n"
-            + f"EMBEDDED_SHAPES: dict[str, dict[str, ObjectShape]] = {{{by_title}}}",
-            "# The API version (info.version), sent as x-acs-version.\n" + f"API_VERSION = {spec['info']['version']!r}",
-            "# Each operation: method, path template, parameters, x-pagination and responses, by operationId.\n"
-            + f"OPERATIONS: dict[str, OperationSpec] = {source(operations(spec))}",
-            "# Each operation's operationId (sent as x-acs-action), by endpoint module name.\n"
-            + f"OPERATION_IDS: dict[str, str] = {operation_ids(spec)!r}",
-            "# The first server of the spec: its URL template and the defaults of its variables.\n"
-            + f"SERVER_URL = {spec['servers'][0]['url']!r}\n"
-            + f"SERVER_DEFAULTS: dict[str, str] = {server_defaults(spec)!r}",
-            "# The base URL of each region the server's x-endpoints names (others follow SERVER_URL).\n"
-            + f"SERVER_ENDPOINTS: dict[str, str] = {server_endpoints(spec)!r}",
-        ]
+    return _data_module(
+        root,
+        "_schema.py",
+        shapes=api_shapes(spec),
+        documents=documents,
+        api_version=spec["info"]["version"],
+        operations=operations(spec),
+        operation_ids=operation_ids(spec),
+        server_url=spec["servers"][0]["url"],
+        server_defaults=server_defaults(spec),
+        server_endpoints=server_endpoints(spec),
     )
 
 

@@ -38,6 +38,8 @@ def source(value: Any) -> str:
         return f"({items},)" if len(value) == 1 else f"({items})"
     if isinstance(value, list):
         return f"[{', '.join(source(item) for item in value)}]"
+    if isinstance(value, frozenset):
+        return f"frozenset({source(sorted(value))})" if value else "frozenset()"
     if isinstance(value, dict):
         return "{" + ", ".join(f"{source(key)}: {source(item)}" for key, item in value.items()) + "}"
     if value is None or isinstance(value, (str, bytes, int, float, bool)):

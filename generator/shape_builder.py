@@ -122,31 +122,3 @@ def embedded_shapes(schema: Mapping[str, Any]) -> dict[str, ObjectShape]:
     schemas = dict(schema.get("$defs", {}))
     schemas[schema["title"]] = schema
     return ShapeBuilder(schemas, "#/$defs/").objects()
-
-
-def render_shapes(name: str, shapes: Mapping[str, ObjectShape]) -> str:
-    """Python source assigning ``shapes`` to ``name``."""
-    lines = [f"{name}: dict[str, ObjectShape] = {{"]
-    for key, shape in shapes.items():
-        lines.append(f"    {key!r}: ObjectShape(")
-        lines.append(f"        xml_name={shape.xml_name!r},")
-        lines.append("        fields={")
-        lines.extend(f"            {field!r}: {_render(value)}," for field, value in shape.fields.items())
-        lines.append("        },")
-        if shape.required:
-            lines.append(f"        required=frozenset({sorted(shape.required)!r}),")
-        lines.append("    ),")
-    lines.append("}")
-    return "\n".join(lines)
-
-
-def _render(shape: Shape) -> str:
-    defaults = Shape("")
-    args = [repr(shape.kind)]
-    for attr in ("xml_name", "ref", "wrapped", "minimum", "maximum", "nullable", "default"):
-        value = getattr(shape, attr)
-        if value != getattr(defaults, attr):
-            args.append(f"{attr}={value!r}")
-    if shape.items is not None:
-        args.append(f"items={_render(shape.items)}")
-    return f"Shape({', '.join(args)})"

@@ -2,12 +2,12 @@
 """Where this package came from: the digests of its inputs and the versions of the tools."""
 
 INPUTS_SHA256: dict[str, str] = {
-    "generator/*.py": "d52277a467c709c45928639fb4e6a853341356c33c268f2c742d5da5b586077c",
+    "generator/*.py": "240357b3519c054176d8d04cf1dd87f9f5644e0eb7b6b6d63202ab3955ba1dfd",
     "generator/config.yaml": "5bfc500386bc59d5085c521f517b3dbb5ff18b2e6ef7f3a0fbebb71d229dc9e2",
     "generator/extensions": "fc7fe54704e2d30bf4a72a9a7dbb1f50f6f69afc7f3847d58ce7b40a2cfcba0e",
     "generator/ruff-generated.toml": "242dd51d205406f242c79e1b8e8ab42c73c77e7d18f2371c13cf8f19c7e5a6af",
     "generator/runtime": "fbe2e2be993f4dc078bb78ede94e55f6dc7360ee72920988a9cbae454f8f5004",
-    "generator/templates": "d004b848ed000283b9d591463dd6ca2fb005d2ae89e9feafda9c495f2016235b",
+    "generator/templates": "761db21d69fe58184c8707fb54eff2ae0a3d681dbc8753fa27304fd38b74fe73",
     "spec/foas.openapi.yaml": "1bf612b1c81a94cd4458135498c33341adca29c04413d70defe2dc73ba736eb4",
     "spec/plan.schema.json": "56c562f960aebd19d07de1ef10914146493171555eec8d51a84729f12a0fc1e0",
 }

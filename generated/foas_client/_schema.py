@@ -9,63 +9,65 @@ SHAPES: dict[str, ObjectShape] = {
     "ErrorResponse": ObjectShape(
         xml_name="Error",
         fields={
-            "RequestId": Shape("string", xml_name="RequestId"),
-            "HostId": Shape("string", xml_name="HostId"),
-            "Code": Shape("string", xml_name="Code"),
-            "Message": Shape("string", xml_name="Message"),
-            "Recommend": Shape("string", xml_name="Recommend"),
-            "Description": Shape("string", xml_name="Description"),
-            "AccessDeniedDetail": Shape("string", xml_name="AccessDeniedDetail"),
+            "RequestId": Shape(kind="string", xml_name="RequestId"),
+            "HostId": Shape(kind="string", xml_name="HostId"),
+            "Code": Shape(kind="string", xml_name="Code"),
+            "Message": Shape(kind="string", xml_name="Message"),
+            "Recommend": Shape(kind="string", xml_name="Recommend"),
+            "Description": Shape(kind="string", xml_name="Description"),
+            "AccessDeniedDetail": Shape(kind="string", xml_name="AccessDeniedDetail"),
         },
     ),
     "GetRefPackageJobResponse": ObjectShape(
         xml_name="GetRefPackageJobResponse",
         fields={
-            "RequestId": Shape("string", xml_name="RequestId"),
-            "PageIndex": Shape("integer", xml_name="PageIndex", minimum=-2147483648, maximum=2147483647),
-            "PageSize": Shape("integer", xml_name="PageSize", minimum=-2147483648, maximum=2147483647),
+            "RequestId": Shape(kind="string", xml_name="RequestId"),
+            "PageIndex": Shape(kind="integer", xml_name="PageIndex", minimum=-2147483648, maximum=2147483647),
+            "PageSize": Shape(kind="integer", xml_name="PageSize", minimum=-2147483648, maximum=2147483647),
             "TotalCount": Shape(
-                "integer", xml_name="TotalCount", minimum=-9223372036854775808, maximum=9223372036854775807
+                kind="integer", xml_name="TotalCount", minimum=-9223372036854775808, maximum=9223372036854775807
             ),
-            "TotalPage": Shape("integer", xml_name="TotalPage", minimum=-2147483648, maximum=2147483647),
-            "Jobs": Shape("object", xml_name="Jobs", ref="JobList", default="{}"),
+            "TotalPage": Shape(kind="integer", xml_name="TotalPage", minimum=-2147483648, maximum=2147483647),
+            "Jobs": Shape(kind="object", xml_name="Jobs", ref="JobList", default="{}"),
         },
         required=frozenset(["PageIndex", "PageSize", "RequestId", "TotalCount", "TotalPage"]),
     ),
     "Job": ObjectShape(
         xml_name="Job",
         fields={
-            "ApiType": Shape("string", xml_name="ApiType"),
-            "ClusterId": Shape("string", xml_name="ClusterId"),
-            "Code": Shape("string", xml_name="Code"),
+            "ApiType": Shape(kind="string", xml_name="ApiType"),
+            "ClusterId": Shape(kind="string", xml_name="ClusterId"),
+            "Code": Shape(kind="string", xml_name="Code"),
             "CreateTime": Shape(
-                "integer", xml_name="CreateTime", minimum=-9223372036854775808, maximum=9223372036854775807
+                kind="integer", xml_name="CreateTime", minimum=-9223372036854775808, maximum=9223372036854775807
             ),
-            "Creator": Shape("string", xml_name="Creator"),
-            "Description": Shape("string", xml_name="Description"),
-            "EngineVersion": Shape("string", xml_name="EngineVersion"),
+            "Creator": Shape(kind="string", xml_name="Creator"),
+            "Description": Shape(kind="string", xml_name="Description"),
+            "EngineVersion": Shape(kind="string", xml_name="EngineVersion"),
             "FolderId": Shape(
-                "integer", xml_name="FolderId", minimum=-9223372036854775808, maximum=9223372036854775807
+                kind="integer", xml_name="FolderId", minimum=-9223372036854775808, maximum=9223372036854775807
             ),
-            "IsCommitted": Shape("boolean", xml_name="IsCommitted"),
-            "JobId": Shape("string", xml_name="JobId"),
-            "JobName": Shape("string", xml_name="JobName"),
-            "JobType": Shape("string", xml_name="JobType"),
-            "Modifier": Shape("string", xml_name="Modifier"),
+            "IsCommitted": Shape(kind="boolean", xml_name="IsCommitted"),
+            "JobId": Shape(kind="string", xml_name="JobId"),
+            "JobName": Shape(kind="string", xml_name="JobName"),
+            "JobType": Shape(kind="string", xml_name="JobType"),
+            "Modifier": Shape(kind="string", xml_name="Modifier"),
             "ModifyTime": Shape(
-                "integer", xml_name="ModifyTime", minimum=-9223372036854775808, maximum=9223372036854775807
+                kind="integer", xml_name="ModifyTime", minimum=-9223372036854775808, maximum=9223372036854775807
             ),
-            "Packages": Shape("string", xml_name="Packages"),
-            "PlanJson": Shape("string", xml_name="PlanJson"),
-            "ProjectName": Shape("string", xml_name="ProjectName"),
-            "Properties": Shape("string", xml_name="Properties"),
-            "QueueName": Shape("string", xml_name="QueueName"),
+            "Packages": Shape(kind="string", xml_name="Packages"),
+            "PlanJson": Shape(kind="string", xml_name="PlanJson"),
+            "ProjectName": Shape(kind="string", xml_name="ProjectName"),
+            "Properties": Shape(kind="string", xml_name="Properties"),
+            "QueueName": Shape(kind="string", xml_name="QueueName"),
         },
     ),
     "JobList": ObjectShape(
         xml_name="Jobs",
         fields={
-            "Job": Shape("array", xml_name="Job", default="[]", items=Shape("object", xml_name="Job", ref="Job")),
+            "Job": Shape(
+                kind="array", xml_name="Job", items=Shape(kind="object", xml_name="Job", ref="Job"), default="[]"
+            )
         },
     ),
 }
@@ -75,29 +77,31 @@ EXECUTION_PLAN_SHAPES: dict[str, ObjectShape] = {
     "ExecutionPlan": ObjectShape(
         xml_name="ExecutionPlan",
         fields={
-            "nodes": Shape("array", xml_name="nodes", items=Shape("object", xml_name="nodes", ref="PlanNode")),
+            "nodes": Shape(kind="array", xml_name="nodes", items=Shape(kind="object", xml_name="nodes", ref="PlanNode"))
         },
         required=frozenset(["nodes"]),
     ),
     "PlanEdge": ObjectShape(
         xml_name="PlanEdge",
         fields={
-            "id": Shape("integer", xml_name="id"),
-            "ship_strategy": Shape("string", xml_name="ship_strategy"),
-            "side": Shape("string", xml_name="side"),
+            "id": Shape(kind="integer", xml_name="id"),
+            "ship_strategy": Shape(kind="string", xml_name="ship_strategy"),
+            "side": Shape(kind="string", xml_name="side"),
         },
         required=frozenset(["id", "ship_strategy"]),
     ),
     "PlanNode": ObjectShape(
         xml_name="PlanNode",
         fields={
-            "id": Shape("integer", xml_name="id"),
-            "type": Shape("string", xml_name="type"),
-            "pact": Shape("string", xml_name="pact"),
-            "contents": Shape("string", xml_name="contents"),
-            "parallelism": Shape("integer", xml_name="parallelism"),
+            "id": Shape(kind="integer", xml_name="id"),
+            "type": Shape(kind="string", xml_name="type"),
+            "pact": Shape(kind="string", xml_name="pact"),
+            "contents": Shape(kind="string", xml_name="contents"),
+            "parallelism": Shape(kind="integer", xml_name="parallelism"),
             "predecessors": Shape(
-                "array", xml_name="predecessors", items=Shape("object", xml_name="predecessors", ref="PlanEdge")
+                kind="array",
+                xml_name="predecessors",
+                items=Shape(kind="object", xml_name="predecessors", ref="PlanEdge"),
             ),
         },
         required=frozenset(["contents", "id", "pact", "parallelism", "type"]),
@@ -105,7 +109,9 @@ EXECUTION_PLAN_SHAPES: dict[str, ObjectShape] = {
 }
 
 # The shapes of each document that fields embed (x-embedded-schema), by its schema's title.
-EMBEDDED_SHAPES: dict[str, dict[str, ObjectShape]] = {"ExecutionPlan": EXECUTION_PLAN_SHAPES}
+EMBEDDED_SHAPES: dict[str, dict[str, ObjectShape]] = {
+    "ExecutionPlan": EXECUTION_PLAN_SHAPES,
+}
 
 # The API version (info.version), sent as x-acs-version.
 API_VERSION = "2018-11-11"
