@@ -7,7 +7,7 @@ INPUTS_SHA256: dict[str, str] = {
     "generator/extensions": "fc7fe54704e2d30bf4a72a9a7dbb1f50f6f69afc7f3847d58ce7b40a2cfcba0e",
     "generator/ruff-generated.toml": "242dd51d205406f242c79e1b8e8ab42c73c77e7d18f2371c13cf8f19c7e5a6af",
     "generator/runtime": "fbe2e2be993f4dc078bb78ede94e55f6dc7360ee72920988a9cbae454f8f5004",
-    "generator/templates": "761db21d69fe58184c8707fb54eff2ae0a3d681dbc8753fa27304fd38b74fe73",
+    "generator/templates": "d456b8c9b7db3888df68605e544c7fafbff3f07167babf26f50fb2c99f2224ba",
     "spec/foas.openapi.yaml": "1bf612b1c81a94cd4458135498c33341adca29c04413d70defe2dc73ba736eb4",
     "spec/plan.schema.json": "56c562f960aebd19d07de1ef10914146493171555eec8d51a84729f12a0fc1e0",
 }
