@@ -6,6 +6,7 @@ source already written (``generator.render.source``); filters turn values into l
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import jinja2
@@ -15,9 +16,14 @@ from generator.render import source
 __all__ = ["environment"]
 
 
+@functools.cache
 def environment(templates: Path) -> jinja2.Environment:
     """An environment loading ``templates/``: strict (a name the context lacks fails generation, not the
-    package), whitespace as written, no escaping (the output is Python source, not HTML)."""
+    package), whitespace as written, no escaping (the output is Python source, not HTML).
+
+    One per folder and process: compiling a template costs far more than rendering it, and generation
+    renders the layers twice (the name check reads what they bind, before any tool runs).
+    """
     found = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
         undefined=jinja2.StrictUndefined,
