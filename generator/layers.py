@@ -50,7 +50,12 @@ _PYTHON_TYPES = {"string": "str", "integer": "int", "boolean": "bool", "number":
 _FILLED_BY = {"region": "self.settings.region_id"}
 _DEFAULT_PAGE_SIZE = 10  # the fake's page size when neither the size parameter nor the echoed size gives one
 # Where the templates bind each kind of per-operation name: (module, class), a class of None for the module.
-_CLIENT_CLASSES = (("_clients.py", "FoasClient"), ("_clients.py", "AsyncFoasClient"))
+_CLIENT_CLASSES = (
+    ("_clients.py", "FoasClient"),
+    ("_clients.py", "AsyncFoasClient"),
+    ("_clients.py", "FoasClientWithRawResponse"),
+    ("_clients.py", "AsyncFoasClientWithRawResponse"),
+)
 _FAKE_SERVICE = ("_fake.py", "FakeFoasService")
 _FAKE_MODULES = (("_fake.py", None), ("testing.py", None))
 

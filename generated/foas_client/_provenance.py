@@ -2,12 +2,12 @@
 """Where this package came from: the digests of its inputs and the versions of the tools."""
 
 INPUTS_SHA256: dict[str, str] = {
-    "generator/*.py": "d52277a467c709c45928639fb4e6a853341356c33c268f2c742d5da5b586077c",
+    "generator/*.py": "efb3088ee42b2103e21e5924c5d29798038020a96f767595ccc007f43d3d71b1",
     "generator/config.yaml": "5bfc500386bc59d5085c521f517b3dbb5ff18b2e6ef7f3a0fbebb71d229dc9e2",
     "generator/extensions": "fc7fe54704e2d30bf4a72a9a7dbb1f50f6f69afc7f3847d58ce7b40a2cfcba0e",
     "generator/ruff-generated.toml": "242dd51d205406f242c79e1b8e8ab42c73c77e7d18f2371c13cf8f19c7e5a6af",
-    "generator/runtime": "fbe2e2be993f4dc078bb78ede94e55f6dc7360ee72920988a9cbae454f8f5004",
-    "generator/templates": "d004b848ed000283b9d591463dd6ca2fb005d2ae89e9feafda9c495f2016235b",
+    "generator/runtime": "2a0296c9b24a49fe4b18d120360547f078017a60f3ce5541a472718ea573e794",
+    "generator/templates": "05802fa7185e747c0255f0e74b8037482af69f45ce46de8aab0db8c7a0b6ac78",
     "spec/foas.openapi.yaml": "1bf612b1c81a94cd4458135498c33341adca29c04413d70defe2dc73ba736eb4",
     "spec/plan.schema.json": "56c562f960aebd19d07de1ef10914146493171555eec8d51a84729f12a0fc1e0",
 }
