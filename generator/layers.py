@@ -51,6 +51,8 @@ _FILLED_BY = {"region": "self.settings.region_id"}
 _DEFAULT_PAGE_SIZE = 10  # the fake's page size when neither the size parameter nor the echoed size gives one
 # Where the templates bind each kind of per-operation name: (module, class), a class of None for the module.
 _CLIENT_CLASSES = (("_clients.py", "FoasClient"), ("_clients.py", "AsyncFoasClient"))
+# An operation's method is also bound in the clients' with_raw_response classes (paging methods are not).
+_RAW_CLASSES = (("_clients.py", "FoasClientWithRawResponse"), ("_clients.py", "AsyncFoasClientWithRawResponse"))
 _FAKE_SERVICE = ("_fake.py", "FakeFoasService")
 _FAKE_MODULES = (("_fake.py", None), ("testing.py", None))
 
@@ -163,7 +165,8 @@ def operation_names(operations: Sequence[Mapping[str, Any]]) -> list[LayerName]:
     found = []
     for op in operations:
         operation_id = op["operation_id"]
-        found.append(LayerName("client method", op["name"], operation_id, "its operationId", _CLIENT_CLASSES))
+        method_scopes = _CLIENT_CLASSES + _RAW_CLASSES
+        found.append(LayerName("client method", op["name"], operation_id, "its operationId", method_scopes))
         paging = op["pagination"]
         if paging is not None:
             for method, key in (("items_method", "itemsMethod"), ("pages_method", "pagesMethod")):

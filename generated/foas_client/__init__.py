@@ -11,6 +11,7 @@ from ._bindings import Acs3Signer, RoaSigner, decode_body
 from ._clients import AsyncFoasClient, FoasClient
 from ._core.credentials import Credentials, CredentialsProvider, OfficialChainProvider
 from ._core.http.core import ResponseFormat, SignatureVersion
+from ._core.http.raw_response import RawResponse
 from ._core.http.retry import RetryPolicy
 from .client import Client
 from .errors import (
@@ -100,6 +101,7 @@ __all__ = [
     "PaginationError",
     "PlanEdge",
     "PlanNode",
+    "RawResponse",
     "ResponseFormat",
     "RetryPolicy",
     "RoaSigner",

@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator, Generator
+from functools import cached_property
 
 from ._core.http.core import CLIENT_ARGUMENTS, AsyncClientCore, Server, SyncClientCore
+from ._core.http.raw_response import RawResponse
 from ._core.paging import page_request
 from ._schema import SERVER_DEFAULTS, SERVER_ENDPOINTS, SERVER_URL
 from .api.packages import get_ref_package_job
@@ -15,7 +17,7 @@ from .models import (
     Job,
 )
 
-__all__ = ["AsyncFoasClient", "FoasClient"]
+__all__ = ["AsyncFoasClient", "AsyncFoasClientWithRawResponse", "FoasClient", "FoasClientWithRawResponse"]
 
 _SERVER = Server.of(SERVER_URL, SERVER_DEFAULTS, SERVER_ENDPOINTS)
 
@@ -27,6 +29,14 @@ class FoasClient(SyncClientCore):
     )
     _server = _SERVER
     _client_class = Client
+
+    @cached_property
+    def with_raw_response(self) -> FoasClientWithRawResponse:
+        """Each operation's method, answering with a ``RawResponse`` of its model: the final answer's
+        ``status_code``, ``headers`` and ``request_id``, the ``attempts`` made, the ``elapsed`` seconds
+        and ``parse()``, the model the plain method returns. The same retries; an error still raises.
+        """
+        return FoasClientWithRawResponse(self)
 
     def get_ref_package_job(
         self,
@@ -147,6 +157,14 @@ class AsyncFoasClient(AsyncClientCore):
     _server = _SERVER
     _client_class = Client
 
+    @cached_property
+    def with_raw_response(self) -> AsyncFoasClientWithRawResponse:
+        """Each operation's method, answering with a ``RawResponse`` of its model: the final answer's
+        ``status_code``, ``headers`` and ``request_id``, the ``attempts`` made, the ``elapsed`` seconds
+        and ``parse()``, the model the plain method returns. The same retries; an error still raises.
+        """
+        return AsyncFoasClientWithRawResponse(self)
+
     async def get_ref_package_job(
         self,
         project_name: str,
@@ -211,4 +229,58 @@ class AsyncFoasClient(AsyncClientCore):
             lambda arguments: self.get_ref_package_job(project_name, package_name, **arguments),
             concurrency=concurrency,
             max_pages=max_pages,
+        )
+
+
+class FoasClientWithRawResponse:
+    """``FoasClient``'s operations answered as ``RawResponse``s: ``client.with_raw_response.<method>(...)``."""
+
+    def __init__(self, client: FoasClient) -> None:
+        self._client = client
+
+    def get_ref_package_job(
+        self,
+        project_name: str,
+        package_name: str,
+        *,
+        page_size: int | None = None,
+        page_index: int | None = None,
+    ) -> RawResponse[GetRefPackageJobResponse]:
+        """``FoasClient.get_ref_package_job``, answered as a ``RawResponse``: the same retries and errors."""
+        return self._client._raw_request(
+            get_ref_package_job.OPERATION,
+            {
+                "project_name": project_name,
+                "package_name": package_name,
+                "region_id": self._client.settings.region_id,
+                "page_size": page_size,
+                "page_index": page_index,
+            },
+        )
+
+
+class AsyncFoasClientWithRawResponse:
+    """``AsyncFoasClient``'s operations answered as ``RawResponse``s, ``await``-able."""
+
+    def __init__(self, client: AsyncFoasClient) -> None:
+        self._client = client
+
+    async def get_ref_package_job(
+        self,
+        project_name: str,
+        package_name: str,
+        *,
+        page_size: int | None = None,
+        page_index: int | None = None,
+    ) -> RawResponse[GetRefPackageJobResponse]:
+        """``AsyncFoasClient.get_ref_package_job``, answered as a ``RawResponse``: the same retries and errors."""
+        return await self._client._raw_request(
+            get_ref_package_job.OPERATION,
+            {
+                "project_name": project_name,
+                "package_name": package_name,
+                "region_id": self._client.settings.region_id,
+                "page_size": page_size,
+                "page_index": page_index,
+            },
         )

@@ -2,12 +2,12 @@
 """Where this package came from: the digests of its inputs and the versions of the tools."""
 
 INPUTS_SHA256: dict[str, str] = {
-    "generator/*.py": "4f1b6972e9a062e857521f3c23834bb185706c24777936baf2526d3e1796d58e",
+    "generator/*.py": "f67ade9681988d756edcc4a2566c1a4a1ae66669e0f3718fa34b63913ccc30e3",
     "generator/config.yaml": "5bfc500386bc59d5085c521f517b3dbb5ff18b2e6ef7f3a0fbebb71d229dc9e2",
     "generator/extensions": "fc7fe54704e2d30bf4a72a9a7dbb1f50f6f69afc7f3847d58ce7b40a2cfcba0e",
     "generator/ruff-generated.toml": "242dd51d205406f242c79e1b8e8ab42c73c77e7d18f2371c13cf8f19c7e5a6af",
-    "generator/runtime": "fbe2e2be993f4dc078bb78ede94e55f6dc7360ee72920988a9cbae454f8f5004",
-    "generator/templates": "d456b8c9b7db3888df68605e544c7fafbff3f07167babf26f50fb2c99f2224ba",
+    "generator/runtime": "2a0296c9b24a49fe4b18d120360547f078017a60f3ce5541a472718ea573e794",
+    "generator/templates": "e7a3299053c98e279ab3bcda3d7c09e50c51d94b4437f0af5b5528dc0f09c9ea",
     "spec/foas.openapi.yaml": "1bf612b1c81a94cd4458135498c33341adca29c04413d70defe2dc73ba736eb4",
     "spec/plan.schema.json": "56c562f960aebd19d07de1ef10914146493171555eec8d51a84729f12a0fc1e0",
 }

@@ -218,6 +218,7 @@ CORE_PUBLIC = [
     "NotFoundError",
     "OfficialChainProvider",
     "PaginationError",
+    "RawResponse",
     "ResponseFormat",
     "RetryPolicy",
     "RoaSigner",

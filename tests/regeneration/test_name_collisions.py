@@ -134,7 +134,9 @@ def test_every_name_the_check_knows_is_bound_where_it_says() -> None:
         assert all(hasattr(found, name) for name in expected), (module, class_name, expected)
     for class_name in ("FoasClient", "AsyncFoasClient"):
         own = vars(getattr(importlib.import_module("foas_client._clients"), class_name))
-        assert {name for name in own if not name.startswith("_")} == scopes["_clients.py", class_name]
+        # with_raw_response is the template's own name, not an operation's (the check reads it from the source)
+        operations_own = {name for name in own if not name.startswith("_")} - {"with_raw_response"}
+        assert operations_own == scopes["_clients.py", class_name]
     commands = {c.name for c in PROGRAM.commands} | {v.command for c in PROGRAM.commands for v in c.views}
     assert commands == {name.name for name in names if name.namespace == "command"}
 

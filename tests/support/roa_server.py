@@ -158,13 +158,15 @@ def verify_roa_signature(
 @dataclass(frozen=True)
 class ReceivedRequest:
     """One request as the server saw it: the raw request-line target and headers (names lower-cased),
-    and the signature's version (``"v3"``, ``"v1"`` or ``None``) and whether it verified."""
+    and the signature's version (``"v3"``, ``"v1"`` or ``None``) and whether it verified; ``peer``: the
+    client's port, which tells one connection from another."""
 
     method: str
     raw_target: str
     headers: dict[str, str]
     signature_ok: bool
     signature_version: str | None = None
+    peer: int = 0
 
 
 Answer = tuple[int, dict[str, str], bytes]
@@ -272,13 +274,13 @@ class RoaVerifyingServer:
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
-    def _answer(self, method: str, raw_target: str, headers: dict[str, str], body: bytes) -> Reply:
+    def _answer(self, method: str, raw_target: str, headers: dict[str, str], body: bytes, peer: int = 0) -> Reply:
         version = signature_version(headers)
         if version == "v3":
             ok = verify_v3_signature(method, raw_target, headers, body, self.secrets.get)
         else:
             ok = verify_roa_signature(method, raw_target, headers, self.secrets.get)
-        request = ReceivedRequest(method, raw_target, headers, ok, version)
+        request = ReceivedRequest(method, raw_target, headers, ok, version, peer)
         nonce = headers.get("x-acs-signature-nonce", "")
         with self._lock:
             self.received.append(request)
@@ -301,7 +303,7 @@ class RoaVerifyingServer:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
                 headers = {name.lower(): value for name, value in self.headers.items()}
-                reply = server._answer(self.command, self.path, headers, body)
+                reply = server._answer(self.command, self.path, headers, body, self.client_address[1])
                 while isinstance(reply, Hold):
                     reply.release.wait(reply.max_wait)
                     reply = reply.then

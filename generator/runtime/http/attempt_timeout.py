@@ -36,9 +36,13 @@ import httpx
 from ..errors import TimeoutError
 from .limits import _DONE
 
-__all__ = ["AttemptTimeout"]
+__all__ = ["ATTEMPT_SECONDS", "AttemptTimeout"]
 
 _CLOCK = "foas_client.attempt_deadline"  # request extension: the attempt's deadline (time.monotonic())
+# Request extension: this request's own bound in seconds, instead of the hook's. A client made by
+# ``with_options(timeout=...)`` shares its parent's httpx client, hooks included: the bound travels
+# with each request, so one pool serves clients with different timeouts.
+ATTEMPT_SECONDS = "foas_client.attempt_seconds"
 
 
 class _Attempt:
@@ -172,6 +176,8 @@ class AttemptTimeout:
     ``httpx.AsyncClient``. A response whose body is not complete by then raises this package's
     ``TimeoutError`` while it is read (so ``Client.send`` raises it too), and the connection is closed.
 
+    A request whose ``ATTEMPT_SECONDS`` extension holds a positive number gets that bound instead.
+
     Args:
         seconds: the most one attempt may take, from sending to the last byte of the body.
     """
@@ -184,15 +190,20 @@ class AttemptTimeout:
     def __repr__(self) -> str:
         return f"{type(self).__name__}(seconds={self.seconds:g})"
 
+    def _seconds(self, request: httpx.Request) -> float:
+        own = request.extensions.get(ATTEMPT_SECONDS)
+        return own if isinstance(own, (int, float)) and own > 0 else self.seconds
+
     def request(self, request: httpx.Request) -> Awaitable[None]:
-        request.extensions[_CLOCK] = time.monotonic() + self.seconds
+        request.extensions[_CLOCK] = time.monotonic() + self._seconds(request)
         return _DONE
 
     def response(self, response: httpx.Response) -> Awaitable[None]:
+        seconds = self._seconds(response.request)
         deadline = response.request.extensions.get(_CLOCK)
         if not isinstance(deadline, float):  # a request this hook did not start
-            deadline = time.monotonic() + self.seconds
-        attempt = _Attempt(deadline, self.seconds, _socket_of(response))
+            deadline = time.monotonic() + seconds
+        attempt = _Attempt(deadline, seconds, _socket_of(response))
         attempt.check()  # the headers alone took all the time
         response.stream = _TimedStream(response.stream, attempt)
         if attempt.sock is not None:

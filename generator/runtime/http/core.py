@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import os
 import re
+import threading
 from collections.abc import AsyncGenerator, Awaitable, Callable, Generator, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Protocol, TypeVar
@@ -26,6 +27,7 @@ from ..operation import Operation
 from ..paging import PageRules, aiter_items, aiter_pages, iter_items, iter_pages
 from .attempt_timeout import AttemptTimeout
 from .limits import ACCEPT_ENCODING, DEFAULT_MAX_RESPONSE_BYTES, ResponseLimit
+from .raw_response import RawResponse
 from .request import Channel, arequest, request
 from .retry import DEFAULT_DEADLINE, DEFAULT_MAX_ATTEMPTS, RetryPolicy
 from .signing import AcsSigner, RoaSigner
@@ -40,6 +42,7 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "ENV_ENDPOINT",
     "ENV_REGION_ID",
+    "KEEP",
     "AsyncClientCore",
     "ResponseFormat",
     "Server",
@@ -56,6 +59,66 @@ SignatureVersion = Literal["v3", "v1"]
 _SIGNERS: dict[str, type[AcsSigner]] = {"v3": Acs3Signer, "v1": RoaSigner}
 _ACCEPT = {"json": "application/json", "xml": "application/xml"}
 _REGION_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
+_HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+", re.ASCII)  # RFC 9110's token
+_HEADER_VALUE = re.compile(r"[\t\x20-\x7e]*")  # ASCII, as httpx sends a str; no CR, LF or other control character
+# Set for each request by the signer and by the endpoint: a caller's value would be overwritten or break the signature.
+_RESERVED_HEADERS = frozenset({"authorization", "host"})
+
+
+class _Keep:
+    """The type of ``KEEP``: an option of ``with_options`` left as the client has it."""
+
+    def __repr__(self) -> str:
+        return "KEEP"
+
+
+KEEP: Any = _Keep()  # typed Any: it stands in for any option's type in with_options' signature
+
+
+def _checked_timeout(timeout: object) -> float:
+    # bool is an int, and None or "5" would reach math.isfinite as a bare TypeError: refused by type first
+    if (
+        isinstance(timeout, bool)
+        or not isinstance(timeout, (int, float))
+        or not (math.isfinite(timeout) and timeout > 0)
+    ):
+        raise InvalidParameterError(f"timeout must be a positive number of seconds, got {timeout!r}")
+    return float(timeout)
+
+
+def _checked_max_attempts(max_attempts: object) -> int:
+    if isinstance(max_attempts, bool) or not isinstance(max_attempts, int) or max_attempts < 1:
+        raise InvalidParameterError(f"max_attempts must be an integer of at least 1, got {max_attempts!r}")
+    return max_attempts
+
+
+def _checked_deadline(deadline: object) -> float | None:
+    if deadline is None:
+        return None
+    if (
+        isinstance(deadline, bool)
+        or not isinstance(deadline, (int, float))
+        or not (math.isfinite(deadline) and deadline > 0)
+    ):
+        raise InvalidParameterError(f"deadline must be a positive number of seconds or None, got {deadline!r}")
+    return float(deadline)
+
+
+def _checked_headers(headers: object) -> dict[str, str]:
+    if not isinstance(headers, Mapping):
+        raise InvalidParameterError(f"headers must be a mapping of names to values, got {type(headers).__name__}")
+    checked: dict[str, str] = {}
+    for name, value in headers.items():
+        if not isinstance(name, str) or not _HEADER_NAME.fullmatch(name):
+            raise InvalidParameterError(f"headers: {name!r} is not a header name")
+        if name.lower() in _RESERVED_HEADERS:
+            raise InvalidParameterError(f"headers: {name} is set by the client for each request")
+        if not isinstance(value, str) or not _HEADER_VALUE.fullmatch(value):
+            # the value is not shown: it may be a token
+            raise InvalidParameterError(f"headers: the value of {name} must be a string without control characters")
+        checked[name] = value
+    return checked
+
 
 T = TypeVar("T")
 
@@ -113,6 +176,7 @@ class _Settings:
     retry: RetryPolicy
     max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
     attempt_timeout: float = DEFAULT_TIMEOUT  # seconds: one attempt, whole (each step is bounded by ``timeout``)
+    headers: Mapping[str, str] = attrs.field(factory=dict)  # sent with every request (``with_options``)
 
     @classmethod
     def resolve(
@@ -133,15 +197,9 @@ class _Settings:
             raise InvalidParameterError(f"response_format must be 'json' or 'xml', got {response_format!r}")
         if not isinstance(signature_version, str) or signature_version not in _SIGNERS:
             raise InvalidParameterError(f"signature_version must be 'v3' or 'v1', got {signature_version!r}")
-        # bool is an int, and None or "5" would reach math.isfinite as a bare TypeError: refused by type first
-        if (
-            isinstance(timeout, bool)
-            or not isinstance(timeout, (int, float))
-            or not (math.isfinite(timeout) and timeout > 0)
-        ):
-            raise InvalidParameterError(f"timeout must be a positive number of seconds, got {timeout!r}")
-        if max_attempts < 1:
-            raise InvalidParameterError(f"max_attempts must be at least 1, got {max_attempts!r}")
+        timeout = _checked_timeout(timeout)
+        max_attempts = _checked_max_attempts(max_attempts)
+        deadline = _checked_deadline(deadline)
         if isinstance(max_response_bytes, bool) or not isinstance(max_response_bytes, int) or max_response_bytes < 1:
             raise InvalidParameterError(f"max_response_bytes must be a positive integer, got {max_response_bytes!r}")
         if endpoint is None and ENV_ENDPOINT in os.environ:
@@ -163,6 +221,25 @@ class _Settings:
             max_response_bytes=max_response_bytes,
             attempt_timeout=timeout,
         )
+
+    def with_options(self, *, timeout: object, max_attempts: object, deadline: object, headers: object) -> _Settings:
+        """These settings with the options given (``KEEP``: as they are), each checked as ``resolve`` does.
+
+        Raises:
+            InvalidParameterError: an option out of range, naming it.
+        """
+        changed: dict[str, Any] = {}
+        if timeout is not KEEP:
+            changed["attempt_timeout"] = _checked_timeout(timeout)
+            changed["timeout"] = httpx.Timeout(changed["attempt_timeout"])
+        if max_attempts is not KEEP or deadline is not KEEP:
+            changed["retry"] = RetryPolicy(
+                max_attempts=self.retry.max_attempts if max_attempts is KEEP else _checked_max_attempts(max_attempts),
+                deadline=self.retry.deadline if deadline is KEEP else _checked_deadline(deadline),
+            )
+        if headers is not KEEP:
+            changed["headers"] = {**self.headers, **_checked_headers(headers)}
+        return attrs.evolve(self, **changed)
 
     @staticmethod
     def endpoint_problem(endpoint: object) -> str | None:
@@ -279,13 +356,60 @@ class _ClientCore(Generic[_TransportT, _HttpT]):
         # Made now, not at the first call: threads sharing this client share one connection pool, and
         # close() closes every connection the client ever opened.
         self._http: _HttpT = self._open(self._client)
-        self._channel: Channel[_HttpT] = Channel(
+        self._owns_pool = True
+        self._channel: Channel[_HttpT] = self._channel_for(self.settings, released=None)
+
+    def _channel_for(self, settings: _Settings, *, released: threading.Event | None) -> Channel[_HttpT]:
+        """The channel a call goes through with ``settings``: this client's pool, the settings' retries,
+        per-attempt timeout and headers (sent with each request, so that clients sharing the pool differ)."""
+        return Channel(
             self._http,
-            self.settings.retry,
-            self._caller(),
-            httpx.URL(self.settings.endpoint).host,
+            settings.retry,
+            self._caller(settings.retry),
+            httpx.URL(settings.endpoint).host,
             closed=self._closed_message(),
+            timeout=settings.attempt_timeout,
+            headers=settings.headers,
+            released=released,
         )
+
+    def with_options(
+        self,
+        *,
+        timeout: float = KEEP,
+        max_attempts: int = KEEP,
+        deadline: float | None = KEEP,
+        headers: Mapping[str, str] = KEEP,
+    ) -> Self:
+        """A client of this class whose calls use these options, left out ones as this client has them.
+
+        It shares this client's connection pool, credentials, endpoint and format: a
+        ``client.with_options(timeout=2).get_...(...)`` per call costs no connection. The pool belongs
+        to the client made by the constructor: closing a client made here ends its own calls only
+        (a call after raises ``InvalidParameterError``), closing the constructor's ends every one's.
+
+        Args:
+            timeout: seconds one attempt may take, whole (see the constructor).
+            max_attempts: attempts in all, retries included (1 turns retries off).
+            deadline: seconds after which no new attempt starts (``None``: no limit).
+            headers: sent with every request, added to this client's own ``with_options`` headers;
+                a signed ``x-acs-*`` header is signed. The operation's ``x-acs-action`` and
+                ``x-acs-version`` win over them.
+
+        Raises:
+            InvalidParameterError: an option out of range (``timeout=0``, ``max_attempts=0``, a header
+                with a line break, ``Authorization``...), naming it; no client is made.
+        """
+        settings = self.settings.with_options(
+            timeout=timeout, max_attempts=max_attempts, deadline=deadline, headers=headers
+        )
+        derived = object.__new__(type(self))  # not copy.copy: nothing cached on this client may carry over
+        derived.settings = settings
+        derived._client = self._client
+        derived._http = self._http
+        derived._owns_pool = False
+        derived._channel = derived._channel_for(settings, released=threading.Event())
+        return derived
 
     _CLOSE = "close"  # the method that closes this client, for the message of a call made after it
 
@@ -293,9 +417,18 @@ class _ClientCore(Generic[_TransportT, _HttpT]):
         """The httpx client that ``client`` sends with (sync or async, by subclass)."""
         raise NotImplementedError
 
-    def _caller(self) -> Any:
-        """The retry loop's caller for the settings (stamina's, sync or async by subclass), made once."""
+    def _caller(self, retry: RetryPolicy) -> Any:
+        """The retry loop's caller for ``retry`` (stamina's, sync or async by subclass), made once per client."""
         raise NotImplementedError
+
+    def _release(self) -> bool:
+        """For a client that does not own its pool (``with_options``): refuse its further calls, and say
+        so (``True``); ``False`` for the owner, whose ``close`` closes the pool."""
+        if self._owns_pool:
+            return False
+        if self._channel.released is not None:
+            self._channel.released.set()
+        return True
 
     def _closed_message(self) -> str:
         return f"{type(self).__name__} is closed ({self._CLOSE}() was called): make a new client for more calls"
@@ -317,8 +450,8 @@ class SyncClientCore(_ClientCore[httpx.BaseTransport, httpx.Client]):
     def _open(self, client: Any) -> httpx.Client:
         return client.get_httpx_client()  # type: ignore[no-any-return]
 
-    def _caller(self) -> Any:
-        return self.settings.retry.caller()
+    def _caller(self, retry: RetryPolicy) -> Any:
+        return retry.caller()
 
     def _request(self, operation: Operation[T], arguments: Mapping[str, object]) -> T:
         """One call of ``operation`` with ``arguments`` (``None``: not sent), on the one request path.
@@ -328,6 +461,10 @@ class SyncClientCore(_ClientCore[httpx.BaseTransport, httpx.Client]):
             And what the operation's answer raises after the retries, transport errors as the package's.
         """
         return request(operation, arguments, self._channel)
+
+    def _raw_request(self, operation: Operation[T], arguments: Mapping[str, object]) -> RawResponse[T]:
+        """``_request``, the answer as a ``RawResponse`` (status, headers, attempts, elapsed; ``parse()``)."""
+        return request(operation, arguments, self._channel, raw=True)
 
     def _pages(
         self,
@@ -357,8 +494,11 @@ class SyncClientCore(_ClientCore[httpx.BaseTransport, httpx.Client]):
         return iter_items(rules, request, fetch, limit=limit, concurrency=concurrency, max_pages=max_pages)
 
     def close(self) -> None:
-        """Close the connections; a call made after this raises ``InvalidParameterError``, sending nothing."""
-        self._http.close()
+        """Close the connections; a call made after this raises ``InvalidParameterError``, sending nothing.
+
+        A client made by ``with_options`` leaves the shared pool open: only its own calls end."""
+        if not self._release():
+            self._http.close()
 
     def __enter__(self) -> Self:
         return self
@@ -377,12 +517,16 @@ class AsyncClientCore(_ClientCore[httpx.AsyncBaseTransport, httpx.AsyncClient]):
     def _open(self, client: Any) -> httpx.AsyncClient:
         return client.get_async_httpx_client()  # type: ignore[no-any-return]
 
-    def _caller(self) -> Any:
-        return self.settings.retry.async_caller()
+    def _caller(self, retry: RetryPolicy) -> Any:
+        return retry.async_caller()
 
     async def _request(self, operation: Operation[T], arguments: Mapping[str, object]) -> T:
         """``await`` one call of ``operation``; see ``SyncClientCore._request``."""
         return await arequest(operation, arguments, self._channel)
+
+    async def _raw_request(self, operation: Operation[T], arguments: Mapping[str, object]) -> RawResponse[T]:
+        """``await`` one call as a ``RawResponse``; see ``SyncClientCore._raw_request``."""
+        return await arequest(operation, arguments, self._channel, raw=True)
 
     def _pages(
         self,
@@ -412,8 +556,11 @@ class AsyncClientCore(_ClientCore[httpx.AsyncBaseTransport, httpx.AsyncClient]):
         return aiter_items(rules, request, fetch, limit=limit, concurrency=concurrency, max_pages=max_pages)
 
     async def aclose(self) -> None:
-        """Close the connections; a call made after this raises ``InvalidParameterError``, sending nothing."""
-        await self._http.aclose()
+        """Close the connections; a call made after this raises ``InvalidParameterError``, sending nothing.
+
+        A client made by ``with_options`` leaves the shared pool open: only its own calls end."""
+        if not self._release():
+            await self._http.aclose()
 
     async def __aenter__(self) -> Self:
         return self

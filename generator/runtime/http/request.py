@@ -17,9 +17,11 @@ The two differ only where one awaits.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, Generic, Literal, TypeVar, overload
 
 import attrs
 import httpx
@@ -29,7 +31,9 @@ from ..errors import InvalidParameterError
 from ..operation import Operation
 from ..unset import Unset
 from .attempt_log import REQUEST_ID_HEADER, AttemptLog
+from .attempt_timeout import ATTEMPT_SECONDS
 from .paths import absolute_url
+from .raw_response import RawResponse
 from .retry import CALL_STARTED, RetryPolicy, transport_error
 
 __all__ = ["Channel", "arequest", "request"]
@@ -45,8 +49,14 @@ class Channel(Generic[_HttpT]):
     retry policy and its caller (stamina's, sync or async as ``http`` is: made once, it counts each
     call's deadline from the call's start, ``retry.CALL_STARTED``), the host the attempt log names.
 
-    ``closed``: the ``InvalidParameterError`` message for an attempt once ``http`` is closed (checked
-    before each attempt, and when httpx refuses one because another thread closed it meanwhile).
+    ``closed``: the ``InvalidParameterError`` message for an attempt once ``http`` is closed, or
+    ``released`` is set (checked before each attempt, and when httpx refuses one because another
+    thread closed it meanwhile). ``released``: set by a client that shares ``http`` without owning it
+    (``with_options``) when it is closed, as it must leave the pool open.
+
+    ``timeout``: seconds each attempt may take, whole and per step, sent with each request instead of
+    ``http``'s own (``None``: ``http``'s). ``headers``: sent with each request; the operation's own
+    headers (its action and version) win over them.
     """
 
     http: _HttpT
@@ -54,10 +64,13 @@ class Channel(Generic[_HttpT]):
     caller: Any
     host: str
     closed: str = "the httpx client is closed: make a new one for more calls"
+    timeout: float | None = None
+    headers: Mapping[str, str] = attrs.field(factory=dict)
+    released: threading.Event | None = None
 
     def refuse_if_closed(self) -> None:
-        """Raises ``InvalidParameterError`` (``closed``) if ``http`` is closed; otherwise does nothing."""
-        if self.http.is_closed:
+        """Raises ``InvalidParameterError`` (``closed``) if ``http`` is closed or the channel released."""
+        if self.http.is_closed or (self.released is not None and self.released.is_set()):
             raise InvalidParameterError(self.closed)
 
     @classmethod
@@ -77,6 +90,10 @@ class Channel(Generic[_HttpT]):
 def request(operation: Operation[R], arguments: Mapping[str, object], channel: Channel[httpx.Client]) -> R: ...
 @overload
 def request(
+    operation: Operation[R], arguments: Mapping[str, object], channel: Channel[httpx.Client], *, raw: Literal[True]
+) -> RawResponse[R]: ...
+@overload
+def request(
     operation: Operation[Any],
     arguments: Mapping[str, object],
     channel: Channel[httpx.Client],
@@ -89,19 +106,21 @@ def request(
     channel: Channel[httpx.Client],
     *,
     parse: Callable[[httpx.Response], T] | None = None,
-) -> R | T:
+    raw: bool = False,
+) -> R | T | RawResponse[Any]:
     """One call of ``operation`` with ``arguments`` (by the generated argument names; ``None`` and
     ``UNSET``: not sent), through ``channel``, with its retries.
 
     ``parse`` replaces the operation's own (the endpoint module's ``*_detailed`` functions return the
-    status and headers with the model).
+    status and headers with the model). ``raw``: return a ``RawResponse`` of the model, with the
+    final answer's status and headers, the attempts made and the time taken.
 
     Raises:
         InvalidParameterError: an argument the spec does not allow; nothing was sent.
         ApiError, DecodeError, TransportError: as ``parse`` and the transport raise them, after the retries.
     """
     sent, log = _prepare(operation, arguments, channel)
-    parsed: Callable[[httpx.Response], Any] = parse or operation.parse
+    parsed = _parser(parse or operation.parse, log, raw)
     started = CALL_STARTED.set(log.started)
     try:
         return channel.caller(_attempt, channel, sent, parsed, log)  # type: ignore[no-any-return]
@@ -115,6 +134,14 @@ async def arequest(
 ) -> R: ...
 @overload
 async def arequest(
+    operation: Operation[R],
+    arguments: Mapping[str, object],
+    channel: Channel[httpx.AsyncClient],
+    *,
+    raw: Literal[True],
+) -> RawResponse[R]: ...
+@overload
+async def arequest(
     operation: Operation[Any],
     arguments: Mapping[str, object],
     channel: Channel[httpx.AsyncClient],
@@ -127,10 +154,11 @@ async def arequest(
     channel: Channel[httpx.AsyncClient],
     *,
     parse: Callable[[httpx.Response], T] | None = None,
-) -> R | T:
+    raw: bool = False,
+) -> R | T | RawResponse[Any]:
     """The async twin of ``request``: the same checks, attempts, logs and errors."""
     sent, log = _prepare(operation, arguments, channel)
-    parsed: Callable[[httpx.Response], Any] = parse or operation.parse
+    parsed = _parser(parse or operation.parse, log, raw)
     started = CALL_STARTED.set(log.started)
     try:
         return await channel.caller(_async_attempt, channel, sent, parsed, log)  # type: ignore[no-any-return]
@@ -145,8 +173,25 @@ def _prepare(
     given = {name: value for name, value in arguments.items() if value is not None and not isinstance(value, Unset)}
     check_arguments(operation.spec.parameters, given)
     sent = absolute_url(operation.build(**given), channel.http.base_url)
+    if channel.headers:
+        sent["headers"] = {**channel.headers, **sent.get("headers", {})}
+    if channel.timeout is not None:  # each step (httpx's timeout) and the whole attempt (AttemptTimeout)
+        sent["timeout"] = channel.timeout
+        sent["extensions"] = {**sent.get("extensions", {}), ATTEMPT_SECONDS: channel.timeout}
     spec = operation.spec
     return sent, AttemptLog(spec.operation_id, spec.method, channel.host, channel.retry.will_retry)
+
+
+def _parser(parse: Callable[[httpx.Response], Any], log: AttemptLog, raw: bool) -> Callable[[httpx.Response], Any]:
+    """``parse``, or with ``raw`` a parser that wraps its model in a ``RawResponse`` noting the log's attempts."""
+    if not raw:
+        return parse
+
+    def parse_raw(response: httpx.Response) -> RawResponse[Any]:
+        model = parse(response)  # first: an error answer raises, and the retry loop decides on it
+        return RawResponse(response, model=model, attempts=log.number, elapsed=time.monotonic() - log.started)
+
+    return parse_raw
 
 
 def _attempt(
