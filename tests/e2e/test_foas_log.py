@@ -1,4 +1,4 @@
-"""``FOAS_LOG`` shows the client's record of each attempt on stderr, and never a secret.
+"""``FOAS_LOG`` and ``foas -v`` show the client's record of each attempt on stderr, and never a secret.
 
 Each run is a separate process: ``FOAS_LOG`` is read once, when the package is imported. The
 credentials are STS ones (a secret and a token), so that both are there to leak, at every level.
@@ -105,3 +105,28 @@ def test_a_wrong_secret_is_logged_without_the_secret_or_the_token(fake: Loopback
     assert (record["level"], record["outcome"], record["decision"]) == ("ERROR", "400 AuthError", "final")
     for text in (wrong, SECRET, TOKEN, "Authorization", f"acs {KEY_ID}:"):
         assert text not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("verbosity", ["-v", "-vv"])
+def test_foas_verbose_shows_the_records_once_even_with_foas_log(
+    fake: LoopbackFake, service: FakeFoasService, verbosity: str
+) -> None:
+    service.inject(Fault.error(503))
+    argv = ["-m", "foas_client", "get-ref-package-job", "--project-name", "project1", "--package-name", "package1.jar"]
+    result = _run(*argv, "--endpoint", fake.base_url, "--output", "json", verbosity, env=_environment("debug"))
+    assert result.returncode == 0
+    lines = result.stderr.splitlines()
+    attempts = [line for line in lines if line.startswith("foas: GetRefPackageJob GET 127.0.0.1 -> ")]
+    assert len(attempts) == 2 and not any(RECORD.fullmatch(line) for line in lines)  # -v's lines, not FOAS_LOG's
+    assert any(line.startswith("foas: retry 1 in ") for line in lines)
+    assert any(line.startswith("foas: HTTP Request: ") for line in lines) == (verbosity == "-vv")
+    _assert_nothing_secret(result.stdout + result.stderr)
+
+
+def test_foas_log_alone_shows_the_command_s_attempts(fake: LoopbackFake) -> None:
+    argv = ["-m", "foas_client", "get-ref-package-job", "--project-name", "project1", "--package-name", "package1.jar"]
+    result = _run(*argv, "--endpoint", fake.base_url, "--output", "json", env=_environment("debug"))
+    assert result.returncode == 0
+    (record,) = [found for line in result.stderr.splitlines() if (found := RECORD.fullmatch(line))]
+    assert (record["level"], record["outcome"]) == ("DEBUG", "200")
+    _assert_nothing_secret(result.stdout + result.stderr)
