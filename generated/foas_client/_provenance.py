@@ -6,7 +6,7 @@ INPUTS_SHA256: dict[str, str] = {
     "generator/config.yaml": "5bfc500386bc59d5085c521f517b3dbb5ff18b2e6ef7f3a0fbebb71d229dc9e2",
     "generator/extensions": "fc7fe54704e2d30bf4a72a9a7dbb1f50f6f69afc7f3847d58ce7b40a2cfcba0e",
     "generator/ruff-generated.toml": "242dd51d205406f242c79e1b8e8ab42c73c77e7d18f2371c13cf8f19c7e5a6af",
-    "generator/runtime": "2a0296c9b24a49fe4b18d120360547f078017a60f3ce5541a472718ea573e794",
+    "generator/runtime": "e72f2ce8ff428689da864c9169207d4d11b07e6d8d94e10368078821ac72d46e",
     "generator/templates": "e7a3299053c98e279ab3bcda3d7c09e50c51d94b4437f0af5b5528dc0f09c9ea",
     "spec/foas.openapi.yaml": "1bf612b1c81a94cd4458135498c33341adca29c04413d70defe2dc73ba736eb4",
     "spec/plan.schema.json": "56c562f960aebd19d07de1ef10914146493171555eec8d51a84729f12a0fc1e0",

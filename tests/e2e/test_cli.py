@@ -378,19 +378,31 @@ def test_jsonl_streams_each_page_as_it_arrives(service: FakeFoasService, fake: L
 # -- the client options ---------------------------------------------------------------------------
 
 
-def test_region_id_is_sent_and_verbose_shows_each_request(foas) -> None:
+# The client's record of an attempt, as -v prints it (see attempt_log).
+ATTEMPT_LINE = re.compile(
+    rf"foas: {OPERATION_ID} GET 127\.0\.0\.1 -> (?P<outcome>[^ ]+(?: [A-Za-z]+)?) RequestId=[0-9A-F-]{{36}} "
+    r"attempt=(?P<attempt>\d+) elapsed_ms=\d+\.\d (?P<decision>will retry|final)"
+)
+
+
+def test_verbose_shows_each_attempt_and_very_verbose_each_request(foas) -> None:
     run = foas(LISTING, *DOCUMENTED, "--region-id", "cn-shanghai", "--output", "json", "-v")
     assert run.code == 0 and json.loads(run.out)[0]["JobId"] == DOCUMENTED_JOB["JobId"]
     (line,) = run.err.splitlines()
-    assert line.startswith("foas: HTTP Request: GET http://127.0.0.1:")
+    found = ATTEMPT_LINE.fullmatch(line)
+    assert found and found.group("outcome", "attempt", "decision") == ("200", "1", "final"), line
+    run = foas(LISTING, *DOCUMENTED, "--region-id", "cn-shanghai", "--output", "json", "-vv")
+    request, attempt = run.err.splitlines()
+    assert request.startswith("foas: HTTP Request: GET http://127.0.0.1:")
     path = request_path(OPERATION_ID, projectName="project1", packageName="package1.jar")
-    assert f"{path}?RegionId=cn-shanghai" in line
-    assert line.endswith('"HTTP/1.1 200 OK"')
+    assert f"{path}?RegionId=cn-shanghai" in request
+    assert request.endswith('"HTTP/1.1 200 OK"')
+    assert ATTEMPT_LINE.fullmatch(attempt)
 
 
 def test_the_region_defaults_to_the_environment(foas, environment: pytest.MonkeyPatch) -> None:
     environment.setenv(ENV_REGION_ID, "eu-central-1")
-    run = foas(LISTING, *DOCUMENTED, "--output", "json", "--verbose")
+    run = foas(LISTING, *DOCUMENTED, "--output", "json", "--verbose", "--verbose")
     assert "RegionId=eu-central-1" in run.err
 
 
@@ -442,7 +454,16 @@ def test_verbose_shows_retries_and_the_default_does_not(foas, service: FakeFoasS
         r"\(RequestId [0-9A-F-]{36}\)",
         retries[0],
     )
-    assert '"HTTP/1.1 503 Service Unavailable"' in chatty.err and '"HTTP/1.1 200 OK"' in chatty.err
+    attempts = [ATTEMPT_LINE.fullmatch(line) for line in chatty.err.splitlines() if not line.startswith("foas: retry ")]
+    assert [found.group("outcome", "attempt", "decision") for found in attempts if found] == [
+        ("503 ServerError", "1", "will retry"),
+        ("200", "2", "final"),
+    ]
+    assert len(attempts) == 2 and "HTTP Request" not in chatty.err  # httpx's lines are for -vv
+    service.inject(Fault.error(503))
+    louder = foas(LISTING, *DOCUMENTED, "--output", "json", "-vv")
+    assert '"HTTP/1.1 503 Service Unavailable"' in louder.err and '"HTTP/1.1 200 OK"' in louder.err
+    assert len([line for line in louder.err.splitlines() if ATTEMPT_LINE.fullmatch(line)]) == 2
 
 
 def test_the_command_leaves_stamina_and_logging_as_it_found_them(foas, service: FakeFoasService) -> None:
@@ -450,11 +471,12 @@ def test_the_command_leaves_stamina_and_logging_as_it_found_them(foas, service: 
 
     from stamina.instrumentation import get_on_retry_hooks
 
-    hooks, level, handlers = get_on_retry_hooks(), logging.getLogger("httpx").level, logging.getLogger("httpx").handlers
+    loggers = [logging.getLogger(name) for name in ("httpx", "foas_client")]
+    hooks, states = get_on_retry_hooks(), [(logger.level, list(logger.handlers)) for logger in loggers]
     service.inject(Fault.error(503))
-    foas(LISTING, *DOCUMENTED, "-v")
+    foas(LISTING, *DOCUMENTED, "-vv")
     assert get_on_retry_hooks() == hooks
-    assert (logging.getLogger("httpx").level, logging.getLogger("httpx").handlers) == (level, handlers)
+    assert [(logger.level, logger.handlers) for logger in loggers] == states
 
 
 def test_timeout_gives_up_on_a_slow_answer(foas, service: FakeFoasService, fake: LoopbackFake) -> None:
@@ -594,12 +616,13 @@ SECRET = "Never-Print-This-Secret-0042"
 TOKEN = "Never-Print-This-Token-0042"
 
 
+@pytest.mark.parametrize("verbosity", ["-v", "-vv"])
 @pytest.mark.parametrize(
     "scenario",
     ["wrong-secret", "server-error", "timeout", "undecodable", "verbose-retry", "success"],
 )
 def test_the_secret_and_the_token_never_appear(
-    foas, service: FakeFoasService, fake: LoopbackFake, environment: pytest.MonkeyPatch, scenario: str
+    foas, service: FakeFoasService, fake: LoopbackFake, environment: pytest.MonkeyPatch, scenario: str, verbosity: str
 ) -> None:
     environment.setenv(ENV_ACCESS_KEY_SECRET, SECRET)
     environment.setenv(ENV_SECURITY_TOKEN, TOKEN)
@@ -617,10 +640,18 @@ def test_the_secret_and_the_token_never_appear(
     }
     service.inject(*faults.get(scenario, []))
     extra = ["--timeout", "0.2", "--max-attempts", "1"] if scenario == "timeout" else []
-    run = foas(LISTING, *DOCUMENTED, "--output", "json", "-v", *extra)
+    run = foas(LISTING, *DOCUMENTED, "--output", "json", verbosity, *extra)
     if scenario == "timeout":
         fake.stop()
     assert SECRET not in run.out + run.err and TOKEN not in run.out + run.err
+    signatures = (
+        "Authorization",
+        "ACS3-HMAC-SHA256 Credential",
+        "acs sts-id:",
+        f"acs {TEST_CREDENTIALS.access_key_id}:",
+    )
+    assert not any(signed in run.out + run.err for signed in signatures)
+    assert f"foas: {OPERATION_ID} GET 127.0.0.1 -> " in run.err  # the records were shown
     assert (run.code == 0) == (scenario in ("verbose-retry", "success"))
 
 

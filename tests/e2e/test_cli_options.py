@@ -127,7 +127,7 @@ def test_client_option_defaults_are_the_library_s() -> None:
         "table",
         "json",
         False,
-        False,
+        0,
         None,
     )
     optional = [python_name(name) for name, declared in SPEC_PARAMETERS.items() if not declared.get("required")]

@@ -5,7 +5,7 @@ kebab case: options from its parameters, output columns from its item schema, ``
 x-pagination) and the views of embedded documents (``foas plan``), and calls ``run``. Only the
 client's own options are written here. Credentials, region and endpoint defaults are the client's.
 Every failure ends with one line on stderr and an exit code from ``ExitCode``; retry chatter appears
-only with ``--verbose``.
+only with ``--verbose`` (``-v``: each attempt and retry; ``-vv``: each HTTP request too).
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from ..errors import (
     PaginationError,
     TransportError,
 )
+from ..http.attempt_log import LOGGER, environment_handler
 from ..http.core import DEFAULT_TIMEOUT, ENV_REGION_ID, SyncClientCore, _Settings
 from ..http.retry import DEFAULT_MAX_ATTEMPTS
 from ..operation import Parameter
@@ -309,7 +310,14 @@ def _add_client_options(group: argparse._ArgumentGroup, *, output: bool) -> None
         help="the signature: v3 (default; ACS3-HMAC-SHA256, as the current official SDKs sign) "
         "or v1 (ROA, HMAC-SHA1, as the legacy SDKs sign)",
     )
-    group.add_argument("-v", "--verbose", action="store_true", help="show each request and each retry on stderr")
+    group.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=0,
+        help="show each attempt (operation, status, RequestId, attempt, elapsed) and each retry on stderr; "
+        "given twice (-v -v), each HTTP request too",
+    )
 
 
 def _epilog(program: Program) -> str:
@@ -585,12 +593,16 @@ class _StderrHandler(logging.Handler):
 
 
 @contextmanager
-def _chatter(verbose: bool, prefix: str) -> Iterator[None]:
-    """Retries (stamina) and requests (httpx) on stderr with ``verbose``; otherwise not a word.
+def _chatter(verbosity: int, prefix: str) -> Iterator[None]:
+    """What ``-v`` shows on stderr, for this run only: with 1 or more, the client's record of each attempt
+    (the ``foas_client`` logger) and each scheduled retry (stamina); with 2 or more, each HTTP request
+    (httpx's request line, URL and query included). With 0, not a word.
 
     stamina reports a scheduled retry through its on-retry hooks (by default a ``logging`` record,
     which Python's last-resort handler prints to stderr when nothing is configured, or structlog,
-    which prints to stdout). The command installs its own hook instead, for this run only.
+    which prints to stdout). The command installs its own hook instead. The handler that
+    ``FOAS_LOG`` added is set aside while ``-v`` prints the same records, so that each shows once.
+    Every line goes through ``_redacted``.
     """
 
     def report_retry(details: RetryDetails) -> None:
@@ -599,20 +611,30 @@ def _chatter(verbose: bool, prefix: str) -> Iterator[None]:
         _say(line, prefix=prefix)
 
     hooks = get_on_retry_hooks()
-    set_on_retry_hooks([report_retry] if verbose else [])
-    requests = logging.getLogger("httpx")
-    handler = _StderrHandler(prefix)
-    level = requests.level
-    if verbose:
-        requests.addHandler(handler)
-        requests.setLevel(logging.INFO)
+    set_on_retry_hooks([report_retry] if verbosity else [])
+    attempts = _StderrHandler(prefix)
+    # The attempt records only: other records of the package's loggers (a fake running in the same
+    # process logs on foas_client.testing) are not the command's to show.
+    attempts.addFilter(lambda record: hasattr(record, "foas_attempt"))
+    shown = [(LOGGER, logging.DEBUG, attempts)] if verbosity else []
+    if verbosity >= 2:
+        shown.append((logging.getLogger("httpx"), logging.INFO, _StderrHandler(prefix)))
+    levels = [logger.level for logger, _, _ in shown]
+    from_environment = environment_handler() if verbosity else None
+    if from_environment is not None:
+        LOGGER.removeHandler(from_environment)
+    for logger, level, handler in shown:
+        logger.addHandler(handler)
+        logger.setLevel(level)
     try:
         yield
     finally:
         set_on_retry_hooks(hooks)
-        if verbose:
-            requests.removeHandler(handler)
-            requests.setLevel(level)
+        for (logger, _, handler), level in zip(shown, levels, strict=True):
+            logger.removeHandler(handler)
+            logger.setLevel(level)
+        if from_environment is not None:
+            LOGGER.addHandler(from_environment)
 
 
 def _fail(code: ExitCode, line: str, *, prefix: str) -> int:
