@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._bindings import Acs3Signer, RoaSigner, decode_body
 from ._clients import AsyncFoasClient, FoasClient
-from ._core.credentials import Credentials, CredentialsProvider, OfficialChainProvider
+from ._core.credentials import AsyncCredentialsProvider, Credentials, CredentialsProvider, OfficialChainProvider
 from ._core.http.core import ResponseFormat, SignatureVersion
 from ._core.http.retry import RetryPolicy
 from .client import Client
@@ -80,6 +80,7 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "Acs3Signer",
     "ApiError",
+    "AsyncCredentialsProvider",
     "AsyncFoasClient",
     "AuthError",
     "Client",

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Protocol, Typ
 import attrs
 import httpx
 
-from ..credentials import CredentialsProvider, default_credentials
+from ..credentials import AsyncCredentialsProvider, CredentialsProvider, default_credentials
 from ..errors import InvalidParameterError
 from ..operation import Operation
 from ..paging import PageRules, aiter_items, aiter_pages, iter_items, iter_pages
@@ -120,7 +120,7 @@ class _Settings:
         *,
         server: Server,
         region_id: str | None,
-        credentials: CredentialsProvider | None,
+        credentials: CredentialsProvider | AsyncCredentialsProvider | None,
         endpoint: str | None,
         response_format: ResponseFormat,
         timeout: float,
@@ -219,7 +219,8 @@ class _ClientCore(Generic[_TransportT, _HttpT]):
 
     Args:
         region_id: e.g. ``cn-shanghai``; default ``$ALIBABA_CLOUD_REGION_ID``, else ``cn-hangzhou``.
-        credentials: ``Credentials`` or a provider; default the environment
+        credentials: ``Credentials`` or a provider (``get_credentials``, asked at every request; the async
+            client awaits ``get_credentials_async`` instead when the provider has it); default the environment
             (``ALIBABA_CLOUD_ACCESS_KEY_ID``/``_SECRET``/``ALIBABA_CLOUD_SECURITY_TOKEN``), else the
             ``alibabacloud-credentials`` chain when installed.
         endpoint: base URL; default ``$FOAS_ENDPOINT``, else the region's endpoint as the official SDKs
@@ -253,7 +254,7 @@ class _ClientCore(Generic[_TransportT, _HttpT]):
         self,
         *,
         region_id: str | None = None,
-        credentials: CredentialsProvider | None = None,
+        credentials: CredentialsProvider | AsyncCredentialsProvider | None = None,
         endpoint: str | None = None,
         response_format: ResponseFormat = "json",
         timeout: float = DEFAULT_TIMEOUT,
@@ -263,6 +264,7 @@ class _ClientCore(Generic[_TransportT, _HttpT]):
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         signature_version: SignatureVersion = "v3",
     ) -> None:
+        self._check_provider(credentials)
         self.settings: _Settings = _Settings.resolve(
             server=self._server,
             region_id=region_id,
@@ -288,6 +290,21 @@ class _ClientCore(Generic[_TransportT, _HttpT]):
         )
 
     _CLOSE = "close"  # the method that closes this client, for the message of a call made after it
+    _AWAITS = False  # whether this client can await a provider's get_credentials_async
+
+    def _check_provider(self, credentials: object) -> None:
+        """Refuse, before anything is made, a ``credentials`` this client could never ask."""
+        if credentials is None or hasattr(credentials, "get_credentials"):
+            return
+        name = type(credentials).__name__
+        if hasattr(credentials, "get_credentials_async"):
+            if self._AWAITS:
+                return
+            raise InvalidParameterError(
+                f"credentials: {name} has only get_credentials_async, which {type(self).__name__} cannot await; "
+                "give it get_credentials too, or use the async client"
+            )
+        raise InvalidParameterError(f"credentials: expected Credentials or a provider with get_credentials, got {name}")
 
     def _open(self, client: Any) -> _HttpT:
         """The httpx client that ``client`` sends with (sync or async, by subclass)."""
@@ -373,6 +390,7 @@ class AsyncClientCore(_ClientCore[httpx.AsyncBaseTransport, httpx.AsyncClient]):
     """The async client's machinery: the same rules, ``await``-able (``transport``: an ``httpx.AsyncBaseTransport``)."""
 
     _CLOSE = "aclose"
+    _AWAITS = True
 
     def _open(self, client: Any) -> httpx.AsyncClient:
         return client.get_async_httpx_client()  # type: ignore[no-any-return]
