@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._bindings import Acs3Signer, RoaSigner, decode_body
 from ._clients import AsyncFoasClient, FoasClient
-from ._core.credentials import Credentials, CredentialsProvider, OfficialChainProvider
+from ._core.credentials import AsyncCredentialsProvider, Credentials, CredentialsProvider, OfficialChainProvider
 from ._core.http.core import ResponseFormat, SignatureVersion
 from ._core.http.raw_response import RawResponse
 from ._core.http.retry import RetryPolicy
@@ -81,6 +81,7 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "Acs3Signer",
     "ApiError",
+    "AsyncCredentialsProvider",
     "AsyncFoasClient",
     "AuthError",
     "Client",

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from ._core.credentials import CredentialsProvider
+from ._core.credentials import AsyncCredentialsProvider, CredentialsProvider
 from ._core.decoding import responses as _responses
 from ._core.http import signing as _signing
 from ._core.http import signing_v3 as _signing_v3
@@ -34,7 +34,7 @@ class RoaSigner(_signing.RoaSigner):
 
     def __init__(
         self,
-        credentials: CredentialsProvider,
+        credentials: CredentialsProvider | AsyncCredentialsProvider,
         *,
         region_id: str,
         version: str = API_VERSION,
@@ -50,7 +50,7 @@ class Acs3Signer(_signing_v3.Acs3Signer):
 
     def __init__(
         self,
-        credentials: CredentialsProvider,
+        credentials: CredentialsProvider | AsyncCredentialsProvider,
         *,
         region_id: str,
         version: str = API_VERSION,

@@ -7,6 +7,7 @@ GetRefPackageJob: ``GET /api/v2/projects/{projectName}/packages/{packageName}/jo
 from __future__ import annotations
 
 import functools
+import ssl
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, cast
 
@@ -133,9 +134,10 @@ class FakeFoasService(FakeService):
         """An in-process transport for ``AsyncFoasClient(transport=...)`` or ``httpx.AsyncClient``."""
         return async_mock_transport(self)
 
-    def serve(self, *, port: int = 0) -> LoopbackFake:
-        """This fake on real HTTP at 127.0.0.1 (a free port by default); use it as a context manager."""
-        return LoopbackFake(self, port=port)
+    def serve(self, *, port: int = 0, ssl_context: ssl.SSLContext | None = None) -> LoopbackFake:
+        """This fake on real HTTP at 127.0.0.1 (a free port by default; HTTPS with ``ssl_context``, a
+        server-side context); use it as a context manager."""
+        return LoopbackFake(self, port=port, ssl_context=ssl_context)
 
     def add_jobs(self, project_name: str, package_name: str, jobs: Sequence[Job]) -> None:
         """Make ``jobs`` what GetRefPackageJob lists for (``project_name``, ``package_name``), after those added before."""
@@ -160,7 +162,8 @@ class FakeFoasService(FakeService):
 
 
 class LoopbackFake(LoopbackServer):
-    """A ``FakeFoasService`` served over HTTP/1.1 on 127.0.0.1 (a free port unless ``port`` is given).
+    """A ``FakeFoasService`` served over HTTP/1.1 on 127.0.0.1 (a free port unless ``port`` is given),
+    over TLS when ``ssl_context`` (a server-side context) is given.
 
     Use it as a context manager (or ``start()``/``stop()``); ``base_url`` is what to give a client's
     ``endpoint``. Stopping wakes every delayed answer, so a test never waits on a fault.
@@ -168,8 +171,8 @@ class LoopbackFake(LoopbackServer):
 
     service: FakeFoasService
 
-    def __init__(self, service: FakeFoasService, *, port: int = 0) -> None:
-        super().__init__(service, port=port)
+    def __init__(self, service: FakeFoasService, *, port: int = 0, ssl_context: ssl.SSLContext | None = None) -> None:
+        super().__init__(service, port=port, ssl_context=ssl_context)
 
 
 def documented_page(operation_id: str = get_ref_package_job.OPERATION_ID) -> GetRefPackageJobResponse:

@@ -22,10 +22,13 @@ __all__ = [
     "ENV_ACCESS_KEY_ID",
     "ENV_ACCESS_KEY_SECRET",
     "ENV_SECURITY_TOKEN",
+    "AsyncCredentialsProvider",
     "Credentials",
     "CredentialsProvider",
     "OfficialChainProvider",
     "credential_problem",
+    "credentials_of",
+    "credentials_of_async",
     "default_credentials",
     "ensure_usable",
 ]
@@ -90,6 +93,17 @@ class CredentialsProvider(Protocol):
     def get_credentials(self) -> Credentials: ...
 
 
+class AsyncCredentialsProvider(Protocol):
+    """A provider the async client awaits: ``get_credentials_async`` is awaited once per request.
+
+    A provider may have both methods: the async client then awaits ``get_credentials_async`` and never
+    calls ``get_credentials``; the sync client calls ``get_credentials`` and never awaits. One with only
+    ``get_credentials_async`` serves the async client alone.
+    """
+
+    async def get_credentials_async(self) -> Credentials: ...
+
+
 @attrs.frozen
 class Credentials:
     """An AccessKey pair, with the token of STS credentials; the secret and token are redacted in repr/str.
@@ -151,13 +165,14 @@ class OfficialChainProvider:
     """Credentials from the default chain of ``alibabacloud-credentials`` (its ``Client().get_credential()``).
 
     Each ``get_credentials`` call asks the chain, which caches and refreshes STS credentials itself.
-    The call is synchronous, also under an async client: a refresh (e.g. from the ECS metadata
-    service) blocks for as long as the chain's own timeouts allow.
+    The sync client calls the chain's blocking ``get_credential()``; the async client awaits its
+    ``get_credential_async()`` (``get_credentials_async``), so a refresh (e.g. from the ECS metadata
+    service) does not block the event loop.
 
     Args:
-        client: an object with ``get_credential()`` returning something with ``access_key_id``,
-            ``access_key_secret`` and ``security_token`` attributes; by default a new
-            ``alibabacloud_credentials.client.Client()``.
+        client: an object with ``get_credential()`` and/or ``async get_credential_async()``, returning
+            something with ``access_key_id``, ``access_key_secret`` and ``security_token`` attributes;
+            by default a new ``alibabacloud_credentials.client.Client()``, which has both.
 
     Raises:
         CredentialsError: ``alibabacloud-credentials`` is not installed (when ``client`` is ``None``).
@@ -179,20 +194,51 @@ class OfficialChainProvider:
         return f"{type(self).__name__}(client={type(self._client).__name__})"
 
     def get_credentials(self) -> Credentials:
-        """The chain's current credentials.
+        """The chain's current credentials, from its blocking ``get_credential()``.
 
         Raises:
-            CredentialsError: the chain found none, or gave no AccessKey (e.g. a bearer token).
+            CredentialsError: the chain found none, gave no AccessKey (e.g. a bearer token), or has
+                only ``get_credential_async`` (then only the async client can use it).
         """
-        try:
-            model = self._client.get_credential()
-        except Exception as exc:
-            # Our own message: the chain's may quote a credentials endpoint's answer. The cause stays
-            # attached for a traceback.
+        get = getattr(self._client, "get_credential", None)
+        if get is None:
             raise CredentialsError(
-                f"the alibabacloud-credentials chain found no usable credentials ({type(exc).__name__}); "
-                f"set {ENV_ACCESS_KEY_ID} and {ENV_ACCESS_KEY_SECRET} or configure the chain"
-            ) from exc
+                f"the credentials client {type(self._client).__name__} has only get_credential_async: "
+                "use it with the async client"
+            )
+        try:
+            model = get()
+        except Exception as exc:
+            raise self._failed(exc) from exc
+        return self._credentials(model)
+
+    async def get_credentials_async(self) -> Credentials:
+        """The chain's current credentials, awaited from its ``get_credential_async()`` when it has one
+        (a refresh then does not block the event loop), else from ``get_credential()``.
+
+        Raises:
+            CredentialsError: as ``get_credentials``.
+        """
+        get = getattr(self._client, "get_credential_async", None)
+        if get is None:
+            return self.get_credentials()
+        try:
+            model = await get()
+        except Exception as exc:
+            raise self._failed(exc) from exc
+        return self._credentials(model)
+
+    @staticmethod
+    def _failed(exc: Exception) -> CredentialsError:
+        # Our own message: the chain's may quote a credentials endpoint's answer. The cause stays
+        # attached for a traceback.
+        return CredentialsError(
+            f"the alibabacloud-credentials chain found no usable credentials ({type(exc).__name__}); "
+            f"set {ENV_ACCESS_KEY_ID} and {ENV_ACCESS_KEY_SECRET} or configure the chain"
+        )
+
+    @staticmethod
+    def _credentials(model: Any) -> Credentials:
         key_id = getattr(model, "access_key_id", None)
         secret = getattr(model, "access_key_secret", None)
         if not key_id or not secret:
@@ -200,9 +246,39 @@ class OfficialChainProvider:
         return Credentials(key_id, secret, getattr(model, "security_token", None) or None)
 
 
+def credentials_of(provider: CredentialsProvider | AsyncCredentialsProvider) -> Credentials:
+    """The credentials to sign one request with, asked of ``provider`` without awaiting, and checked.
+
+    Raises:
+        CredentialsError: the provider has none, returned unusable ones (see ``ensure_usable``), or has
+            only ``get_credentials_async``.
+    """
+    if type(provider) is Credentials:  # static: checked when made, frozen since
+        return provider
+    get = getattr(provider, "get_credentials", None)
+    if get is None:
+        raise CredentialsError(
+            f"the credentials provider {type(provider).__name__} has only get_credentials_async: "
+            "use it with the async client"
+        )
+    credentials: Credentials = get()
+    ensure_usable(credentials)  # a line break in a header would otherwise go out, or print the value
+    return credentials
+
+
+async def credentials_of_async(provider: CredentialsProvider | AsyncCredentialsProvider) -> Credentials:
+    """As ``credentials_of``, but awaiting the provider's ``get_credentials_async`` when it has one."""
+    get = getattr(provider, "get_credentials_async", None)
+    if get is None or type(provider) is Credentials:
+        return credentials_of(provider)
+    credentials: Credentials = await get()
+    ensure_usable(credentials)
+    return credentials
+
+
 def default_credentials(
-    explicit: CredentialsProvider | None = None, *, environ: Mapping[str, str] | None = None
-) -> CredentialsProvider:
+    explicit: CredentialsProvider | AsyncCredentialsProvider | None = None, *, environ: Mapping[str, str] | None = None
+) -> CredentialsProvider | AsyncCredentialsProvider:
     """The credentials to sign with: ``explicit`` if given, else the environment, else the official chain.
 
     The environment is used as soon as ``ALIBABA_CLOUD_ACCESS_KEY_ID`` or ``..._SECRET`` is set (a half-set
@@ -211,7 +287,7 @@ def default_credentials(
     fails now rather than at the first request.
 
     Args:
-        explicit: ``Credentials`` or any ``CredentialsProvider``; returned as is.
+        explicit: ``Credentials``, any ``CredentialsProvider`` or ``AsyncCredentialsProvider``; returned as is.
         environ: where to read the variables; ``os.environ`` when ``None``.
 
     Raises:

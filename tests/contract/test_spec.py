@@ -207,6 +207,7 @@ def test_provenance_tools_are_the_installed_exact_pins() -> None:
 CORE_PUBLIC = [
     "Acs3Signer",
     "ApiError",
+    "AsyncCredentialsProvider",
     "AsyncFoasClient",
     "AuthError",
     "Client",

@@ -734,7 +734,9 @@ def test_help_prints_the_contract_usage_and_the_exit_codes(foas) -> None:
             f"usage: foas {LISTING} [-h]",
             *spec_options(),
             "[--endpoint URL] [--response-format json|xml] [--output table|json|jsonl|csv] [--timeout SECONDS]",
-            "[--max-attempts N] [--signature-version v3|v1] [-v]",
+            "[--max-attempts N] [--signature-version v3|v1] [--proxy URL] [--ca-bundle PATH | --no-verify]",
+            "[--cert PATH] [--key PATH] [--max-connections N] [--max-keepalive-connections N]",
+            "[--keepalive-expiry SECONDS] [--no-trust-env] [-v]",
         ]
     )
     for code in ExitCode:

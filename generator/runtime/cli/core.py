@@ -23,6 +23,7 @@ from contextlib import closing, contextmanager
 from typing import Any, NoReturn
 
 import attrs
+import httpx
 from stamina.instrumentation import RetryDetails, get_on_retry_hooks, set_on_retry_hooks
 
 from ..arguments import problem
@@ -38,6 +39,7 @@ from ..errors import (
 )
 from ..http.attempt_log import LOGGER, environment_handler
 from ..http.core import DEFAULT_TIMEOUT, ENV_REGION_ID, SyncClientCore, _Settings
+from ..http.network import ENV_CA_BUNDLE, ENV_SSL_CERT_FILE
 from ..http.retry import DEFAULT_MAX_ATTEMPTS
 from ..operation import Parameter
 from ..paging import PageRules, iter_page_items
@@ -222,6 +224,16 @@ def _seconds(text: str) -> float:
     return value
 
 
+def _seconds_or_zero(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected seconds, got {text!r}") from None
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more seconds, got {text}")
+    return value
+
+
 def _url(text: str) -> str:
     problem = _Settings.endpoint_problem(text)  # the client's own rule, reported as a usage error
     if problem:
@@ -310,6 +322,7 @@ def _add_client_options(group: argparse._ArgumentGroup, *, output: bool) -> None
         help="the signature: v3 (default; ACS3-HMAC-SHA256, as the current official SDKs sign) "
         "or v1 (ROA, HMAC-SHA1, as the legacy SDKs sign)",
     )
+    _add_network_options(group)
     group.add_argument(
         "-v",
         "--verbose",
@@ -317,6 +330,53 @@ def _add_client_options(group: argparse._ArgumentGroup, *, output: bool) -> None
         default=0,
         help="show each attempt (operation, status, RequestId, attempt, elapsed) and each retry on stderr; "
         "given twice (-v -v), each HTTP request too",
+    )
+
+
+def _add_network_options(group: argparse._ArgumentGroup) -> None:
+    """The clients' network settings (see ``FoasClient``): each option sets the argument of its name."""
+    group.add_argument(
+        "--proxy",
+        metavar="URL",
+        help="send every request through this proxy (http://, https:// or socks5://); "
+        "default: $HTTPS_PROXY/$HTTP_PROXY/$ALL_PROXY, with $NO_PROXY",
+    )
+    verification = group.add_mutually_exclusive_group()
+    verification.add_argument(
+        "--ca-bundle",
+        metavar="PATH",
+        help="verify the server against this PEM CA bundle (or CA directory) alone; "
+        f"default: ${ENV_CA_BUNDLE}, else ${ENV_SSL_CERT_FILE}, else certifi's store",
+    )
+    verification.add_argument(
+        "--no-verify", action="store_true", help="do not verify the server's certificate (tests only)"
+    )
+    group.add_argument(
+        "--cert", metavar="PATH", help="a client certificate (PEM; with its unencrypted key unless --key is given)"
+    )
+    group.add_argument("--key", metavar="PATH", help="the client certificate's key (PEM, unencrypted); needs --cert")
+    group.add_argument(
+        "--max-connections",
+        type=_count(minimum=1),
+        metavar="N",
+        help="connections open at once, at most (default: 100)",
+    )
+    group.add_argument(
+        "--max-keepalive-connections",
+        type=_count(minimum=0),
+        metavar="N",
+        help="idle connections kept for reuse, at most (default: 20)",
+    )
+    group.add_argument(
+        "--keepalive-expiry",
+        type=_seconds_or_zero,
+        metavar="SECONDS",
+        help="how long an idle connection is kept (default: 5)",
+    )
+    group.add_argument(
+        "--no-trust-env",
+        action="store_true",
+        help=f"ignore the proxy variables, ${ENV_CA_BUNDLE} and ${ENV_SSL_CERT_FILE}",
     )
 
 
@@ -426,16 +486,57 @@ def _client(program: Program, command: Command, args: argparse.Namespace) -> Syn
         for p in command.parameters
         if p.python_name in client_arguments and hasattr(args, p.python_name)
     }
-    client = program.client_class(
-        endpoint=args.endpoint,
-        response_format=args.response_format,
-        timeout=args.timeout,
-        max_attempts=args.max_attempts,
-        signature_version=args.signature_version,
-        **spec_arguments,
-    )
+    try:
+        client = program.client_class(
+            endpoint=args.endpoint,
+            response_format=args.response_format,
+            timeout=args.timeout,
+            max_attempts=args.max_attempts,
+            signature_version=args.signature_version,
+            **_network_arguments(args),
+            **spec_arguments,
+        )
+    except InvalidParameterError as error:
+        # The client names its argument ("verify: ..."); the line names the option that set it.
+        argument, colon, rest = str(error).partition(": ")
+        if colon and argument in _NETWORK_OPTIONS:
+            raise InvalidParameterError(f"{_NETWORK_OPTIONS[argument]}: {rest}") from None
+        raise
     args.resolved_endpoint = client.settings.endpoint  # for the error line of a transport failure
     return client
+
+
+# The client's network arguments, and the options that set them (for the line of a refusal).
+_NETWORK_OPTIONS = {"proxy": "--proxy", "verify": "--ca-bundle", "cert": "--cert/--key", "limits": "--max-connections"}
+
+
+def _network_arguments(args: argparse.Namespace) -> dict[str, Any]:
+    """The client's network arguments from the options given; httpx's defaults for those not given."""
+    if args.key is not None and args.cert is None:
+        raise InvalidParameterError("--key needs --cert")
+    network: dict[str, Any] = {"proxy": args.proxy, "trust_env": not args.no_trust_env}
+    network["verify"] = False if args.no_verify else (args.ca_bundle if args.ca_bundle is not None else True)
+    if args.cert is not None:
+        network["cert"] = args.cert if args.key is None else (args.cert, args.key)
+    pool = {
+        "max_connections": args.max_connections,
+        "max_keepalive_connections": args.max_keepalive_connections,
+        "keepalive_expiry": args.keepalive_expiry,
+    }
+    if any(value is not None for value in pool.values()):
+        defaults = httpx.Limits(max_connections=100, max_keepalive_connections=20)  # httpx's own defaults
+        network["limits"] = httpx.Limits(
+            max_connections=pool["max_connections"] or defaults.max_connections,
+            max_keepalive_connections=(
+                defaults.max_keepalive_connections
+                if pool["max_keepalive_connections"] is None
+                else pool["max_keepalive_connections"]
+            ),
+            keepalive_expiry=defaults.keepalive_expiry
+            if pool["keepalive_expiry"] is None
+            else pool["keepalive_expiry"],
+        )
+    return network
 
 
 def _call_arguments(program: Program, command: Command, args: argparse.Namespace) -> dict[str, Any]:

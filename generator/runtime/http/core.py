@@ -21,18 +21,18 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Protocol, Typ
 import attrs
 import httpx
 
-from ..credentials import CredentialsProvider, default_credentials
+from ..credentials import AsyncCredentialsProvider, CredentialsProvider, default_credentials
 from ..errors import InvalidParameterError
 from ..operation import Operation
 from ..paging import PageRules, aiter_items, aiter_pages, iter_items, iter_pages
 from .attempt_timeout import AttemptTimeout
 from .limits import ACCEPT_ENCODING, DEFAULT_MAX_RESPONSE_BYTES, ResponseLimit
+from .network import CertTypes, Network, ProxyTypes, VerifyTypes
 from .raw_response import RawResponse
 from .request import Channel, arequest, request
 from .retry import DEFAULT_DEADLINE, DEFAULT_MAX_ATTEMPTS, RetryPolicy
 from .signing import AcsSigner, RoaSigner
 from .signing_v3 import Acs3Signer
-from .tls import tls_context
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -174,6 +174,7 @@ class _Settings:
     accept: str
     timeout: httpx.Timeout
     retry: RetryPolicy
+    network: Network
     max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
     attempt_timeout: float = DEFAULT_TIMEOUT  # seconds: one attempt, whole (each step is bounded by ``timeout``)
     headers: Mapping[str, str] = attrs.field(factory=dict)  # sent with every request (``with_options``)
@@ -184,7 +185,7 @@ class _Settings:
         *,
         server: Server,
         region_id: str | None,
-        credentials: CredentialsProvider | None,
+        credentials: CredentialsProvider | AsyncCredentialsProvider | None,
         endpoint: str | None,
         response_format: ResponseFormat,
         timeout: float,
@@ -192,6 +193,12 @@ class _Settings:
         deadline: float | None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         signature_version: SignatureVersion = "v3",
+        proxy: ProxyTypes | None = None,
+        verify: VerifyTypes = True,
+        cert: CertTypes | None = None,
+        limits: httpx.Limits | None = None,
+        trust_env: bool = True,
+        transport: object = None,
     ) -> _Settings:
         if response_format not in _ACCEPT:
             raise InvalidParameterError(f"response_format must be 'json' or 'xml', got {response_format!r}")
@@ -208,6 +215,9 @@ class _Settings:
                 raise InvalidParameterError(f"${ENV_ENDPOINT}: {problem}")
         if endpoint is not None and (problem := cls.endpoint_problem(endpoint)):
             raise InvalidParameterError(f"endpoint: {problem}")  # "" included: it used to mean production
+        network = Network.resolve(
+            proxy=proxy, verify=verify, cert=cert, limits=limits, trust_env=trust_env, transport=transport
+        )
         region = region_id or os.environ.get(ENV_REGION_ID) or server.default_region
         if not _REGION_ID.fullmatch(region):  # it becomes part of the host name: nothing else may get in
             raise InvalidParameterError(f"region_id must look like cn-hangzhou, got {region!r}")
@@ -220,6 +230,7 @@ class _Settings:
             retry=RetryPolicy(max_attempts=max_attempts, deadline=deadline),
             max_response_bytes=max_response_bytes,
             attempt_timeout=timeout,
+            network=network,
         )
 
     def with_options(self, *, timeout: object, max_attempts: object, deadline: object, headers: object) -> _Settings:
@@ -277,11 +288,11 @@ class _Settings:
         limit = ResponseLimit(self.max_response_bytes)
         clock = AttemptTimeout(self.attempt_timeout)
         hooks = {"request": [clock.request], "response": [clock.response, limit]}
-        httpx_args: dict[str, object] = {"auth": self.signer, "event_hooks": hooks}
+        httpx_args: dict[str, object] = {"auth": self.signer, "event_hooks": hooks, **self.network.httpx_args()}
         if transport is not None:
             httpx_args["transport"] = transport
         headers = {"Accept": self.accept, "Accept-Encoding": ACCEPT_ENCODING}  # the codings the cap decodes
-        verify = tls_context(self.endpoint)  # one per process, not one per client: see _tls
+        verify = self.network.ssl_context(self.endpoint)  # one per setting, not one per client: see tls
         return client_class(
             base_url=self.endpoint, headers=headers, timeout=self.timeout, verify_ssl=verify, httpx_args=httpx_args
         )
@@ -296,7 +307,8 @@ class _ClientCore(Generic[_TransportT, _HttpT]):
 
     Args:
         region_id: e.g. ``cn-shanghai``; default ``$ALIBABA_CLOUD_REGION_ID``, else ``cn-hangzhou``.
-        credentials: ``Credentials`` or a provider; default the environment
+        credentials: ``Credentials`` or a provider (``get_credentials``, asked at every request; the async
+            client awaits ``get_credentials_async`` instead when the provider has it); default the environment
             (``ALIBABA_CLOUD_ACCESS_KEY_ID``/``_SECRET``/``ALIBABA_CLOUD_SECURITY_TOKEN``), else the
             ``alibabacloud-credentials`` chain when installed.
         endpoint: base URL; default ``$FOAS_ENDPOINT``, else the region's endpoint as the official SDKs
@@ -316,11 +328,26 @@ class _ClientCore(Generic[_TransportT, _HttpT]):
         transport: an httpx transport to use instead of the network (e.g. the testing fake's).
         signature_version: ``"v3"`` (default: ACS3-HMAC-SHA256, as the current official SDKs sign) or
             ``"v1"`` (ROA signature v1, HMAC-SHA1, as the legacy SDKs sign).
+        proxy: the proxy every request goes through: an ``http://``, ``https://`` or ``socks5://`` URL
+            (user info for the proxy's own authentication is kept out of reprs and messages), or an
+            ``httpx.Proxy``; default ``$HTTPS_PROXY``/``$HTTP_PROXY``/``$ALL_PROXY`` (``$NO_PROXY``
+            honoured) when ``trust_env``. Not with ``transport``, which replaces the network.
+        verify: ``True`` (default) verifies the server's certificate against
+            ``$ALIBABA_CLOUD_CA_BUNDLE``, else ``$SSL_CERT_FILE`` (both read only when ``trust_env``),
+            else certifi's CA store; a path to a PEM CA bundle (or an OpenSSL CA directory) verifies
+            against it alone; ``False`` verifies nothing (tests only).
+        cert: a client certificate, for a server or proxy that asks for one: the path of a PEM file
+            holding the certificate and its unencrypted key, or a ``(certificate, key)`` pair of paths.
+        limits: the connection pool's ``httpx.Limits`` (``max_connections``, ``max_keepalive_connections``,
+            ``keepalive_expiry`` in seconds); default httpx's (100, 20, 5 s).
+        trust_env: whether the proxy variables and the CA variables above count (default ``True``).
 
     Raises:
         CredentialsError: no credentials were given or found.
         InvalidParameterError: an argument is out of range, or ``endpoint`` is not an http(s) URL with
-            a host (``""`` included).
+            a host (``""`` included), or a network setting is not usable (a CA bundle or certificate
+            file missing or not PEM, a proxy that is not a URL): the message names the argument, or
+            the environment variable it came from.
     """
 
     _server: ClassVar[Server]  # set by the generated client classes
@@ -330,7 +357,7 @@ class _ClientCore(Generic[_TransportT, _HttpT]):
         self,
         *,
         region_id: str | None = None,
-        credentials: CredentialsProvider | None = None,
+        credentials: CredentialsProvider | AsyncCredentialsProvider | None = None,
         endpoint: str | None = None,
         response_format: ResponseFormat = "json",
         timeout: float = DEFAULT_TIMEOUT,
@@ -339,7 +366,13 @@ class _ClientCore(Generic[_TransportT, _HttpT]):
         transport: _TransportT | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         signature_version: SignatureVersion = "v3",
+        proxy: ProxyTypes | None = None,
+        verify: VerifyTypes = True,
+        cert: CertTypes | None = None,
+        limits: httpx.Limits | None = None,
+        trust_env: bool = True,
     ) -> None:
+        self._check_provider(credentials)
         self.settings: _Settings = _Settings.resolve(
             server=self._server,
             region_id=region_id,
@@ -351,6 +384,12 @@ class _ClientCore(Generic[_TransportT, _HttpT]):
             deadline=deadline,
             max_response_bytes=max_response_bytes,
             signature_version=signature_version,
+            proxy=proxy,
+            verify=verify,
+            cert=cert,
+            limits=limits,
+            trust_env=trust_env,
+            transport=transport,
         )
         self._client = self.settings.client(self._client_class, transport)
         # Made now, not at the first call: threads sharing this client share one connection pool, and
@@ -412,6 +451,21 @@ class _ClientCore(Generic[_TransportT, _HttpT]):
         return derived
 
     _CLOSE = "close"  # the method that closes this client, for the message of a call made after it
+    _AWAITS = False  # whether this client can await a provider's get_credentials_async
+
+    def _check_provider(self, credentials: object) -> None:
+        """Refuse, before anything is made, a ``credentials`` this client could never ask."""
+        if credentials is None or hasattr(credentials, "get_credentials"):
+            return
+        name = type(credentials).__name__
+        if hasattr(credentials, "get_credentials_async"):
+            if self._AWAITS:
+                return
+            raise InvalidParameterError(
+                f"credentials: {name} has only get_credentials_async, which {type(self).__name__} cannot await; "
+                "give it get_credentials too, or use the async client"
+            )
+        raise InvalidParameterError(f"credentials: expected Credentials or a provider with get_credentials, got {name}")
 
     def _open(self, client: Any) -> _HttpT:
         """The httpx client that ``client`` sends with (sync or async, by subclass)."""
@@ -513,6 +567,7 @@ class AsyncClientCore(_ClientCore[httpx.AsyncBaseTransport, httpx.AsyncClient]):
     """The async client's machinery: the same rules, ``await``-able (``transport``: an ``httpx.AsyncBaseTransport``)."""
 
     _CLOSE = "aclose"
+    _AWAITS = True
 
     def _open(self, client: Any) -> httpx.AsyncClient:
         return client.get_async_httpx_client()  # type: ignore[no-any-return]

@@ -17,6 +17,7 @@ The two differ only where one awaits.
 
 from __future__ import annotations
 
+import ssl
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -220,7 +221,7 @@ def _sending(channel: Channel[Any]) -> Iterator[None]:
     channel.refuse_if_closed()
     try:
         yield
-    except httpx.TransportError as exc:
+    except (httpx.TransportError, ssl.SSLError) as exc:  # see transport_error
         raise transport_error(exc) from exc
     except RuntimeError:
         channel.refuse_if_closed()

@@ -9,6 +9,7 @@ else exponential backoff. ``stamina.set_testing(True)`` turns the waiting off in
 
 from __future__ import annotations
 
+import ssl
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -124,8 +125,10 @@ class RetryPolicy:
         return stamina.AsyncRetryingCaller(**self._settings()).on(self._hook(started))  # type: ignore[arg-type]
 
 
-def transport_error(exc: httpx.TransportError) -> TransportError:
-    """This package's ``TimeoutError`` or ``TransportError`` for one of httpx's transport exceptions."""
+def transport_error(exc: httpx.TransportError | ssl.SSLError) -> TransportError:
+    """This package's ``TimeoutError`` or ``TransportError`` for one of httpx's transport exceptions, or
+    for a TLS failure that httpx's async transport lets through unwrapped (a client certificate the
+    server refuses is only known at the first read under TLS 1.3)."""
     if isinstance(exc, httpx.TimeoutException):
         return TimeoutError(f"{type(exc).__name__}: the service did not answer in time")
     return TransportError(f"{type(exc).__name__}: {str(exc) or 'the request did not complete'}")
@@ -136,5 +139,5 @@ def translated_transport_errors() -> Iterator[None]:
     """httpx's transport exceptions, raised as this package's ``TimeoutError``/``TransportError``."""
     try:
         yield
-    except httpx.TransportError as exc:
+    except (httpx.TransportError, ssl.SSLError) as exc:
         raise transport_error(exc) from exc

@@ -14,14 +14,20 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-from collections.abc import Callable, Generator, Mapping
+from collections.abc import AsyncGenerator, Callable, Generator, Mapping
 from datetime import datetime, timezone
 from email.utils import format_datetime
 from urllib.parse import unquote_plus
 
 import httpx
 
-from ..credentials import Credentials, CredentialsProvider, ensure_usable
+from ..credentials import (
+    AsyncCredentialsProvider,
+    Credentials,
+    CredentialsProvider,
+    credentials_of,
+    credentials_of_async,
+)
 
 __all__ = ["AcsSigner", "RoaSigner", "canonical_resource", "sign", "string_to_sign"]
 
@@ -97,7 +103,7 @@ class AcsSigner(httpx.Auth):
 
     def __init__(
         self,
-        credentials: CredentialsProvider,
+        credentials: CredentialsProvider | AsyncCredentialsProvider,
         *,
         region_id: str,
         version: str | None = None,
@@ -120,22 +126,31 @@ class AcsSigner(httpx.Auth):
         )
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        """Sign ``request`` in place and yield it once; shared by httpx's sync and async clients."""
+        """Sign ``request`` in place and yield it once (httpx's sync client); the provider is asked synchronously."""
         self.sign_request(request)
         yield request
 
-    def sign_request(self, request: httpx.Request) -> None:
+    async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        """Sign ``request`` in place and yield it once (httpx's async client).
+
+        The credentials are awaited from the provider's ``get_credentials_async`` when it has one (the
+        official chain's refresh then never blocks the event loop); otherwise ``get_credentials`` is called.
+        """
+        self.sign_request(request, await credentials_of_async(self._credentials))
+        yield request
+
+    def sign_request(self, request: httpx.Request, credentials: Credentials | None = None) -> None:
         """Set the signing headers and ``Authorization`` on ``request``, replacing any earlier signature.
+
+        Args:
+            request: the request to sign, in place.
+            credentials: the credentials to sign with, already checked; default: the provider's, asked now.
 
         Raises:
             CredentialsError: the provider has no credentials, or unusable ones; ``request`` is unchanged.
         """
-        provider = self._credentials
-        if type(provider) is Credentials:  # static: checked when made, frozen since
-            credentials = provider
-        else:
-            credentials = provider.get_credentials()
-            ensure_usable(credentials)  # a line break in a header would otherwise go out, or print the value
+        if credentials is None:
+            credentials = credentials_of(self._credentials)
         now = self._clock()
         now = now.replace(tzinfo=timezone.utc) if now.tzinfo is None else now.astimezone(timezone.utc)
         # The headers are read once into a plain dict, keyed by lower-cased name, and written back once:

@@ -6,6 +6,7 @@ It takes anything that answers requests (``Answers``); the fake service does not
 from __future__ import annotations
 
 import socket
+import ssl
 import struct
 import threading
 from collections.abc import Callable
@@ -23,16 +24,20 @@ __all__ = ["LoopbackServer"]
 
 class LoopbackServer:
     """``service`` (anything that ``Answers``) served over HTTP/1.1 on ``host`` (default 127.0.0.1; a free port unless
-    ``port`` is given).
+    ``port`` is given), over TLS when ``ssl_context`` (a server-side context) is given.
 
     Use it as a context manager (or ``start()``/``stop()``); ``base_url`` is what to give a client's
-    ``endpoint``. Stopping wakes every delayed answer, so a test never waits on a fault.
+    ``endpoint`` (``https://`` with TLS). Stopping wakes every delayed answer, so a test never waits on
+    a fault. A TLS handshake the client or the server refuses closes that connection quietly.
     """
 
-    def __init__(self, service: Answers, *, port: int = 0, host: str = "127.0.0.1") -> None:
+    def __init__(
+        self, service: Answers, *, port: int = 0, host: str = "127.0.0.1", ssl_context: ssl.SSLContext | None = None
+    ) -> None:
         self.service = service
         self._stopping = threading.Event()
         self._httpd = _Server((host, port), _handler(service, self._stopping))
+        self._httpd.ssl_context = ssl_context
         self._httpd.daemon_threads = True
         # Polls shutdown every 50 ms (default 0.5 s): stopping a fake is fast enough for a test fixture.
         self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), name="foas-fake", daemon=True)
@@ -40,7 +45,8 @@ class LoopbackServer:
     @property
     def base_url(self) -> str:
         host, port = self._httpd.server_address[:2]
-        return f"http://{host!s}:{port}"
+        scheme = "http" if self._httpd.ssl_context is None else "https"
+        return f"{scheme}://{host!s}:{port}"
 
     def start(self) -> Self:
         self._thread.start()
@@ -64,6 +70,15 @@ class LoopbackServer:
 class _Server(ThreadingHTTPServer):
     # The stdlib's listen backlog of 5 drops connections when a client opens more at once (a 1 s retry each).
     request_queue_size = 128
+    ssl_context: ssl.SSLContext | None = None
+
+    def get_request(self) -> tuple[socket.socket, object]:
+        connection, address = super().get_request()
+        if self.ssl_context is not None:
+            # The handshake happens at the first read, in the connection's own thread: a slow or
+            # refused one never holds up the accepting loop.
+            connection = self.ssl_context.wrap_socket(connection, server_side=True, do_handshake_on_connect=False)
+        return connection, address
 
 
 def _handler(service: Answers, stopping: threading.Event) -> type[BaseHTTPRequestHandler]:
@@ -75,6 +90,8 @@ def _handler(service: Answers, stopping: threading.Event) -> type[BaseHTTPReques
             try:
                 super().handle()
             except (BrokenPipeError, ConnectionResetError):  # the client gave up (a timeout under test)
+                self.close_connection = True
+            except ssl.SSLError:  # a handshake refused, by either side (a test of certificates)
                 self.close_connection = True
 
         def do_GET(self) -> None:
