@@ -16,7 +16,7 @@ import re
 import threading
 from collections.abc import AsyncGenerator, Awaitable, Callable, Generator, Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Protocol, TypeGuard, TypeVar
 
 import attrs
 import httpx
@@ -75,13 +75,16 @@ class _Keep:
 KEEP: Any = _Keep()  # typed Any: it stands in for any option's type in with_options' signature
 
 
+def _seconds(value: object) -> TypeGuard[float]:
+    """Whether ``value`` is a positive, finite number of seconds (``bool`` is not: it is an int).
+
+    Checked by type first: ``None`` or ``"5"`` would reach ``math.isfinite`` as a bare ``TypeError``.
+    """
+    return not isinstance(value, bool) and isinstance(value, (int, float)) and math.isfinite(value) and value > 0
+
+
 def _checked_timeout(timeout: object) -> float:
-    # bool is an int, and None or "5" would reach math.isfinite as a bare TypeError: refused by type first
-    if (
-        isinstance(timeout, bool)
-        or not isinstance(timeout, (int, float))
-        or not (math.isfinite(timeout) and timeout > 0)
-    ):
+    if not _seconds(timeout):
         raise InvalidParameterError(f"timeout must be a positive number of seconds, got {timeout!r}")
     return float(timeout)
 
@@ -95,11 +98,7 @@ def _checked_max_attempts(max_attempts: object) -> int:
 def _checked_deadline(deadline: object) -> float | None:
     if deadline is None:
         return None
-    if (
-        isinstance(deadline, bool)
-        or not isinstance(deadline, (int, float))
-        or not (math.isfinite(deadline) and deadline > 0)
-    ):
+    if not _seconds(deadline):
         raise InvalidParameterError(f"deadline must be a positive number of seconds or None, got {deadline!r}")
     return float(deadline)
 
