@@ -214,23 +214,15 @@ def _count(*, minimum: int, maximum: int | None = None) -> Callable[[str], int]:
     return _option(Parameter("", "", "query", kind="integer", minimum=minimum, maximum=maximum))
 
 
-def _seconds(text: str) -> float:
+def _seconds(text: str, *, zero: bool = False) -> float:
+    """The converter of a seconds option: a finite number above 0 (``zero``: or 0)."""
     try:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected seconds, got {text!r}") from None
-    if not math.isfinite(value) or value <= 0:
-        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, got {text}")
-    return value
-
-
-def _seconds_or_zero(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected seconds, got {text!r}") from None
-    if not math.isfinite(value) or value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more seconds, got {text}")
+    if not math.isfinite(value) or value < 0 or (value == 0 and not zero):
+        wanted = "0 or more seconds" if zero else "a positive number of seconds"
+        raise argparse.ArgumentTypeError(f"must be {wanted}, got {text}")
     return value
 
 
@@ -369,7 +361,7 @@ def _add_network_options(group: argparse._ArgumentGroup) -> None:
     )
     group.add_argument(
         "--keepalive-expiry",
-        type=_seconds_or_zero,
+        type=functools.partial(_seconds, zero=True),
         metavar="SECONDS",
         help="how long an idle connection is kept (default: 5)",
     )

@@ -79,11 +79,14 @@ def canonical_headers(headers: Mapping[str, str], signed: Sequence[str] | None =
     in any case, one value each.
     """
     lowered = {name.lower(): value for name, value in headers.items()}
-    if signed is None:
-        names = sorted(name for name in lowered if name.startswith(_ACS_PREFIX) or name in _ALWAYS_SIGNED)
-    else:
-        names = [name.lower() for name in signed]
+    names = signed_header_names(lowered) if signed is None else [name.lower() for name in signed]
     return "".join(f"{name}:{lowered.get(name, '').strip()}\n" for name in names), ";".join(names)
+
+
+def signed_header_names(headers: Mapping[str, str]) -> list[str]:
+    """The names this module signs among ``headers`` (lower-cased names): ``host``, every ``x-acs-*`` and
+    ``content-type`` when present, sorted."""
+    return sorted(name for name in headers if name.startswith(_ACS_PREFIX) or name in _ALWAYS_SIGNED)
 
 
 def canonical_request(
@@ -167,9 +170,9 @@ class Acs3Signer(AcsSigner):
             names.setdefault(key, "Host" if key == "host" else key)
             values[key] = value
         raw_target = request.url.raw_path.decode("ascii")
-        canonical = canonical_request(request.method, raw_target, values, values["x-acs-content-sha256"])
+        signed = signed_header_names(values)  # once: the canonical request and Authorization name the same
+        canonical = canonical_request(request.method, raw_target, values, values["x-acs-content-sha256"], signed)
         signature = sign_v3(credentials.access_key_secret, string_to_sign_v3(canonical))
-        _, signed = canonical_headers(values)
         values["authorization"] = (
-            f"{ALGORITHM} Credential={credentials.access_key_id},SignedHeaders={signed},Signature={signature}"
+            f"{ALGORITHM} Credential={credentials.access_key_id},SignedHeaders={';'.join(signed)},Signature={signature}"
         )
