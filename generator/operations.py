@@ -7,7 +7,7 @@ from typing import Any
 
 from openapi_python_client.strings import ClassName, PythonIdentifier
 
-from generator.runtime.operation import Name, OperationSpec, Pagination, Parameter, ResponseSpec
+from generator.runtime.operation import OperationSpec, Pagination, Parameter, ResponseSpec, WireName
 from generator.shape_builder import FORMAT_BOUNDS
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")  # an OpenAPI path item's operations
@@ -60,8 +60,8 @@ def _parameter(parameter: Mapping[str, Any]) -> Parameter:
     )
 
 
-def _names(path: list[str]) -> tuple[Name, ...]:
-    return tuple(Name(wire, python_name(wire)) for wire in path)
+def _names(path: list[str]) -> tuple[WireName, ...]:
+    return tuple(WireName(wire, python_name(wire)) for wire in path)
 
 
 def _pagination(operation: Mapping[str, Any]) -> Pagination | None:
@@ -72,8 +72,8 @@ def _pagination(operation: Mapping[str, Any]) -> Pagination | None:
     name = python_name(operation["operationId"])
     size = paging.get("sizeParameter")
     return Pagination(
-        page=Name(paging["pageParameter"], python_name(paging["pageParameter"])),
-        size=Name(size, python_name(size)) if size else None,
+        page=WireName(paging["pageParameter"], python_name(paging["pageParameter"])),
+        size=WireName(size, python_name(size)) if size else None,
         items=_names(paging["items"]),
         items_method=paging.get("itemsMethod", f"iter_{name}"),
         pages_method=paging.get("pagesMethod", f"iter_{name}_pages"),

@@ -1,7 +1,7 @@
 # Generated from spec/foas.openapi.yaml and spec/plan.schema.json by generator/ (`make generate`). Do not edit: edit the source and regenerate.
 """What the core knows of the spec: object shapes (JSON kinds, XML names) and the operations."""
 
-from ._core.operation import Name, OperationSpec, Pagination, Parameter, ResponseSpec
+from ._core.operation import OperationSpec, Pagination, Parameter, ResponseSpec, WireName
 from ._core.shapes import ObjectShape, Shape
 
 # The API's schemas, by model class name.
@@ -172,15 +172,15 @@ OPERATIONS: dict[str, OperationSpec] = {
             ),
         ),
         pagination=Pagination(
-            page=Name(wire="pageIndex", python="page_index"),
-            size=Name(wire="pageSize", python="page_size"),
-            items=(Name(wire="Jobs", python="jobs"), Name(wire="Job", python="job")),
+            page=WireName(wire="pageIndex", python="page_index"),
+            size=WireName(wire="pageSize", python="page_size"),
+            items=(WireName(wire="Jobs", python="jobs"), WireName(wire="Job", python="job")),
             items_method="iter_jobs",
             pages_method="iter_pages",
-            page_index=(Name(wire="PageIndex", python="page_index"),),
-            page_size=(Name(wire="PageSize", python="page_size"),),
-            total_items=(Name(wire="TotalCount", python="total_count"),),
-            total_pages=(Name(wire="TotalPage", python="total_page"),),
+            page_index=(WireName(wire="PageIndex", python="page_index"),),
+            page_size=(WireName(wire="PageSize", python="page_size"),),
+            total_items=(WireName(wire="TotalCount", python="total_count"),),
+            total_pages=(WireName(wire="TotalPage", python="total_page"),),
         ),
         responses=(
             ResponseSpec(

@@ -17,7 +17,7 @@ import attrs
 if TYPE_CHECKING:
     import httpx
 
-__all__ = ["Name", "Operation", "OperationSpec", "Pagination", "Parameter", "ResponseSpec"]
+__all__ = ["Operation", "OperationSpec", "Pagination", "Parameter", "ResponseSpec", "WireName"]
 
 Location = Literal["path", "query", "header"]
 R = TypeVar("R")
@@ -52,7 +52,7 @@ class Parameter:
 
 
 @attrs.frozen
-class Name:
+class WireName:
     """A name as the wire spells it (``TotalCount``) and as the generated code does (``total_count``)."""
 
     wire: str
@@ -72,16 +72,16 @@ class Pagination:
             size and of the totals; ``()`` where the spec gives none.
     """
 
-    page: Name
-    size: Name | None
-    items: tuple[Name, ...]
+    page: WireName
+    size: WireName | None
+    items: tuple[WireName, ...]
     items_method: str
     pages_method: str
     first_page: int = 1
-    page_index: tuple[Name, ...] = ()
-    page_size: tuple[Name, ...] = ()
-    total_items: tuple[Name, ...] = ()
-    total_pages: tuple[Name, ...] = ()
+    page_index: tuple[WireName, ...] = ()
+    page_size: tuple[WireName, ...] = ()
+    total_items: tuple[WireName, ...] = ()
+    total_pages: tuple[WireName, ...] = ()
 
 
 @attrs.frozen

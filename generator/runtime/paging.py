@@ -42,7 +42,7 @@ import attrs
 
 from .arguments import check_count
 from .errors import InvalidParameterError, PaginationError
-from .operation import Name, OperationSpec
+from .operation import OperationSpec, WireName
 from .unset import Unset
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ P = TypeVar("P")
 Fetch = Callable[[dict[str, Any]], P]
 
 
-def _attributes(path: tuple[Name, ...]) -> tuple[str, ...]:
+def _attributes(path: tuple[WireName, ...]) -> tuple[str, ...]:
     return tuple(name.python for name in path)
 
 
