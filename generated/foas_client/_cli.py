@@ -3,6 +3,10 @@
 
 foas get-ref-package-job: List the jobs that reference a package.
 foas plan: show the PlanJson of a job (Execution plan of the online job (作业上线的执行计划))
+foas list-project: List the projects.
+foas list-package: List the packages of a project.
+foas get-package: Describe a package.
+foas delete-package: Delete a package.
 foas --version
 """
 
@@ -15,7 +19,8 @@ from ._core.cli.core import Command, EmbeddedView, ExitCode, Program, run
 from ._core.cli.output import RecordLayout
 from ._extensions import plan as plan_view
 from ._schema import OPERATIONS
-from .api.packages import get_ref_package_job
+from .api.packages import get_ref_package_job, list_package
+from .api.projects import list_project
 
 __all__ = ["PROGRAM", "ExitCode", "main"]
 
@@ -89,6 +94,104 @@ PROGRAM = Program(
                     formats=plan_view.FORMATS,
                     render=plan_view.render,
                 ),
+            ),
+        ),
+        Command(
+            name="list-project",
+            operation_id="ListProject",
+            summary="List the projects.",
+            parameters=OPERATIONS["ListProject"].parameters,
+            # Looked up on the client at each call: a subclass's (or a test's) method is the one run.
+            call=lambda client, **arguments: client.list_project(**arguments),
+            layout=RecordLayout(
+                noun="project",
+                fields=(
+                    "Id",
+                    "Name",
+                    "Description",
+                    "Region",
+                    "ClusterId",
+                    "DeployType",
+                    "State",
+                    "ManagerIds",
+                    "GlobalJobConfig",
+                    "Creator",
+                    "Modifier",
+                    "CreateTime",
+                    "ModifyTime",
+                ),
+                table_columns=("Name", "Id", "Region", "ClusterId", "DeployType", "State", "CreateTime"),
+                time_columns=frozenset(("CreateTime", "ModifyTime")),
+                wrap_columns=frozenset(()),
+            ),
+            rules=list_project.page_rules(),
+            items=lambda client, **arguments: client.iter_projects(**arguments),
+        ),
+        Command(
+            name="list-package",
+            operation_id="ListPackage",
+            summary="List the packages of a project.",
+            parameters=OPERATIONS["ListPackage"].parameters,
+            # Looked up on the client at each call: a subclass's (or a test's) method is the one run.
+            call=lambda client, **arguments: client.list_package(**arguments),
+            layout=RecordLayout(
+                noun="package",
+                fields=(
+                    "PackageName",
+                    "OriginName",
+                    "ProjectName",
+                    "Type",
+                    "Tag",
+                    "Description",
+                    "Md5",
+                    "OssBucket",
+                    "OssEndpoint",
+                    "OssOwner",
+                    "OssPath",
+                    "ScanState",
+                    "ScanErrorMessage",
+                    "ScanExtBizNo",
+                    "ScanLink",
+                    "Creator",
+                    "Modifier",
+                    "CreateTime",
+                    "ModifyTime",
+                ),
+                table_columns=("PackageName", "Type", "Tag", "ProjectName", "Md5", "CreateTime", "ModifyTime"),
+                time_columns=frozenset(("CreateTime", "ModifyTime")),
+                wrap_columns=frozenset(("OriginName",)),
+            ),
+            rules=list_package.page_rules(),
+            items=lambda client, **arguments: client.iter_packages(**arguments),
+        ),
+        Command(
+            name="get-package",
+            operation_id="GetPackage",
+            summary="Describe a package.",
+            parameters=OPERATIONS["GetPackage"].parameters,
+            # Looked up on the client at each call: a subclass's (or a test's) method is the one run.
+            call=lambda client, **arguments: client.get_package(**arguments),
+            layout=RecordLayout(
+                noun="get package response",
+                fields=("RequestId", "Package"),
+                table_columns=("RequestId",),
+                time_columns=frozenset(()),
+                wrap_columns=frozenset(()),
+            ),
+        ),
+        Command(
+            name="delete-package",
+            operation_id="DeletePackage",
+            summary="Delete a package.",
+            parameters=OPERATIONS["DeletePackage"].parameters,
+            # Looked up on the client at each call: a subclass's (or a test's) method is the one run.
+            call=lambda client, **arguments: client.delete_package(**arguments),
+            layout=RecordLayout(
+                noun="delete package response",
+                fields=("RequestId",),
+                table_columns=("RequestId",),
+                time_columns=frozenset(()),
+                wrap_columns=frozenset(()),
             ),
         ),
     ),

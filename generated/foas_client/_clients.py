@@ -10,11 +10,18 @@ from ._core.http.core import CLIENT_ARGUMENTS, AsyncClientCore, Server, SyncClie
 from ._core.http.raw_response import RawResponse
 from ._core.paging import page_request
 from ._schema import SERVER_DEFAULTS, SERVER_ENDPOINTS, SERVER_URL
-from .api.packages import get_ref_package_job
+from .api.packages import delete_package, get_package, get_ref_package_job, list_package
+from .api.projects import list_project
 from .client import Client
 from .models import (
+    DeletePackageResponse,
+    GetPackageResponse,
     GetRefPackageJobResponse,
     Job,
+    ListPackageResponse,
+    ListProjectResponse,
+    Package,
+    Project,
 )
 
 __all__ = ["AsyncFoasClient", "AsyncFoasClientWithRawResponse", "FoasClient", "FoasClientWithRawResponse"]
@@ -147,6 +154,317 @@ class FoasClient(SyncClientCore):
             max_pages=max_pages,
         )
 
+    def list_project(
+        self,
+        *,
+        name: str | None = None,
+        cluster_id: str | None = None,
+        region: str | None = None,
+        deploy_type: str | None = None,
+        page_size: int | None = None,
+        page_index: int | None = None,
+    ) -> ListProjectResponse:
+        """List the projects.
+
+        Returns, one page at a time, the Realtime Compute projects of the account (项目列表). Pages are 1-based.
+        Source: alibaba-cloud-sdk-go services/foas/list_project.go (ListProjectRequest, ListProjectResponse).
+
+        ``GET /api/v2/projects`` (``ListProject``), retried as the client's settings say.
+
+        Args:
+            name: Only the project of this name (项目名称). Default: the server's.
+            cluster_id: Only the projects of this cluster (集群ID). Default: the server's.
+            region: Only the projects of this region (项目所在区域). Default: the server's.
+            deploy_type: Only the projects of this deploy type (部署类型), e.g. cell or public. Default: the server's.
+            page_size: Number of projects per page (每页包含的项目数). Default: the server's.
+            page_index: Page to return, 1-based (返回第几页). Default: the server's.
+
+        Raises:
+            ApiError: an error status after retries (ThrottlingError, AuthError, NotFoundError, ServerError...),
+                or an error body sent with a success status.
+            DecodeError: the answer does not match the spec.
+            TransportError: the request did not complete after retries (TimeoutError for timeouts).
+            InvalidParameterError: an argument the spec does not allow, or the client is closed; nothing was sent.
+        """
+        return self._request(
+            list_project.OPERATION,
+            {
+                "region_id": self.settings.region_id,
+                "name": name,
+                "cluster_id": cluster_id,
+                "region": region,
+                "deploy_type": deploy_type,
+                "page_size": page_size,
+                "page_index": page_index,
+            },
+        )
+
+    def iter_projects(
+        self,
+        *,
+        name: str | None = None,
+        cluster_id: str | None = None,
+        region: str | None = None,
+        deploy_type: str | None = None,
+        page_size: int | None = None,
+        start_page: int | None = None,
+        limit: int | None = None,
+        concurrency: int = 1,
+        max_pages: int | None = None,
+    ) -> Generator[Project, None, None]:
+        """Every item of every page of ``list_project``, in the server's order, each exactly once.
+
+        Each page is a ``list_project`` call, with its retries; the pages are checked against each
+        other (see ``iter_project_pages``). Arguments as for ``list_project``, and:
+
+        Args:
+            page_size: items per page (default: the server's).
+            start_page: the first page to read (default: the first page).
+            limit: items to yield at most (default: all); no page is fetched that the limit does not need.
+            concurrency: pages requested at a time, at most (default 1). Above 1, once the first page
+                gives the totals, the next pages are fetched ahead in threads, still yielded in order.
+            max_pages: pages fetched at most (default 10,000); a listing that goes on raises.
+
+        Raises:
+            PaginationError: the pages do not add up: a page repeated, totals changed while reading, a
+                page other than the one asked for, or more than ``max_pages`` pages.
+            InvalidParameterError: an argument is out of range, or the client is closed; raised by this
+                call, nothing was sent.
+            And what ``list_project`` raises, once the items of the pages before were yielded.
+
+        Returns:
+            A generator; leaving the loop early, ``close()`` it to stop the requests ahead at once.
+        """
+        rules = list_project.page_rules()
+        return self._items(
+            rules,
+            page_request(rules, page=start_page, size=page_size),
+            lambda arguments: self.list_project(
+                name=name, cluster_id=cluster_id, region=region, deploy_type=deploy_type, **arguments
+            ),
+            limit=limit,
+            concurrency=concurrency,
+            max_pages=max_pages,
+        )
+
+    def iter_project_pages(
+        self,
+        *,
+        name: str | None = None,
+        cluster_id: str | None = None,
+        region: str | None = None,
+        deploy_type: str | None = None,
+        page_size: int | None = None,
+        start_page: int | None = None,
+        concurrency: int = 1,
+        max_pages: int | None = None,
+    ) -> Generator[ListProjectResponse, None, None]:
+        """Every page of ``list_project``, in order; arguments as for ``iter_projects``.
+
+        The listing ends at the page count the first page announced or at an empty page. A page equal
+        to the one before, totals or page size that change, an echoed page number other than the one
+        asked for, or more than ``max_pages`` pages raise ``PaginationError``: never a loop, never a
+        page twice.
+        """
+        rules = list_project.page_rules()
+        return self._pages(
+            rules,
+            page_request(rules, page=start_page, size=page_size),
+            lambda arguments: self.list_project(
+                name=name, cluster_id=cluster_id, region=region, deploy_type=deploy_type, **arguments
+            ),
+            concurrency=concurrency,
+            max_pages=max_pages,
+        )
+
+    def list_package(
+        self,
+        project_name: str,
+        *,
+        package_name: str | None = None,
+        tag: str | None = None,
+        type_: str | None = None,
+        page_size: int | None = None,
+        page_index: int | None = None,
+    ) -> ListPackageResponse:
+        """List the packages of a project.
+
+        Returns, one page at a time, the packages uploaded to the project (Package列表). Pages are 1-based.
+        Source: alibaba-cloud-sdk-go services/foas/list_package.go (ListPackageRequest, ListPackageResponse).
+
+        ``GET /api/v2/projects/{projectName}/packages`` (``ListPackage``), retried as the client's settings say.
+
+        Args:
+            project_name: Project name (项目名称). Sent percent-encoded as one path segment.
+            package_name: Only the package of this name (Package名称). Default: the server's.
+            tag: Only the packages with this tag (Package标签). Default: the server's.
+            type_: Only the packages of this type (Package类型), e.g. JAR or PYTHON. Default: the server's.
+            page_size: Number of packages per page (每页包含的Package数). Default: the server's.
+            page_index: Page to return, 1-based (返回第几页). Default: the server's.
+
+        Raises:
+            ApiError: an error status after retries (ThrottlingError, AuthError, NotFoundError, ServerError...),
+                or an error body sent with a success status.
+            DecodeError: the answer does not match the spec.
+            TransportError: the request did not complete after retries (TimeoutError for timeouts).
+            InvalidParameterError: an argument the spec does not allow, or the client is closed; nothing was sent.
+        """
+        return self._request(
+            list_package.OPERATION,
+            {
+                "project_name": project_name,
+                "region_id": self.settings.region_id,
+                "package_name": package_name,
+                "tag": tag,
+                "type_": type_,
+                "page_size": page_size,
+                "page_index": page_index,
+            },
+        )
+
+    def iter_packages(
+        self,
+        project_name: str,
+        *,
+        package_name: str | None = None,
+        tag: str | None = None,
+        type_: str | None = None,
+        page_size: int | None = None,
+        start_page: int | None = None,
+        limit: int | None = None,
+        concurrency: int = 1,
+        max_pages: int | None = None,
+    ) -> Generator[Package, None, None]:
+        """Every item of every page of ``list_package``, in the server's order, each exactly once.
+
+        Each page is a ``list_package`` call, with its retries; the pages are checked against each
+        other (see ``iter_package_pages``). Arguments as for ``list_package``, and:
+
+        Args:
+            page_size: items per page (default: the server's).
+            start_page: the first page to read (default: the first page).
+            limit: items to yield at most (default: all); no page is fetched that the limit does not need.
+            concurrency: pages requested at a time, at most (default 1). Above 1, once the first page
+                gives the totals, the next pages are fetched ahead in threads, still yielded in order.
+            max_pages: pages fetched at most (default 10,000); a listing that goes on raises.
+
+        Raises:
+            PaginationError: the pages do not add up: a page repeated, totals changed while reading, a
+                page other than the one asked for, or more than ``max_pages`` pages.
+            InvalidParameterError: an argument is out of range, or the client is closed; raised by this
+                call, nothing was sent.
+            And what ``list_package`` raises, once the items of the pages before were yielded.
+
+        Returns:
+            A generator; leaving the loop early, ``close()`` it to stop the requests ahead at once.
+        """
+        rules = list_package.page_rules()
+        return self._items(
+            rules,
+            page_request(rules, page=start_page, size=page_size),
+            lambda arguments: self.list_package(
+                project_name, package_name=package_name, tag=tag, type_=type_, **arguments
+            ),
+            limit=limit,
+            concurrency=concurrency,
+            max_pages=max_pages,
+        )
+
+    def iter_package_pages(
+        self,
+        project_name: str,
+        *,
+        package_name: str | None = None,
+        tag: str | None = None,
+        type_: str | None = None,
+        page_size: int | None = None,
+        start_page: int | None = None,
+        concurrency: int = 1,
+        max_pages: int | None = None,
+    ) -> Generator[ListPackageResponse, None, None]:
+        """Every page of ``list_package``, in order; arguments as for ``iter_packages``.
+
+        The listing ends at the page count the first page announced or at an empty page. A page equal
+        to the one before, totals or page size that change, an echoed page number other than the one
+        asked for, or more than ``max_pages`` pages raise ``PaginationError``: never a loop, never a
+        page twice.
+        """
+        rules = list_package.page_rules()
+        return self._pages(
+            rules,
+            page_request(rules, page=start_page, size=page_size),
+            lambda arguments: self.list_package(
+                project_name, package_name=package_name, tag=tag, type_=type_, **arguments
+            ),
+            concurrency=concurrency,
+            max_pages=max_pages,
+        )
+
+    def get_package(
+        self,
+        project_name: str,
+        package_name: str,
+    ) -> GetPackageResponse:
+        """Describe a package.
+
+        Returns one package of the project, by its name (获取Package详情).
+        Source: alibaba-cloud-sdk-go services/foas/get_package.go (GetPackageRequest, GetPackageResponse).
+
+        ``GET /api/v2/projects/{projectName}/packages/{packageName}`` (``GetPackage``), retried as the client's settings say.
+
+        Args:
+            project_name: Project name (项目名称). Sent percent-encoded as one path segment.
+            package_name: Package name (Package名称), e.g. a jar file name. Sent percent-encoded as one path segment.
+
+        Raises:
+            ApiError: an error status after retries (ThrottlingError, AuthError, NotFoundError, ServerError...),
+                or an error body sent with a success status.
+            DecodeError: the answer does not match the spec.
+            TransportError: the request did not complete after retries (TimeoutError for timeouts).
+            InvalidParameterError: an argument the spec does not allow, or the client is closed; nothing was sent.
+        """
+        return self._request(
+            get_package.OPERATION,
+            {
+                "project_name": project_name,
+                "package_name": package_name,
+                "region_id": self.settings.region_id,
+            },
+        )
+
+    def delete_package(
+        self,
+        project_name: str,
+        package_name: str,
+    ) -> DeletePackageResponse:
+        """Delete a package.
+
+        Deletes a package from the project (删除Package). The service does not check that no job uses
+        it: ask GetRefPackageJob first (the guarded delete does, right before the DELETE).
+        Source: alibaba-cloud-sdk-go services/foas/delete_package.go (DeletePackageRequest, DeletePackageResponse).
+
+        ``DELETE /api/v2/projects/{projectName}/packages/{packageName}`` (``DeletePackage``), retried as the client's settings say.
+
+        Args:
+            project_name: Project name (项目名称). Sent percent-encoded as one path segment.
+            package_name: Package name (Package名称), e.g. a jar file name. Sent percent-encoded as one path segment.
+
+        Raises:
+            ApiError: an error status after retries (ThrottlingError, AuthError, NotFoundError, ServerError...),
+                or an error body sent with a success status.
+            DecodeError: the answer does not match the spec.
+            TransportError: the request did not complete after retries (TimeoutError for timeouts).
+            InvalidParameterError: an argument the spec does not allow, or the client is closed; nothing was sent.
+        """
+        return self._request(
+            delete_package.OPERATION,
+            {
+                "project_name": project_name,
+                "package_name": package_name,
+                "region_id": self.settings.region_id,
+            },
+        )
+
 
 class AsyncFoasClient(AsyncClientCore):
     __doc__ = (
@@ -231,6 +549,192 @@ class AsyncFoasClient(AsyncClientCore):
             max_pages=max_pages,
         )
 
+    async def list_project(
+        self,
+        *,
+        name: str | None = None,
+        cluster_id: str | None = None,
+        region: str | None = None,
+        deploy_type: str | None = None,
+        page_size: int | None = None,
+        page_index: int | None = None,
+    ) -> ListProjectResponse:
+        """List the projects. (see ``FoasClient.list_project``)."""
+        return await self._request(
+            list_project.OPERATION,
+            {
+                "region_id": self.settings.region_id,
+                "name": name,
+                "cluster_id": cluster_id,
+                "region": region,
+                "deploy_type": deploy_type,
+                "page_size": page_size,
+                "page_index": page_index,
+            },
+        )
+
+    def iter_projects(
+        self,
+        *,
+        name: str | None = None,
+        cluster_id: str | None = None,
+        region: str | None = None,
+        deploy_type: str | None = None,
+        page_size: int | None = None,
+        start_page: int | None = None,
+        limit: int | None = None,
+        concurrency: int = 1,
+        max_pages: int | None = None,
+    ) -> AsyncGenerator[Project, None]:
+        """Every item of every page of ``list_project``, for ``async for``; see ``FoasClient.iter_projects``.
+
+        Pages fetched ahead (``concurrency`` above 1) are asyncio tasks. Leaving the loop early,
+        close it (``contextlib.aclosing``) to cancel them at once.
+        """
+        rules = list_project.page_rules()
+        return self._items(
+            rules,
+            page_request(rules, page=start_page, size=page_size),
+            lambda arguments: self.list_project(
+                name=name, cluster_id=cluster_id, region=region, deploy_type=deploy_type, **arguments
+            ),
+            limit=limit,
+            concurrency=concurrency,
+            max_pages=max_pages,
+        )
+
+    def iter_project_pages(
+        self,
+        *,
+        name: str | None = None,
+        cluster_id: str | None = None,
+        region: str | None = None,
+        deploy_type: str | None = None,
+        page_size: int | None = None,
+        start_page: int | None = None,
+        concurrency: int = 1,
+        max_pages: int | None = None,
+    ) -> AsyncGenerator[ListProjectResponse, None]:
+        """Every page of ``list_project``, for ``async for``; see ``FoasClient.iter_project_pages``."""
+        rules = list_project.page_rules()
+        return self._pages(
+            rules,
+            page_request(rules, page=start_page, size=page_size),
+            lambda arguments: self.list_project(
+                name=name, cluster_id=cluster_id, region=region, deploy_type=deploy_type, **arguments
+            ),
+            concurrency=concurrency,
+            max_pages=max_pages,
+        )
+
+    async def list_package(
+        self,
+        project_name: str,
+        *,
+        package_name: str | None = None,
+        tag: str | None = None,
+        type_: str | None = None,
+        page_size: int | None = None,
+        page_index: int | None = None,
+    ) -> ListPackageResponse:
+        """List the packages of a project. (see ``FoasClient.list_package``)."""
+        return await self._request(
+            list_package.OPERATION,
+            {
+                "project_name": project_name,
+                "region_id": self.settings.region_id,
+                "package_name": package_name,
+                "tag": tag,
+                "type_": type_,
+                "page_size": page_size,
+                "page_index": page_index,
+            },
+        )
+
+    def iter_packages(
+        self,
+        project_name: str,
+        *,
+        package_name: str | None = None,
+        tag: str | None = None,
+        type_: str | None = None,
+        page_size: int | None = None,
+        start_page: int | None = None,
+        limit: int | None = None,
+        concurrency: int = 1,
+        max_pages: int | None = None,
+    ) -> AsyncGenerator[Package, None]:
+        """Every item of every page of ``list_package``, for ``async for``; see ``FoasClient.iter_packages``.
+
+        Pages fetched ahead (``concurrency`` above 1) are asyncio tasks. Leaving the loop early,
+        close it (``contextlib.aclosing``) to cancel them at once.
+        """
+        rules = list_package.page_rules()
+        return self._items(
+            rules,
+            page_request(rules, page=start_page, size=page_size),
+            lambda arguments: self.list_package(
+                project_name, package_name=package_name, tag=tag, type_=type_, **arguments
+            ),
+            limit=limit,
+            concurrency=concurrency,
+            max_pages=max_pages,
+        )
+
+    def iter_package_pages(
+        self,
+        project_name: str,
+        *,
+        package_name: str | None = None,
+        tag: str | None = None,
+        type_: str | None = None,
+        page_size: int | None = None,
+        start_page: int | None = None,
+        concurrency: int = 1,
+        max_pages: int | None = None,
+    ) -> AsyncGenerator[ListPackageResponse, None]:
+        """Every page of ``list_package``, for ``async for``; see ``FoasClient.iter_package_pages``."""
+        rules = list_package.page_rules()
+        return self._pages(
+            rules,
+            page_request(rules, page=start_page, size=page_size),
+            lambda arguments: self.list_package(
+                project_name, package_name=package_name, tag=tag, type_=type_, **arguments
+            ),
+            concurrency=concurrency,
+            max_pages=max_pages,
+        )
+
+    async def get_package(
+        self,
+        project_name: str,
+        package_name: str,
+    ) -> GetPackageResponse:
+        """Describe a package. (see ``FoasClient.get_package``)."""
+        return await self._request(
+            get_package.OPERATION,
+            {
+                "project_name": project_name,
+                "package_name": package_name,
+                "region_id": self.settings.region_id,
+            },
+        )
+
+    async def delete_package(
+        self,
+        project_name: str,
+        package_name: str,
+    ) -> DeletePackageResponse:
+        """Delete a package. (see ``FoasClient.delete_package``)."""
+        return await self._request(
+            delete_package.OPERATION,
+            {
+                "project_name": project_name,
+                "package_name": package_name,
+                "region_id": self.settings.region_id,
+            },
+        )
+
 
 class FoasClientWithRawResponse:
     """``FoasClient``'s operations answered as ``RawResponse``s: ``client.with_raw_response.<method>(...)``."""
@@ -258,6 +762,84 @@ class FoasClientWithRawResponse:
             },
         )
 
+    def list_project(
+        self,
+        *,
+        name: str | None = None,
+        cluster_id: str | None = None,
+        region: str | None = None,
+        deploy_type: str | None = None,
+        page_size: int | None = None,
+        page_index: int | None = None,
+    ) -> RawResponse[ListProjectResponse]:
+        """``FoasClient.list_project``, answered as a ``RawResponse``: the same retries and errors."""
+        return self._client._raw_request(
+            list_project.OPERATION,
+            {
+                "region_id": self._client.settings.region_id,
+                "name": name,
+                "cluster_id": cluster_id,
+                "region": region,
+                "deploy_type": deploy_type,
+                "page_size": page_size,
+                "page_index": page_index,
+            },
+        )
+
+    def list_package(
+        self,
+        project_name: str,
+        *,
+        package_name: str | None = None,
+        tag: str | None = None,
+        type_: str | None = None,
+        page_size: int | None = None,
+        page_index: int | None = None,
+    ) -> RawResponse[ListPackageResponse]:
+        """``FoasClient.list_package``, answered as a ``RawResponse``: the same retries and errors."""
+        return self._client._raw_request(
+            list_package.OPERATION,
+            {
+                "project_name": project_name,
+                "region_id": self._client.settings.region_id,
+                "package_name": package_name,
+                "tag": tag,
+                "type_": type_,
+                "page_size": page_size,
+                "page_index": page_index,
+            },
+        )
+
+    def get_package(
+        self,
+        project_name: str,
+        package_name: str,
+    ) -> RawResponse[GetPackageResponse]:
+        """``FoasClient.get_package``, answered as a ``RawResponse``: the same retries and errors."""
+        return self._client._raw_request(
+            get_package.OPERATION,
+            {
+                "project_name": project_name,
+                "package_name": package_name,
+                "region_id": self._client.settings.region_id,
+            },
+        )
+
+    def delete_package(
+        self,
+        project_name: str,
+        package_name: str,
+    ) -> RawResponse[DeletePackageResponse]:
+        """``FoasClient.delete_package``, answered as a ``RawResponse``: the same retries and errors."""
+        return self._client._raw_request(
+            delete_package.OPERATION,
+            {
+                "project_name": project_name,
+                "package_name": package_name,
+                "region_id": self._client.settings.region_id,
+            },
+        )
+
 
 class AsyncFoasClientWithRawResponse:
     """``AsyncFoasClient``'s operations answered as ``RawResponse``s, ``await``-able."""
@@ -282,5 +864,83 @@ class AsyncFoasClientWithRawResponse:
                 "region_id": self._client.settings.region_id,
                 "page_size": page_size,
                 "page_index": page_index,
+            },
+        )
+
+    async def list_project(
+        self,
+        *,
+        name: str | None = None,
+        cluster_id: str | None = None,
+        region: str | None = None,
+        deploy_type: str | None = None,
+        page_size: int | None = None,
+        page_index: int | None = None,
+    ) -> RawResponse[ListProjectResponse]:
+        """``AsyncFoasClient.list_project``, answered as a ``RawResponse``: the same retries and errors."""
+        return await self._client._raw_request(
+            list_project.OPERATION,
+            {
+                "region_id": self._client.settings.region_id,
+                "name": name,
+                "cluster_id": cluster_id,
+                "region": region,
+                "deploy_type": deploy_type,
+                "page_size": page_size,
+                "page_index": page_index,
+            },
+        )
+
+    async def list_package(
+        self,
+        project_name: str,
+        *,
+        package_name: str | None = None,
+        tag: str | None = None,
+        type_: str | None = None,
+        page_size: int | None = None,
+        page_index: int | None = None,
+    ) -> RawResponse[ListPackageResponse]:
+        """``AsyncFoasClient.list_package``, answered as a ``RawResponse``: the same retries and errors."""
+        return await self._client._raw_request(
+            list_package.OPERATION,
+            {
+                "project_name": project_name,
+                "region_id": self._client.settings.region_id,
+                "package_name": package_name,
+                "tag": tag,
+                "type_": type_,
+                "page_size": page_size,
+                "page_index": page_index,
+            },
+        )
+
+    async def get_package(
+        self,
+        project_name: str,
+        package_name: str,
+    ) -> RawResponse[GetPackageResponse]:
+        """``AsyncFoasClient.get_package``, answered as a ``RawResponse``: the same retries and errors."""
+        return await self._client._raw_request(
+            get_package.OPERATION,
+            {
+                "project_name": project_name,
+                "package_name": package_name,
+                "region_id": self._client.settings.region_id,
+            },
+        )
+
+    async def delete_package(
+        self,
+        project_name: str,
+        package_name: str,
+    ) -> RawResponse[DeletePackageResponse]:
+        """``AsyncFoasClient.delete_package``, answered as a ``RawResponse``: the same retries and errors."""
+        return await self._client._raw_request(
+            delete_package.OPERATION,
+            {
+                "project_name": project_name,
+                "package_name": package_name,
+                "region_id": self._client.settings.region_id,
             },
         )

@@ -38,5 +38,117 @@ EXAMPLES: dict[str, dict[str, dict[str, dict[str, bytes]]]] = {
                 "notFound": b'<?xml version="1.0" encoding="UTF-8"?>\n<Error>\n  <RequestId>6A5B7D40-2E44-4C5D-9D3B-5F0E4B1C2A77</RequestId>\n  <HostId>foas.cn-hangzhou.aliyuncs.com</HostId>\n  <Code>InvalidPackage.NotFound</Code>\n  <Message>The specified package does not exist.</Message>\n  <Recommend>https://api.aliyun.com/troubleshoot?q=InvalidPackage.NotFound</Recommend>\n</Error>\n'
             },
         },
-    }
+    },
+    "ListProject": {
+        "200": {
+            "application/json": {
+                "made": b'{\n\t"RequestId": "5B3F7A12-0C6E-4B2A-8D1F-3E9C6A7B8D20",\n\t"PageIndex": 1,\n\t"PageSize": 10,\n\t"TotalCount": 1,\n\t"TotalPage": 1,\n\t"Projects": {\n\t\t"Project": [\n\t\t\t{\n\t\t\t\t"Id": "12345",\n\t\t\t\t"Name": "bayes_team",\n\t\t\t\t"Description": "",\n\t\t\t\t"Region": "cn-hangzhou",\n\t\t\t\t"ClusterId": "et2cloud****",\n\t\t\t\t"DeployType": "cell",\n\t\t\t\t"State": "AVAILABLE",\n\t\t\t\t"ManagerIds": "1709064687573327",\n\t\t\t\t"GlobalJobConfig": "",\n\t\t\t\t"Creator": "1709064687573327",\n\t\t\t\t"Modifier": "1709064687573327",\n\t\t\t\t"CreateTime": 1551161842000,\n\t\t\t\t"ModifyTime": 1583722910000\n\t\t\t}\n\t\t]\n\t}\n}\n'
+            }
+        },
+        "4XX": {
+            "application/json": {
+                "notFound": b'{\n  "RequestId": "6A5B7D40-2E44-4C5D-9D3B-5F0E4B1C2A77",\n  "HostId": "foas.cn-hangzhou.aliyuncs.com",\n  "Code": "InvalidPackage.NotFound",\n  "Message": "The specified package does not exist.",\n  "Recommend": "https://api.aliyun.com/troubleshoot?q=InvalidPackage.NotFound"\n}\n'
+            },
+            "application/xml": {
+                "notFound": b'<?xml version="1.0" encoding="UTF-8"?>\n<Error>\n  <RequestId>6A5B7D40-2E44-4C5D-9D3B-5F0E4B1C2A77</RequestId>\n  <HostId>foas.cn-hangzhou.aliyuncs.com</HostId>\n  <Code>InvalidPackage.NotFound</Code>\n  <Message>The specified package does not exist.</Message>\n  <Recommend>https://api.aliyun.com/troubleshoot?q=InvalidPackage.NotFound</Recommend>\n</Error>\n'
+            },
+            "text/xml": {
+                "notFound": b'<?xml version="1.0" encoding="UTF-8"?>\n<Error>\n  <RequestId>6A5B7D40-2E44-4C5D-9D3B-5F0E4B1C2A77</RequestId>\n  <HostId>foas.cn-hangzhou.aliyuncs.com</HostId>\n  <Code>InvalidPackage.NotFound</Code>\n  <Message>The specified package does not exist.</Message>\n  <Recommend>https://api.aliyun.com/troubleshoot?q=InvalidPackage.NotFound</Recommend>\n</Error>\n'
+            },
+        },
+        "5XX": {
+            "application/json": {
+                "notFound": b'{\n  "RequestId": "6A5B7D40-2E44-4C5D-9D3B-5F0E4B1C2A77",\n  "HostId": "foas.cn-hangzhou.aliyuncs.com",\n  "Code": "InvalidPackage.NotFound",\n  "Message": "The specified package does not exist.",\n  "Recommend": "https://api.aliyun.com/troubleshoot?q=InvalidPackage.NotFound"\n}\n'
+            },
+            "application/xml": {
+                "notFound": b'<?xml version="1.0" encoding="UTF-8"?>\n<Error>\n  <RequestId>6A5B7D40-2E44-4C5D-9D3B-5F0E4B1C2A77</RequestId>\n  <HostId>foas.cn-hangzhou.aliyuncs.com</HostId>\n  <Code>InvalidPackage.NotFound</Code>\n  <Message>The specified package does not exist.</Message>\n  <Recommend>https://api.aliyun.com/troubleshoot?q=InvalidPackage.NotFound</Recommend>\n</Error>\n'
+            },
+            "text/xml": {
+                "notFound": b'<?xml version="1.0" encoding="UTF-8"?>\n<Error>\n  <RequestId>6A5B7D40-2E44-4C5D-9D3B-5F0E4B1C2A77</RequestId>\n  <HostId>foas.cn-hangzhou.aliyuncs.com</HostId>\n  <Code>InvalidPackage.NotFound</Code>\n  <Message>The specified package does not exist.</Message>\n  <Recommend>https://api.aliyun.com/troubleshoot?q=InvalidPackage.NotFound</Recommend>\n</Error>\n'
+            },
+        },
+    },
+    "ListPackage": {
+        "200": {
+            "application/json": {
+                "made": b'{\n\t"RequestId": "0E2C7B3A-5D41-4F8E-9A6B-1C2D3E4F5A60",\n\t"PageIndex": 1,\n\t"PageSize": 10,\n\t"TotalCount": 1,\n\t"TotalPage": 1,\n\t"Packages": {\n\t\t"Package": [\n\t\t\t{\n\t\t\t\t"PackageName": "blink_test_datastream.jar",\n\t\t\t\t"OriginName": "blink_test_datastream.jar",\n\t\t\t\t"ProjectName": "bayes_team",\n\t\t\t\t"Type": "JAR",\n\t\t\t\t"Tag": "v1",\n\t\t\t\t"Description": "",\n\t\t\t\t"Md5": "0cc175b9c0f1b6a831c399e269772661",\n\t\t\t\t"OssBucket": "bucket1",\n\t\t\t\t"OssEndpoint": "oss-cn-hangzhou-internal.aliyuncs.com",\n\t\t\t\t"OssOwner": "1709064687573327",\n\t\t\t\t"OssPath": "packages/blink_test_datastream.jar",\n\t\t\t\t"ScanState": "SUCCESS",\n\t\t\t\t"ScanErrorMessage": "",\n\t\t\t\t"ScanExtBizNo": "",\n\t\t\t\t"ScanLink": "",\n\t\t\t\t"Creator": "1709064687573327",\n\t\t\t\t"Modifier": "1709064687573327",\n\t\t\t\t"CreateTime": 1551161842000,\n\t\t\t\t"ModifyTime": 1583722910000\n\t\t\t}\n\t\t]\n\t}\n}\n'
+            }
+        },
+        "4XX": {
+            "application/json": {
+                "notFound": b'{\n  "RequestId": "6A5B7D40-2E44-4C5D-9D3B-5F0E4B1C2A77",\n  "HostId": "foas.cn-hangzhou.aliyuncs.com",\n  "Code": "InvalidPackage.NotFound",\n  "Message": "The specified package does not exist.",\n  "Recommend": "https://api.aliyun.com/troubleshoot?q=InvalidPackage.NotFound"\n}\n'
+            },
+            "application/xml": {
+                "notFound": b'<?xml version="1.0" encoding="UTF-8"?>\n<Error>\n  <RequestId>6A5B7D40-2E44-4C5D-9D3B-5F0E4B1C2A77</RequestId>\n  <HostId>foas.cn-hangzhou.aliyuncs.com</HostId>\n  <Code>InvalidPackage.NotFound</Code>\n  <Message>The specified package does not exist.</Message>\n  <Recommend>https://api.aliyun.com/troubleshoot?q=InvalidPackage.NotFound</Recommend>\n</Error>\n'
+            },
+            "text/xml": {
+                "notFound": b'<?xml version="1.0" encoding="UTF-8"?>\n<Error>\n  <RequestId>6A5B7D40-2E44-4C5D-9D3B-5F0E4B1C2A77</RequestId>\n  <HostId>foas.cn-hangzhou.aliyuncs.com</HostId>\n  <Code>InvalidPackage.NotFound</Code>\n  <Message>The specified package does not exist.</Message>\n  <Recommend>https://api.aliyun.com/troubleshoot?q=InvalidPackage.NotFound</Recommend>\n</Error>\n'
+            },
+        },
+        "5XX": {
+            "application/json": {
+                "notFound": b'{\n  "RequestId": "6A5B7D40-2E44-4C5D-9D3B-5F0E4B1C2A77",\n  "HostId": "foas.cn-hangzhou.aliyuncs.com",\n  "Code": "InvalidPackage.NotFound",\n  "Message": "The specified package does not exist.",\n  "Recommend": "https://api.aliyun.com/troubleshoot?q=InvalidPackage.NotFound"\n}\n'
+            },
+            "application/xml": {
+                "notFound": b'<?xml version="1.0" encoding="UTF-8"?>\n<Error>\n  <RequestId>6A5B7D40-2E44-4C5D-9D3B-5F0E4B1C2A77</RequestId>\n  <HostId>foas.cn-hangzhou.aliyuncs.com</HostId>\n  <Code>InvalidPackage.NotFound</Code>\n  <Message>The specified package does not exist.</Message>\n  <Recommend>https://api.aliyun.com/troubleshoot?q=InvalidPackage.NotFound</Recommend>\n</Error>\n'
+            },
+            "text/xml": {
+                "notFound": b'<?xml version="1.0" encoding="UTF-8"?>\n<Error>\n  <RequestId>6A5B7D40-2E44-4C5D-9D3B-5F0E4B1C2A77</RequestId>\n  <HostId>foas.cn-hangzhou.aliyuncs.com</HostId>\n  <Code>InvalidPackage.NotFound</Code>\n  <Message>The specified package does not exist.</Message>\n  <Recommend>https://api.aliyun.com/troubleshoot?q=InvalidPackage.NotFound</Recommend>\n</Error>\n'
+            },
+        },
+    },
+    "GetPackage": {
+        "200": {
+            "application/json": {
+                "made": b'{\n\t"RequestId": "7C1D2E3F-4A5B-4C6D-8E9F-0A1B2C3D4E5F",\n\t"Package": {\n\t\t"PackageName": "blink_test_datastream.jar",\n\t\t"OriginName": "blink_test_datastream.jar",\n\t\t"ProjectName": "bayes_team",\n\t\t"Type": "JAR",\n\t\t"Tag": "v1",\n\t\t"Description": "",\n\t\t"Md5": "0cc175b9c0f1b6a831c399e269772661",\n\t\t"OssBucket": "bucket1",\n\t\t"OssEndpoint": "oss-cn-hangzhou-internal.aliyuncs.com",\n\t\t"OssOwner": "1709064687573327",\n\t\t"OssPath": "packages/blink_test_datastream.jar",\n\t\t"ScanState": "SUCCESS",\n\t\t"ScanErrorMessage": "",\n\t\t"ScanExtBizNo": "",\n\t\t"ScanLink": "",\n\t\t"Creator": "1709064687573327",\n\t\t"Modifier": "1709064687573327",\n\t\t"CreateTime": 1551161842000,\n\t\t"ModifyTime": 1583722910000\n\t}\n}\n'
+            }
+        },
+        "4XX": {
+            "application/json": {
+                "notFound": b'{\n  "RequestId": "6A5B7D40-2E44-4C5D-9D3B-5F0E4B1C2A77",\n  "HostId": "foas.cn-hangzhou.aliyuncs.com",\n  "Code": "InvalidPackage.NotFound",\n  "Message": "The specified package does not exist.",\n  "Recommend": "https://api.aliyun.com/troubleshoot?q=InvalidPackage.NotFound"\n}\n'
+            },
+            "application/xml": {
+                "notFound": b'<?xml version="1.0" encoding="UTF-8"?>\n<Error>\n  <RequestId>6A5B7D40-2E44-4C5D-9D3B-5F0E4B1C2A77</RequestId>\n  <HostId>foas.cn-hangzhou.aliyuncs.com</HostId>\n  <Code>InvalidPackage.NotFound</Code>\n  <Message>The specified package does not exist.</Message>\n  <Recommend>https://api.aliyun.com/troubleshoot?q=InvalidPackage.NotFound</Recommend>\n</Error>\n'
+            },
+            "text/xml": {
+                "notFound": b'<?xml version="1.0" encoding="UTF-8"?>\n<Error>\n  <RequestId>6A5B7D40-2E44-4C5D-9D3B-5F0E4B1C2A77</RequestId>\n  <HostId>foas.cn-hangzhou.aliyuncs.com</HostId>\n  <Code>InvalidPackage.NotFound</Code>\n  <Message>The specified package does not exist.</Message>\n  <Recommend>https://api.aliyun.com/troubleshoot?q=InvalidPackage.NotFound</Recommend>\n</Error>\n'
+            },
+        },
+        "5XX": {
+            "application/json": {
+                "notFound": b'{\n  "RequestId": "6A5B7D40-2E44-4C5D-9D3B-5F0E4B1C2A77",\n  "HostId": "foas.cn-hangzhou.aliyuncs.com",\n  "Code": "InvalidPackage.NotFound",\n  "Message": "The specified package does not exist.",\n  "Recommend": "https://api.aliyun.com/troubleshoot?q=InvalidPackage.NotFound"\n}\n'
+            },
+            "application/xml": {
+                "notFound": b'<?xml version="1.0" encoding="UTF-8"?>\n<Error>\n  <RequestId>6A5B7D40-2E44-4C5D-9D3B-5F0E4B1C2A77</RequestId>\n  <HostId>foas.cn-hangzhou.aliyuncs.com</HostId>\n  <Code>InvalidPackage.NotFound</Code>\n  <Message>The specified package does not exist.</Message>\n  <Recommend>https://api.aliyun.com/troubleshoot?q=InvalidPackage.NotFound</Recommend>\n</Error>\n'
+            },
+            "text/xml": {
+                "notFound": b'<?xml version="1.0" encoding="UTF-8"?>\n<Error>\n  <RequestId>6A5B7D40-2E44-4C5D-9D3B-5F0E4B1C2A77</RequestId>\n  <HostId>foas.cn-hangzhou.aliyuncs.com</HostId>\n  <Code>InvalidPackage.NotFound</Code>\n  <Message>The specified package does not exist.</Message>\n  <Recommend>https://api.aliyun.com/troubleshoot?q=InvalidPackage.NotFound</Recommend>\n</Error>\n'
+            },
+        },
+    },
+    "DeletePackage": {
+        "200": {"application/json": {"made": b'{\n\t"RequestId": "9A8B7C6D-5E4F-4A3B-8C2D-1E0F9A8B7C6D"\n}\n'}},
+        "4XX": {
+            "application/json": {
+                "notFound": b'{\n  "RequestId": "6A5B7D40-2E44-4C5D-9D3B-5F0E4B1C2A77",\n  "HostId": "foas.cn-hangzhou.aliyuncs.com",\n  "Code": "InvalidPackage.NotFound",\n  "Message": "The specified package does not exist.",\n  "Recommend": "https://api.aliyun.com/troubleshoot?q=InvalidPackage.NotFound"\n}\n'
+            },
+            "application/xml": {
+                "notFound": b'<?xml version="1.0" encoding="UTF-8"?>\n<Error>\n  <RequestId>6A5B7D40-2E44-4C5D-9D3B-5F0E4B1C2A77</RequestId>\n  <HostId>foas.cn-hangzhou.aliyuncs.com</HostId>\n  <Code>InvalidPackage.NotFound</Code>\n  <Message>The specified package does not exist.</Message>\n  <Recommend>https://api.aliyun.com/troubleshoot?q=InvalidPackage.NotFound</Recommend>\n</Error>\n'
+            },
+            "text/xml": {
+                "notFound": b'<?xml version="1.0" encoding="UTF-8"?>\n<Error>\n  <RequestId>6A5B7D40-2E44-4C5D-9D3B-5F0E4B1C2A77</RequestId>\n  <HostId>foas.cn-hangzhou.aliyuncs.com</HostId>\n  <Code>InvalidPackage.NotFound</Code>\n  <Message>The specified package does not exist.</Message>\n  <Recommend>https://api.aliyun.com/troubleshoot?q=InvalidPackage.NotFound</Recommend>\n</Error>\n'
+            },
+        },
+        "5XX": {
+            "application/json": {
+                "notFound": b'{\n  "RequestId": "6A5B7D40-2E44-4C5D-9D3B-5F0E4B1C2A77",\n  "HostId": "foas.cn-hangzhou.aliyuncs.com",\n  "Code": "InvalidPackage.NotFound",\n  "Message": "The specified package does not exist.",\n  "Recommend": "https://api.aliyun.com/troubleshoot?q=InvalidPackage.NotFound"\n}\n'
+            },
+            "application/xml": {
+                "notFound": b'<?xml version="1.0" encoding="UTF-8"?>\n<Error>\n  <RequestId>6A5B7D40-2E44-4C5D-9D3B-5F0E4B1C2A77</RequestId>\n  <HostId>foas.cn-hangzhou.aliyuncs.com</HostId>\n  <Code>InvalidPackage.NotFound</Code>\n  <Message>The specified package does not exist.</Message>\n  <Recommend>https://api.aliyun.com/troubleshoot?q=InvalidPackage.NotFound</Recommend>\n</Error>\n'
+            },
+            "text/xml": {
+                "notFound": b'<?xml version="1.0" encoding="UTF-8"?>\n<Error>\n  <RequestId>6A5B7D40-2E44-4C5D-9D3B-5F0E4B1C2A77</RequestId>\n  <HostId>foas.cn-hangzhou.aliyuncs.com</HostId>\n  <Code>InvalidPackage.NotFound</Code>\n  <Message>The specified package does not exist.</Message>\n  <Recommend>https://api.aliyun.com/troubleshoot?q=InvalidPackage.NotFound</Recommend>\n</Error>\n'
+            },
+        },
+    },
 }

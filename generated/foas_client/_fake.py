@@ -2,6 +2,10 @@
 """The testing fake of Realtime Compute (foas) — GetRefPackageJob: its operations, routes and data stores, on the fake's core.
 
 GetRefPackageJob: ``GET /api/v2/projects/{projectName}/packages/{packageName}/jobs``, paged; items: ``add_jobs``, ``make_jobs``
+ListProject: ``GET /api/v2/projects``, paged; items: ``add_projects``, ``make_projects``
+ListPackage: ``GET /api/v2/projects/{projectName}/packages``, paged; items: ``add_packages``, ``make_packages``
+GetPackage: ``GET /api/v2/projects/{projectName}/packages/{packageName}``; answer: ``set_get_package``
+DeletePackage: ``DELETE /api/v2/projects/{projectName}/packages/{packageName}``; answer: ``set_delete_package``
 """
 
 from __future__ import annotations
@@ -24,11 +28,17 @@ from ._extensions.plan import sample as plan_sample
 from ._schema import OPERATIONS, SHAPES
 from .api.packages import get_ref_package_job
 from .models import (
+    DeletePackageResponse,
+    GetPackageResponse,
     GetRefPackageJobResponse,
     Job,
+    ListPackageResponse,
+    ListProjectResponse,
+    Package,
+    Project,
 )
 
-__all__ = ["FakeFoasService", "LoopbackFake", "documented_page", "make_jobs"]
+__all__ = ["FakeFoasService", "LoopbackFake", "documented_page", "make_jobs", "make_packages", "make_projects"]
 
 
 def _documented(operation_id: str, status: str, name: str, shape: str) -> Callable[[], dict[str, Any]]:
@@ -67,6 +77,46 @@ _GET_REF_PACKAGE_JOB_FIELDS = {
     "QueueName": FieldHint(kind="string", example="root.bayes_team"),
 }
 
+# What the spec says of each property of Project, for make_projects.
+_LIST_PROJECT_FIELDS = {
+    "Id": FieldHint(kind="string", example="12345"),
+    "Name": FieldHint(kind="string", example="project1", identifier=True),
+    "Description": FieldHint(kind="string", example="the team's project"),
+    "Region": FieldHint(kind="string", example="cn-hangzhou"),
+    "ClusterId": FieldHint(kind="string", example="et2cloud****"),
+    "DeployType": FieldHint(kind="string", example="cell"),
+    "State": FieldHint(kind="string", example="AVAILABLE"),
+    "ManagerIds": FieldHint(kind="string", example="1709064687573327"),
+    "GlobalJobConfig": FieldHint(kind="string", example=""),
+    "Creator": FieldHint(kind="string", example="1709064687573327"),
+    "Modifier": FieldHint(kind="string", example="1709064687573327"),
+    "CreateTime": FieldHint(kind="integer", example=1551161842000, timestamp=True),
+    "ModifyTime": FieldHint(kind="integer", example=1583722910000, timestamp=True),
+}
+
+# What the spec says of each property of Package, for make_packages.
+_LIST_PACKAGE_FIELDS = {
+    "PackageName": FieldHint(kind="string", example="package1.jar", identifier=True),
+    "OriginName": FieldHint(kind="string", example="package1.jar", name=True),
+    "ProjectName": FieldHint(kind="string", example="project1", from_parameter="projectName"),
+    "Type": FieldHint(kind="string", example="JAR"),
+    "Tag": FieldHint(kind="string", example="v1"),
+    "Description": FieldHint(kind="string", example="the team's jobs"),
+    "Md5": FieldHint(kind="string", example="0cc175b9c0f1b6a831c399e269772661"),
+    "OssBucket": FieldHint(kind="string", example="bucket1"),
+    "OssEndpoint": FieldHint(kind="string", example="oss-cn-hangzhou-internal.aliyuncs.com"),
+    "OssOwner": FieldHint(kind="string", example="1709064687573327"),
+    "OssPath": FieldHint(kind="string", example="packages/package1.jar"),
+    "ScanState": FieldHint(kind="string", example="SUCCESS"),
+    "ScanErrorMessage": FieldHint(kind="string", example=""),
+    "ScanExtBizNo": FieldHint(kind="string", example=""),
+    "ScanLink": FieldHint(kind="string", example=""),
+    "Creator": FieldHint(kind="string", example="1709064687573327"),
+    "Modifier": FieldHint(kind="string", example="1709064687573327"),
+    "CreateTime": FieldHint(kind="integer", example=1551161842000, timestamp=True),
+    "ModifyTime": FieldHint(kind="integer", example=1583722910000, timestamp=True),
+}
+
 _OPERATIONS = {
     "GetRefPackageJob": FakeOperation(
         operation_id="GetRefPackageJob",
@@ -79,6 +129,48 @@ _OPERATIONS = {
         item_model=Job.from_dict,
         default_page_size=10,
         documented=_documented("GetRefPackageJob", "200", "documented", "GetRefPackageJobResponse"),
+    ),
+    "ListProject": FakeOperation(
+        operation_id="ListProject",
+        method=OPERATIONS["ListProject"].method,
+        path=OPERATIONS["ListProject"].path,
+        parameters=OPERATIONS["ListProject"].parameters,
+        response_shape="ListProjectResponse",
+        response_model=ListProjectResponse.from_dict,
+        pagination=OPERATIONS["ListProject"].pagination,
+        item_model=Project.from_dict,
+        default_page_size=10,
+        documented=_documented("ListProject", "200", "made", "ListProjectResponse"),
+    ),
+    "ListPackage": FakeOperation(
+        operation_id="ListPackage",
+        method=OPERATIONS["ListPackage"].method,
+        path=OPERATIONS["ListPackage"].path,
+        parameters=OPERATIONS["ListPackage"].parameters,
+        response_shape="ListPackageResponse",
+        response_model=ListPackageResponse.from_dict,
+        pagination=OPERATIONS["ListPackage"].pagination,
+        item_model=Package.from_dict,
+        default_page_size=10,
+        documented=_documented("ListPackage", "200", "made", "ListPackageResponse"),
+    ),
+    "GetPackage": FakeOperation(
+        operation_id="GetPackage",
+        method=OPERATIONS["GetPackage"].method,
+        path=OPERATIONS["GetPackage"].path,
+        parameters=OPERATIONS["GetPackage"].parameters,
+        response_shape="GetPackageResponse",
+        response_model=GetPackageResponse.from_dict,
+        documented=_documented("GetPackage", "200", "made", "GetPackageResponse"),
+    ),
+    "DeletePackage": FakeOperation(
+        operation_id="DeletePackage",
+        method=OPERATIONS["DeletePackage"].method,
+        path=OPERATIONS["DeletePackage"].path,
+        parameters=OPERATIONS["DeletePackage"].parameters,
+        response_shape="DeletePackageResponse",
+        response_model=DeletePackageResponse.from_dict,
+        documented=_documented("DeletePackage", "200", "made", "DeletePackageResponse"),
     ),
 }
 
@@ -126,6 +218,20 @@ class FakeFoasService(FakeService):
         """``with_documented_examples``: GetRefPackageJob lists its documented Job items under the spec's example path arguments."""
         return cls.with_documented_examples(credentials=credentials, latency=latency)
 
+    @classmethod
+    def with_documented_projects(
+        cls, *, credentials: Iterable[Credentials] = (TEST_CREDENTIALS,), latency: float = 0.0
+    ) -> FakeFoasService:
+        """``with_documented_examples``: ListProject lists its documented Project items under the spec's example path arguments."""
+        return cls.with_documented_examples(credentials=credentials, latency=latency)
+
+    @classmethod
+    def with_documented_packages(
+        cls, *, credentials: Iterable[Credentials] = (TEST_CREDENTIALS,), latency: float = 0.0
+    ) -> FakeFoasService:
+        """``with_documented_examples``: ListPackage lists its documented Package items under the spec's example path arguments."""
+        return cls.with_documented_examples(credentials=credentials, latency=latency)
+
     def transport(self) -> httpx.MockTransport:
         """An in-process transport for ``FoasClient(transport=...)`` or ``httpx.Client``."""
         return mock_transport(self)
@@ -160,6 +266,57 @@ class FakeFoasService(FakeService):
             },
         )
 
+    def add_projects(self, projects: Sequence[Project]) -> None:
+        """Make ``projects`` what ListProject lists for (), after those added before."""
+        self.add_items("ListProject", {}, projects)
+
+    def projects(
+        self,
+    ) -> list[Project]:
+        """What ListProject lists for (), in order."""
+        return self.items("ListProject", {})
+
+    def add_packages(self, project_name: str, packages: Sequence[Package]) -> None:
+        """Make ``packages`` what ListPackage lists for (``project_name``), after those added before."""
+        self.add_items(
+            "ListPackage",
+            {
+                "projectName": project_name,
+            },
+            packages,
+        )
+
+    def packages(self, project_name: str) -> list[Package]:
+        """What ListPackage lists for (``project_name``), in order."""
+        return self.items(
+            "ListPackage",
+            {
+                "projectName": project_name,
+            },
+        )
+
+    def set_get_package(self, project_name: str, package_name: str, answer: GetPackageResponse) -> None:
+        """Make ``answer`` what GetPackage answers for (``project_name``, ``package_name``) instead of its documented example."""
+        self.set_answer(
+            "GetPackage",
+            {
+                "projectName": project_name,
+                "packageName": package_name,
+            },
+            answer,
+        )
+
+    def set_delete_package(self, project_name: str, package_name: str, answer: DeletePackageResponse) -> None:
+        """Make ``answer`` what DeletePackage answers for (``project_name``, ``package_name``) instead of its documented example."""
+        self.set_answer(
+            "DeletePackage",
+            {
+                "projectName": project_name,
+                "packageName": package_name,
+            },
+            answer,
+        )
+
 
 class LoopbackFake(LoopbackServer):
     """A ``FakeFoasService`` served over HTTP/1.1 on 127.0.0.1 (a free port unless ``port`` is given),
@@ -175,7 +332,9 @@ class LoopbackFake(LoopbackServer):
         super().__init__(service, port=port, ssl_context=ssl_context)
 
 
-def documented_page(operation_id: str = get_ref_package_job.OPERATION_ID) -> GetRefPackageJobResponse:
+def documented_page(
+    operation_id: str = get_ref_package_job.OPERATION_ID,
+) -> GetRefPackageJobResponse | ListProjectResponse | ListPackageResponse | GetPackageResponse | DeletePackageResponse:
     """The vendor's documented JSON example of the operation, decoded like any response.
 
     Raises:
@@ -184,7 +343,10 @@ def documented_page(operation_id: str = get_ref_package_job.OPERATION_ID) -> Get
     documented = _OPERATIONS[operation_id].documented
     if documented is None:
         raise KeyError(f"{operation_id} has no documented JSON example")
-    return cast("GetRefPackageJobResponse", _OPERATIONS[operation_id].response_model(dict(documented())))
+    return cast(
+        "GetRefPackageJobResponse | ListProjectResponse | ListPackageResponse | GetPackageResponse | DeletePackageResponse",
+        _OPERATIONS[operation_id].response_model(dict(documented())),
+    )
 
 
 def make_jobs(count: int, *, project_name: str, package_name: str, seed: int = 0) -> list[Job]:
@@ -193,11 +355,37 @@ def make_jobs(count: int, *, project_name: str, package_name: str, seed: int = 0
     Deterministic for a given ``seed``; ids are unique and ordered as the fake serves them; the fields the
     spec ties to a path parameter (``x-fake-from-parameter``) carry its value.
     """
-    arguments = {
+    arguments: dict[str, str] = {
         "projectName": project_name,
         "packageName": package_name,
     }
     return [
         Job.from_dict(item)
         for item in make_items(count, _GET_REF_PACKAGE_JOB_FIELDS, path_arguments=arguments, seed=seed)
+    ]
+
+
+def make_projects(count: int, *, seed: int = 0) -> list[Project]:
+    """``count`` realistic, distinct Project items for ListProject, from the spec's examples.
+
+    Deterministic for a given ``seed``; ids are unique and ordered as the fake serves them; the fields the
+    spec ties to a path parameter (``x-fake-from-parameter``) carry its value.
+    """
+    arguments: dict[str, str] = {}
+    return [
+        Project.from_dict(item) for item in make_items(count, _LIST_PROJECT_FIELDS, path_arguments=arguments, seed=seed)
+    ]
+
+
+def make_packages(count: int, *, project_name: str, seed: int = 0) -> list[Package]:
+    """``count`` realistic, distinct Package items for ListPackage (``project_name``), from the spec's examples.
+
+    Deterministic for a given ``seed``; ids are unique and ordered as the fake serves them; the fields the
+    spec ties to a path parameter (``x-fake-from-parameter``) carry its value.
+    """
+    arguments: dict[str, str] = {
+        "projectName": project_name,
+    }
+    return [
+        Package.from_dict(item) for item in make_items(count, _LIST_PACKAGE_FIELDS, path_arguments=arguments, seed=seed)
     ]

@@ -3,7 +3,7 @@
 
 ``foas_fake``: a running loopback fake (``LoopbackFake``) that serves the spec's documented answers
 and accepts ``foas_client.testing.TEST_CREDENTIALS``; fill it through ``foas_fake.service`` (e.g.
-``add_jobs(...)``, ``inject(...)`` for faults).
+``add_jobs(...)``, ``add_projects(...)``, ``add_packages(...)``, ``set_get_package(...)``, ``set_delete_package(...)``, ``inject(...)`` for faults).
 """
 
 from __future__ import annotations

@@ -6,6 +6,11 @@ from ._core.shapes import ObjectShape, Shape
 
 # The API's schemas, by model class name.
 SHAPES: dict[str, ObjectShape] = {
+    "DeletePackageResponse": ObjectShape(
+        xml_name="DeletePackageResponse",
+        fields={"RequestId": Shape(kind="string", xml_name="RequestId")},
+        required=frozenset(["RequestId"]),
+    ),
     "ErrorResponse": ObjectShape(
         xml_name="Error",
         fields={
@@ -17,6 +22,14 @@ SHAPES: dict[str, ObjectShape] = {
             "Description": Shape(kind="string", xml_name="Description"),
             "AccessDeniedDetail": Shape(kind="string", xml_name="AccessDeniedDetail"),
         },
+    ),
+    "GetPackageResponse": ObjectShape(
+        xml_name="GetPackageResponse",
+        fields={
+            "RequestId": Shape(kind="string", xml_name="RequestId"),
+            "Package": Shape(kind="object", xml_name="Package", ref="Package"),
+        },
+        required=frozenset(["Package", "RequestId"]),
     ),
     "GetRefPackageJobResponse": ObjectShape(
         xml_name="GetRefPackageJobResponse",
@@ -67,6 +80,106 @@ SHAPES: dict[str, ObjectShape] = {
         fields={
             "Job": Shape(
                 kind="array", xml_name="Job", items=Shape(kind="object", xml_name="Job", ref="Job"), default="[]"
+            )
+        },
+    ),
+    "ListPackageResponse": ObjectShape(
+        xml_name="ListPackageResponse",
+        fields={
+            "RequestId": Shape(kind="string", xml_name="RequestId"),
+            "PageIndex": Shape(kind="integer", xml_name="PageIndex", minimum=-2147483648, maximum=2147483647),
+            "PageSize": Shape(kind="integer", xml_name="PageSize", minimum=-2147483648, maximum=2147483647),
+            "TotalCount": Shape(
+                kind="integer", xml_name="TotalCount", minimum=-9223372036854775808, maximum=9223372036854775807
+            ),
+            "TotalPage": Shape(kind="integer", xml_name="TotalPage", minimum=-2147483648, maximum=2147483647),
+            "Packages": Shape(kind="object", xml_name="Packages", ref="PackageList", default="{}"),
+        },
+        required=frozenset(["PageIndex", "PageSize", "RequestId", "TotalCount", "TotalPage"]),
+    ),
+    "ListProjectResponse": ObjectShape(
+        xml_name="ListProjectResponse",
+        fields={
+            "RequestId": Shape(kind="string", xml_name="RequestId"),
+            "PageIndex": Shape(kind="integer", xml_name="PageIndex", minimum=-2147483648, maximum=2147483647),
+            "PageSize": Shape(kind="integer", xml_name="PageSize", minimum=-2147483648, maximum=2147483647),
+            "TotalCount": Shape(
+                kind="integer", xml_name="TotalCount", minimum=-9223372036854775808, maximum=9223372036854775807
+            ),
+            "TotalPage": Shape(kind="integer", xml_name="TotalPage", minimum=-2147483648, maximum=2147483647),
+            "Projects": Shape(kind="object", xml_name="Projects", ref="ProjectList", default="{}"),
+        },
+        required=frozenset(["PageIndex", "PageSize", "RequestId", "TotalCount", "TotalPage"]),
+    ),
+    "Package": ObjectShape(
+        xml_name="Package",
+        fields={
+            "PackageName": Shape(kind="string", xml_name="PackageName"),
+            "OriginName": Shape(kind="string", xml_name="OriginName"),
+            "ProjectName": Shape(kind="string", xml_name="ProjectName"),
+            "Type": Shape(kind="string", xml_name="Type"),
+            "Tag": Shape(kind="string", xml_name="Tag"),
+            "Description": Shape(kind="string", xml_name="Description"),
+            "Md5": Shape(kind="string", xml_name="Md5"),
+            "OssBucket": Shape(kind="string", xml_name="OssBucket"),
+            "OssEndpoint": Shape(kind="string", xml_name="OssEndpoint"),
+            "OssOwner": Shape(kind="string", xml_name="OssOwner"),
+            "OssPath": Shape(kind="string", xml_name="OssPath"),
+            "ScanState": Shape(kind="string", xml_name="ScanState"),
+            "ScanErrorMessage": Shape(kind="string", xml_name="ScanErrorMessage"),
+            "ScanExtBizNo": Shape(kind="string", xml_name="ScanExtBizNo"),
+            "ScanLink": Shape(kind="string", xml_name="ScanLink"),
+            "Creator": Shape(kind="string", xml_name="Creator"),
+            "Modifier": Shape(kind="string", xml_name="Modifier"),
+            "CreateTime": Shape(
+                kind="integer", xml_name="CreateTime", minimum=-9223372036854775808, maximum=9223372036854775807
+            ),
+            "ModifyTime": Shape(
+                kind="integer", xml_name="ModifyTime", minimum=-9223372036854775808, maximum=9223372036854775807
+            ),
+        },
+    ),
+    "PackageList": ObjectShape(
+        xml_name="Packages",
+        fields={
+            "Package": Shape(
+                kind="array",
+                xml_name="Package",
+                items=Shape(kind="object", xml_name="Package", ref="Package"),
+                default="[]",
+            )
+        },
+    ),
+    "Project": ObjectShape(
+        xml_name="Project",
+        fields={
+            "Id": Shape(kind="string", xml_name="Id"),
+            "Name": Shape(kind="string", xml_name="Name"),
+            "Description": Shape(kind="string", xml_name="Description"),
+            "Region": Shape(kind="string", xml_name="Region"),
+            "ClusterId": Shape(kind="string", xml_name="ClusterId"),
+            "DeployType": Shape(kind="string", xml_name="DeployType"),
+            "State": Shape(kind="string", xml_name="State"),
+            "ManagerIds": Shape(kind="string", xml_name="ManagerIds"),
+            "GlobalJobConfig": Shape(kind="string", xml_name="GlobalJobConfig"),
+            "Creator": Shape(kind="string", xml_name="Creator"),
+            "Modifier": Shape(kind="string", xml_name="Modifier"),
+            "CreateTime": Shape(
+                kind="integer", xml_name="CreateTime", minimum=-9223372036854775808, maximum=9223372036854775807
+            ),
+            "ModifyTime": Shape(
+                kind="integer", xml_name="ModifyTime", minimum=-9223372036854775808, maximum=9223372036854775807
+            ),
+        },
+    ),
+    "ProjectList": ObjectShape(
+        xml_name="Projects",
+        fields={
+            "Project": Shape(
+                kind="array",
+                xml_name="Project",
+                items=Shape(kind="object", xml_name="Project", ref="Project"),
+                default="[]",
             )
         },
     ),
@@ -195,11 +308,289 @@ OPERATIONS: dict[str, OperationSpec] = {
                 status="5XX", model="ErrorResponse", media_types=("application/json", "application/xml", "text/xml")
             ),
         ),
-    )
+    ),
+    "ListProject": OperationSpec(
+        operation_id="ListProject",
+        method="GET",
+        path="/api/v2/projects",
+        summary="List the projects.",
+        parameters=(
+            Parameter(
+                name="RegionId",
+                python_name="region_id",
+                location="query",
+                filled_by="region",
+                description="Region ID (区域ID). Public-cloud users may omit it.",
+                example="cn-hangzhou",
+            ),
+            Parameter(
+                name="name",
+                python_name="name",
+                location="query",
+                description="Only the project of this name (项目名称).",
+                example="project1",
+            ),
+            Parameter(
+                name="clusterId",
+                python_name="cluster_id",
+                location="query",
+                description="Only the projects of this cluster (集群ID).",
+                example="et2cloud****",
+            ),
+            Parameter(
+                name="region",
+                python_name="region",
+                location="query",
+                description="Only the projects of this region (项目所在区域).",
+                example="cn-hangzhou",
+            ),
+            Parameter(
+                name="deployType",
+                python_name="deploy_type",
+                location="query",
+                description="Only the projects of this deploy type (部署类型), e.g. cell or public.",
+                example="cell",
+            ),
+            Parameter(
+                name="pageSize",
+                python_name="page_size",
+                location="query",
+                kind="integer",
+                minimum=1,
+                maximum=2147483647,
+                description="Number of projects per page (每页包含的项目数).",
+                example=50,
+            ),
+            Parameter(
+                name="pageIndex",
+                python_name="page_index",
+                location="query",
+                kind="integer",
+                minimum=1,
+                maximum=2147483647,
+                description="Page to return, 1-based (返回第几页).",
+                example=1,
+            ),
+        ),
+        pagination=Pagination(
+            page=WireName(wire="pageIndex", python="page_index"),
+            size=WireName(wire="pageSize", python="page_size"),
+            items=(WireName(wire="Projects", python="projects"), WireName(wire="Project", python="project")),
+            items_method="iter_projects",
+            pages_method="iter_project_pages",
+            page_index=(WireName(wire="PageIndex", python="page_index"),),
+            page_size=(WireName(wire="PageSize", python="page_size"),),
+            total_items=(WireName(wire="TotalCount", python="total_count"),),
+            total_pages=(WireName(wire="TotalPage", python="total_page"),),
+        ),
+        responses=(
+            ResponseSpec(
+                status="200",
+                model="ListProjectResponse",
+                media_types=("application/json", "application/xml", "text/xml"),
+            ),
+            ResponseSpec(
+                status="4XX", model="ErrorResponse", media_types=("application/json", "application/xml", "text/xml")
+            ),
+            ResponseSpec(
+                status="5XX", model="ErrorResponse", media_types=("application/json", "application/xml", "text/xml")
+            ),
+        ),
+    ),
+    "ListPackage": OperationSpec(
+        operation_id="ListPackage",
+        method="GET",
+        path="/api/v2/projects/{projectName}/packages",
+        summary="List the packages of a project.",
+        parameters=(
+            Parameter(
+                name="projectName",
+                python_name="project_name",
+                location="path",
+                required=True,
+                min_length=1,
+                description="Project name (项目名称). Sent percent-encoded as one path segment.",
+                example="project1",
+            ),
+            Parameter(
+                name="RegionId",
+                python_name="region_id",
+                location="query",
+                filled_by="region",
+                description="Region ID (区域ID). Public-cloud users may omit it.",
+                example="cn-hangzhou",
+            ),
+            Parameter(
+                name="packageName",
+                python_name="package_name",
+                location="query",
+                description="Only the package of this name (Package名称).",
+                example="package1.jar",
+            ),
+            Parameter(
+                name="tag",
+                python_name="tag",
+                location="query",
+                description="Only the packages with this tag (Package标签).",
+                example="v1",
+            ),
+            Parameter(
+                name="type",
+                python_name="type_",
+                location="query",
+                description="Only the packages of this type (Package类型), e.g. JAR or PYTHON.",
+                example="JAR",
+            ),
+            Parameter(
+                name="pageSize",
+                python_name="page_size",
+                location="query",
+                kind="integer",
+                minimum=1,
+                maximum=2147483647,
+                description="Number of packages per page (每页包含的Package数).",
+                example=50,
+            ),
+            Parameter(
+                name="pageIndex",
+                python_name="page_index",
+                location="query",
+                kind="integer",
+                minimum=1,
+                maximum=2147483647,
+                description="Page to return, 1-based (返回第几页).",
+                example=1,
+            ),
+        ),
+        pagination=Pagination(
+            page=WireName(wire="pageIndex", python="page_index"),
+            size=WireName(wire="pageSize", python="page_size"),
+            items=(WireName(wire="Packages", python="packages"), WireName(wire="Package", python="package")),
+            items_method="iter_packages",
+            pages_method="iter_package_pages",
+            page_index=(WireName(wire="PageIndex", python="page_index"),),
+            page_size=(WireName(wire="PageSize", python="page_size"),),
+            total_items=(WireName(wire="TotalCount", python="total_count"),),
+            total_pages=(WireName(wire="TotalPage", python="total_page"),),
+        ),
+        responses=(
+            ResponseSpec(
+                status="200",
+                model="ListPackageResponse",
+                media_types=("application/json", "application/xml", "text/xml"),
+            ),
+            ResponseSpec(
+                status="4XX", model="ErrorResponse", media_types=("application/json", "application/xml", "text/xml")
+            ),
+            ResponseSpec(
+                status="5XX", model="ErrorResponse", media_types=("application/json", "application/xml", "text/xml")
+            ),
+        ),
+    ),
+    "GetPackage": OperationSpec(
+        operation_id="GetPackage",
+        method="GET",
+        path="/api/v2/projects/{projectName}/packages/{packageName}",
+        summary="Describe a package.",
+        parameters=(
+            Parameter(
+                name="projectName",
+                python_name="project_name",
+                location="path",
+                required=True,
+                min_length=1,
+                description="Project name (项目名称). Sent percent-encoded as one path segment.",
+                example="project1",
+            ),
+            Parameter(
+                name="packageName",
+                python_name="package_name",
+                location="path",
+                required=True,
+                min_length=1,
+                description="Package name (Package名称), e.g. a jar file name. Sent percent-encoded as one path segment.",
+                example="package1.jar",
+            ),
+            Parameter(
+                name="RegionId",
+                python_name="region_id",
+                location="query",
+                filled_by="region",
+                description="Region ID (区域ID). Public-cloud users may omit it.",
+                example="cn-hangzhou",
+            ),
+        ),
+        responses=(
+            ResponseSpec(
+                status="200",
+                model="GetPackageResponse",
+                media_types=("application/json", "application/xml", "text/xml"),
+            ),
+            ResponseSpec(
+                status="4XX", model="ErrorResponse", media_types=("application/json", "application/xml", "text/xml")
+            ),
+            ResponseSpec(
+                status="5XX", model="ErrorResponse", media_types=("application/json", "application/xml", "text/xml")
+            ),
+        ),
+    ),
+    "DeletePackage": OperationSpec(
+        operation_id="DeletePackage",
+        method="DELETE",
+        path="/api/v2/projects/{projectName}/packages/{packageName}",
+        summary="Delete a package.",
+        parameters=(
+            Parameter(
+                name="projectName",
+                python_name="project_name",
+                location="path",
+                required=True,
+                min_length=1,
+                description="Project name (项目名称). Sent percent-encoded as one path segment.",
+                example="project1",
+            ),
+            Parameter(
+                name="packageName",
+                python_name="package_name",
+                location="path",
+                required=True,
+                min_length=1,
+                description="Package name (Package名称), e.g. a jar file name. Sent percent-encoded as one path segment.",
+                example="package1.jar",
+            ),
+            Parameter(
+                name="RegionId",
+                python_name="region_id",
+                location="query",
+                filled_by="region",
+                description="Region ID (区域ID). Public-cloud users may omit it.",
+                example="cn-hangzhou",
+            ),
+        ),
+        responses=(
+            ResponseSpec(
+                status="200",
+                model="DeletePackageResponse",
+                media_types=("application/json", "application/xml", "text/xml"),
+            ),
+            ResponseSpec(
+                status="4XX", model="ErrorResponse", media_types=("application/json", "application/xml", "text/xml")
+            ),
+            ResponseSpec(
+                status="5XX", model="ErrorResponse", media_types=("application/json", "application/xml", "text/xml")
+            ),
+        ),
+    ),
 }
 
 # Each operation's operationId (sent as x-acs-action), by endpoint module name.
-OPERATION_IDS: dict[str, str] = {"get_ref_package_job": "GetRefPackageJob"}
+OPERATION_IDS: dict[str, str] = {
+    "get_ref_package_job": "GetRefPackageJob",
+    "list_project": "ListProject",
+    "list_package": "ListPackage",
+    "get_package": "GetPackage",
+    "delete_package": "DeletePackage",
+}
 
 # The first server of the spec: its URL template and the defaults of its variables.
 SERVER_URL = "https://foas.{regionId}.aliyuncs.com"

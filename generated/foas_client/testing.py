@@ -19,12 +19,12 @@ correct totals, answers Alibaba-style errors, and acts out the faults queued wit
 pytest, the ``foas_fake`` fixture (registered by this package's pytest plugin) gives a running
 loopback fake. ``python -m foas_client.testing serve`` runs it as its own process (``--help``).
 
-Operations: GetRefPackageJob (``add_jobs``, ``jobs``, ``make_jobs``).
+Operations: GetRefPackageJob (``add_jobs``, ``jobs``, ``make_jobs``), ListProject (``add_projects``, ``projects``, ``make_projects``), ListPackage (``add_packages``, ``packages``, ``make_packages``), GetPackage (``set_get_package``), DeletePackage (``set_delete_package``).
 """
 
 from ._core.testing.answers import Answer, Fault, Misbehaviour
 from ._core.testing.service import TEST_CREDENTIALS
-from ._fake import _OPERATIONS, FakeFoasService, LoopbackFake, documented_page, make_jobs
+from ._fake import _OPERATIONS, FakeFoasService, LoopbackFake, documented_page, make_jobs, make_packages, make_projects
 
 __all__ = [
     "Answer",
@@ -35,6 +35,8 @@ __all__ = [
     "TEST_CREDENTIALS",
     "documented_page",
     "make_jobs",
+    "make_packages",
+    "make_projects",
 ]
 
 
@@ -45,6 +47,15 @@ def _add_generated(service: FakeFoasService, count: int, seed: int) -> None:
         arguments["projectName"],
         arguments["packageName"],
         make_jobs(count, project_name=arguments["projectName"], package_name=arguments["packageName"], seed=seed),
+    )
+    arguments = _OPERATIONS["ListProject"].example_arguments()
+    service.add_projects(
+        make_projects(count, seed=seed),
+    )
+    arguments = _OPERATIONS["ListPackage"].example_arguments()
+    service.add_packages(
+        arguments["projectName"],
+        make_packages(count, project_name=arguments["projectName"], seed=seed),
     )
 
 
