@@ -21,6 +21,7 @@ import attrs
 from openapi_python_client.strings import ClassName, PythonIdentifier
 
 from generator.extension_index import Binding
+from generator.generator_error import GeneratorError
 from generator.operations import METHODS, SCHEMA_REF, operations
 from generator.runtime import errors, types
 from generator.runtime.operation import Pagination, Parameter
@@ -142,6 +143,7 @@ def operations_context(spec: Mapping[str, Any]) -> list[dict[str, Any]]:
                     "optional": [p for p in parameters if not p["required"] and not p["filled_by"]],
                     "filled": [p for p in parameters if p["filled_by"]],
                     "pagination": _pagination(operation, described.pagination, schemas),
+                    "destructive": _destructive(operation, method),
                 }
             )
             paging = found[-1]["pagination"]
@@ -193,6 +195,18 @@ def operation_names(operations: Sequence[Mapping[str, Any]]) -> list[LayerName]:
             origin = f"{prefix}<items>, {items}"
             found.append(LayerName("fake helper", f"{prefix}{noun}", operation_id, origin, scopes))
     return found
+
+
+def _destructive(operation: Mapping[str, Any], method: str) -> bool:
+    """Whether the operation's command follows the conventions of a destructive one (it asks first, needs
+    ``--yes`` without a terminal, offers ``--dry-run``): its ``x-destructive``, else whether it is a DELETE.
+
+    The method says it, not the operation's name: a POST that destroys says ``x-destructive: true``.
+    """
+    flag = operation.get("x-destructive", method == "delete")
+    if not isinstance(flag, bool):
+        raise GeneratorError(f"operation {operation['operationId']}: x-destructive must be true or false, not {flag!r}")
+    return flag
 
 
 def _fake(

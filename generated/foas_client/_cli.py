@@ -193,6 +193,7 @@ PROGRAM = Program(
                 time_columns=frozenset(()),
                 wrap_columns=frozenset(()),
             ),
+            destructive=True,  # a DELETE: asks first, --yes, --dry-run
         ),
     ),
 )

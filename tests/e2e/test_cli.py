@@ -722,7 +722,8 @@ def spec_options() -> list[str]:
         text = f"--{python_name(parameter['name']).replace('_', '-')} {metavar}"
         return text if parameter in required else f"[{text}]"
 
-    return [*map(option, required + pages), "[--all]", "[--concurrency N]", *map(option, rest)]
+    guards = ["[--exit-code]", "[--count]"]
+    return [*map(option, required + pages), "[--all]", "[--concurrency N]", *guards, *map(option, rest)]
 
 
 def test_help_prints_the_contract_usage_and_the_exit_codes(foas) -> None:

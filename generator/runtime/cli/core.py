@@ -43,6 +43,8 @@ from ..http.network import ENV_CA_BUNDLE, ENV_SSL_CERT_FILE
 from ..http.retry import DEFAULT_MAX_ATTEMPTS
 from ..operation import Parameter
 from ..paging import PageRules, iter_page_items
+from . import destructive
+from .destructive import DeclinedError, DryRun
 from .output import OUTPUTS, Listing, Model, RecordLayout, load_rich, page_progress, writer
 
 __all__ = ["ALL_PAGES_CONCURRENCY", "EXIT_CODES", "Command", "EmbeddedView", "ExitCode", "Program", "run"]
@@ -95,6 +97,8 @@ class Command:
         rules: its x-pagination, else ``None``: with it come ``--all`` (the pages of ``call``, walked by
             these rules) and ``items``, the client class's method listing every item (for the views).
         views: commands showing an embedded document of its items (``foas plan``).
+        destructive: the operation destroys (a DELETE, or ``x-destructive``): the command asks first on a
+            terminal, refuses without one unless ``--yes`` is given, and ``--dry-run`` sends nothing.
     """
 
     name: str
@@ -106,6 +110,7 @@ class Command:
     rules: PageRules | None = None
     items: Callable[..., Iterator[Any]] | None = None
     views: tuple[EmbeddedView, ...] = ()
+    destructive: bool = False
 
 
 @attrs.frozen
@@ -132,18 +137,21 @@ class ExitCode(enum.IntEnum):
     CREDENTIALS = 5
     NOTHING_TO_SHOW = 6
     INTERNAL = 7
+    UNDECIDED = 8
     INTERRUPTED = 130
 
 
 EXIT_CODES: dict[ExitCode, str] = {
     ExitCode.OK: "success",
-    ExitCode.API_ERROR: "the service answered an error (the line names its Code and RequestId)",
+    ExitCode.API_ERROR: "the service answered an error (the line names its Code and RequestId); "
+    "with --exit-code: the listing has items; a destructive command: not confirmed",
     ExitCode.USAGE: "usage: a missing or invalid option",
     ExitCode.UNDECODABLE: "an answer that cannot be decoded (not the spec's JSON/XML), or pages that do not add up",
     ExitCode.TRANSPORT: "the service could not be reached or did not answer in time",
     ExitCode.CREDENTIALS: "no usable credentials",
     ExitCode.NOTHING_TO_SHOW: "a view (e.g. plan): no such item, or the item has no such document",
     ExitCode.INTERNAL: "an unexpected error (a bug: please report the line)",
+    ExitCode.UNDECIDED: "not everything was decided: with --exit-code, the service answered an error",
     ExitCode.INTERRUPTED: "interrupted (Ctrl-C)",
 }
 
@@ -420,13 +428,33 @@ def build_parser(program: Program) -> argparse.ArgumentParser:
                 help=f"with --all: pages requested at a time, at most (default: {ALL_PAGES_CONCURRENCY}); "
                 "they print in order whatever the order they arrive in",
             )
+            _add_guard_options(operation, command)
         for parameter in trailing:
             _add_parameter(operation, parameter)
+        if command.destructive:
+            destructive.add_options(operation)
         _add_client_options(listing.add_argument_group("client options"), output=True)
         listing.set_defaults(run=functools.partial(_run_listing, program, command))
         for view in command.views:
             _add_view(commands, program, command, view, epilog)
     return parser
+
+
+def _add_guard_options(group: argparse._ArgumentGroup, command: Command) -> None:
+    """``--exit-code`` and ``--count`` of a paged command: each reads the complete listing, as ``--all`` does."""
+    noun = command.layout.noun
+    group.add_argument(
+        "--exit-code",
+        action="store_true",
+        help=f"exit 0 when the complete listing has no {noun}, 1 when it has at least one "
+        f"(as git diff --exit-code and grep do); a failure exits 2 or more ({int(ExitCode.UNDECIDED)}: "
+        "the service answered an error); implies --all",
+    )
+    group.add_argument(
+        "--count",
+        action="store_true",
+        help=f"print only the number of {noun}s in the complete listing; implies --all",
+    )
 
 
 def _add_view(
@@ -471,7 +499,10 @@ def _client_arguments(client_class: type[SyncClientCore]) -> frozenset[str]:
     return frozenset(inspect.signature(client_class).parameters)
 
 
-def _client(program: Program, command: Command, args: argparse.Namespace) -> SyncClientCore:
+def _client(
+    program: Program, command: Command, args: argparse.Namespace, *, transport: httpx.BaseTransport | None = None
+) -> SyncClientCore:
+    """The client the options ask for; with ``transport``, one sending there (and no network settings)."""
     client_arguments = _client_arguments(program.client_class)
     spec_arguments = {
         p.python_name: getattr(args, p.python_name)
@@ -485,7 +516,7 @@ def _client(program: Program, command: Command, args: argparse.Namespace) -> Syn
             timeout=args.timeout,
             max_attempts=args.max_attempts,
             signature_version=args.signature_version,
-            **_network_arguments(args),
+            **(_network_arguments(args) if transport is None else {"transport": transport}),
             **spec_arguments,
         )
     except InvalidParameterError as error:
@@ -556,7 +587,7 @@ def _pages(
     """Each page the command prints, with its items: one call, or with ``--all`` every page, walked by the
     paging rules over the same call (each page read once, by the walk that checks it)."""
     arguments = _call_arguments(program, command, args)
-    if command.rules is None or not args.all:
+    if command.rules is None or not _complete(args):
         page = command.call(client, **arguments)
         return iter([(page, command.rules.read(page).items if command.rules is not None else [page])])
     request = {**arguments, command.rules.page_argument: arguments.get(command.rules.page_argument)}
@@ -565,13 +596,24 @@ def _pages(
     )
 
 
+def _complete(args: argparse.Namespace) -> bool:
+    """Whether the command reads the complete listing: ``--all``, or what implies it."""
+    return bool(args.all or args.exit_code or args.count)
+
+
 def _run_listing(program: Program, command: Command, args: argparse.Namespace) -> int:
+    if command.destructive:
+        if args.dry_run:
+            return _dry_run(program, command, args)
+        destructive.confirm(_where(command, args), yes=args.yes)
     paged = command.rules is not None
-    all_pages = paged and args.all
+    all_pages = paged and _complete(args)
+    counting = paged and args.count
     out, err = sys.stdout, sys.stderr
-    rich = load_rich() if args.output == "table" else None  # the bar loads it itself, when it shows
+    rich = load_rich() if args.output == "table" and not counting else None  # the bar loads it itself
     items_out = writer(args.output, out, command.layout, rich=rich)
     listing = Listing(paged=paged, all_pages=all_pages)
+    found = 0
     with _client(program, command, args) as client, _closing(_pages(client, command, args, program)) as pages:
         progress = None
         try:
@@ -591,13 +633,35 @@ def _run_listing(program: Program, command: Command, args: argparse.Namespace) -
                         description=_label(command, args),
                     )
                 listing.pages_read += 1
-                items_out.add(items)
+                found += len(items)
+                if not counting:
+                    items_out.add(items)
                 progress.advance()
         finally:
             if progress is not None:
                 progress.stop()
-    items_out.finish(listing)
+    if counting:
+        out.write(f"{found}\n")
+        out.flush()
+    else:
+        items_out.finish(listing)
+    if paged and args.exit_code:
+        return ExitCode.API_ERROR if found else ExitCode.OK  # 1: found, as grep and git diff --exit-code say it
     return ExitCode.OK
+
+
+def _dry_run(program: Program, command: Command, args: argparse.Namespace) -> int:
+    """Prints the request the command would send, signed as it would be, and sends nothing."""
+    arguments = _call_arguments(program, command, args)
+    with _client(program, command, args, transport=DryRun()) as client:
+        try:
+            command.call(client, **arguments)
+        except DryRun.Kept as kept:
+            sys.stdout.write(destructive.describe_request(kept.request))
+            sys.stdout.write("dry run: nothing was sent\n")
+            sys.stdout.flush()
+            return ExitCode.OK
+    raise AssertionError("the dry run's transport was not reached")  # pragma: no cover - the call always sends
 
 
 def _run_view(program: Program, command: Command, view: EmbeddedView, args: argparse.Namespace) -> int:
@@ -735,9 +799,13 @@ def _fail(code: ExitCode, line: str, *, prefix: str) -> int:
     return code
 
 
-def _exit_code(error: FoasError) -> ExitCode:
+def _exit_code(error: FoasError, args: argparse.Namespace) -> ExitCode:
     if isinstance(error, _NothingToShow):
         return ExitCode.NOTHING_TO_SHOW
+    if isinstance(error, DeclinedError):
+        return ExitCode.USAGE if error.usage else ExitCode.API_ERROR
+    if isinstance(error, ApiError) and getattr(args, "exit_code", False):
+        return ExitCode.UNDECIDED  # 1 says "found" with --exit-code: an error must not read as an answer
     return next((code for kind, code in _ERROR_CODES if isinstance(error, kind)), ExitCode.INTERNAL)
 
 
@@ -782,7 +850,7 @@ def run(program: Program, argv: Sequence[str] | None = None) -> int:
             try:
                 return int(args.run(args))
             except FoasError as error:
-                return _fail(_exit_code(error), _describe(error, args), prefix=prefix)
+                return _fail(_exit_code(error, args), _describe(error, args), prefix=prefix)
     except BrokenPipeError:  # the reader stopped reading (`foas ... | head`): not a failure of ours
         _stdout_gone()
         return ExitCode.OK

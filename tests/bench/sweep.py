@@ -1,0 +1,186 @@
+"""The package sweep's workload: which packages of a project no job references.
+
+The estate (``ESTATE``): one project of 500 packages, every third of them referenced by 5 jobs; the
+fake answers each request after 20 ms. Each sweep lists the packages (ListPackage, pages of
+``PACKAGE_PAGE``), asks GetRefPackageJob for every package (pages of ``JOB_PAGE``: one page each here),
+and returns the names it found unreferenced, which the bench checks against the estate.
+
+- ``official_sdk_sweep``: the official aliyun-python-sdk-foas, as its users write the loop: one
+  request after another.
+- ``floor_sweep``: the least code doing the same calls with 8 threads (``http.client`` keep-alive,
+  one connection per thread; ROA v1 signed inline; ``json.loads``; every page of every listing read).
+
+This module imports neither foas_client nor the official SDK at its top, as ``workloads`` does not.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import http.client
+import json
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from email.utils import formatdate
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+import attrs
+
+REGION = "cn-hangzhou"
+PACKAGE_PAGE = 100  # packages per ListPackage page
+JOB_PAGE = 20  # jobs per GetRefPackageJob page
+THREADS = 8  # the floor's, and the sweep's default budget
+
+
+@attrs.frozen
+class Estate:
+    """The sweep's estate: ``packages`` in ``project``, every ``every``-th one referenced by ``jobs`` jobs."""
+
+    project: str = "sweep"
+    packages: int = 500
+    every: int = 3
+    jobs: int = 5
+
+    def package_names(self) -> list[str]:
+        return [f"package-{index:04d}.jar" for index in range(self.packages)]
+
+    def referenced(self) -> list[str]:
+        return self.package_names()[:: self.every]
+
+    def unreferenced(self) -> set[str]:
+        return set(self.package_names()) - set(self.referenced())
+
+    def populate(self, service: Any) -> None:
+        """Fills ``service`` (a ``FakeFoasService``) with the estate."""
+        from foas_client.testing import make_jobs, make_packages
+
+        packages = make_packages(self.packages, project_name=self.project)
+        named = [
+            attrs.evolve(package, package_name=name)
+            for package, name in zip(packages, self.package_names(), strict=True)
+        ]
+        service.add_packages(self.project, named)
+        for name in self.referenced():
+            service.add_jobs(self.project, name, make_jobs(self.jobs, project_name=self.project, package_name=name))
+
+
+ESTATE = Estate()
+
+
+def official_sdk_sweep(base_url: str, access_key: tuple[str, str], *, project: str) -> Callable[[], set[str]]:
+    """The official SDK's sequential loop: every ListPackage page, then each package's GetRefPackageJob pages."""
+    from aliyunsdkcore.client import AcsClient  # type: ignore[import-untyped]  # bench-only, untyped
+    from aliyunsdkfoas.request.v20181111.GetRefPackageJobRequest import (  # type: ignore[import-untyped]
+        GetRefPackageJobRequest,
+    )
+    from aliyunsdkfoas.request.v20181111.ListPackageRequest import ListPackageRequest  # type: ignore[import-untyped]
+
+    client = AcsClient(access_key[0], access_key[1], REGION)
+    host = base_url.removeprefix("http://")
+
+    def send(request: Any) -> dict[str, Any]:
+        request.set_endpoint(host)  # the fake on loopback, over plain http
+        request.set_protocol_type("http")
+        document: dict[str, Any] = json.loads(client.do_action_with_exception(request))
+        return document
+
+    def packages() -> Iterator[str]:
+        page_index = 1
+        while True:
+            request = ListPackageRequest()
+            request.set_projectName(project)
+            request.set_pageSize(PACKAGE_PAGE)
+            request.set_pageIndex(page_index)
+            document = send(request)
+            yield from (package["PackageName"] for package in document["Packages"]["Package"])
+            if not document["Packages"]["Package"] or page_index >= document["TotalPage"]:
+                return
+            page_index += 1
+
+    def jobs(package: str) -> int:
+        seen, page_index = 0, 1
+        while True:
+            request = GetRefPackageJobRequest()
+            request.set_projectName(project)
+            request.set_packageName(package)
+            request.set_pageSize(JOB_PAGE)
+            request.set_pageIndex(page_index)
+            document = send(request)
+            seen += len(document["Jobs"]["Job"])
+            if not document["Jobs"]["Job"] or page_index >= document["TotalPage"]:
+                return seen
+            page_index += 1
+
+    def sweep() -> set[str]:
+        return {package for package in list(packages()) if jobs(package) == 0}
+
+    return sweep
+
+
+def floor_sweep(
+    base_url: str, access_key: tuple[str, str], *, project: str, threads: int = THREADS
+) -> Callable[[], set[str]]:
+    """The same calls as ``official_sdk_sweep``, ``threads`` at a time, with the least code: the floor."""
+    key_id, secret = access_key
+    split = urlsplit(base_url)
+    local = threading.local()
+
+    def get(path: str, action: str, query: dict[str, Any]) -> dict[str, Any]:
+        target = path + "?" + "&".join(f"{k}={quote(str(v), safe='')}" for k, v in sorted(query.items()))
+        headers = {
+            "Accept": "application/json",
+            "Date": formatdate(usegmt=True),
+            "x-acs-action": action,
+            "x-acs-region-id": REGION,
+            "x-acs-signature-method": "HMAC-SHA1",
+            "x-acs-signature-nonce": str(uuid.uuid4()),
+            "x-acs-signature-version": "1.0",
+            "x-acs-version": "2018-11-11",
+        }
+        acs = "".join(f"{name}:{value}\n" for name, value in headers.items() if name.startswith("x-acs-"))
+        signed = f"GET\napplication/json\n\n\n{headers['Date']}\n{acs}{target}"  # headers sorted as signed
+        digest = hmac.new(secret.encode(), signed.encode(), hashlib.sha1).digest()
+        headers["Authorization"] = f"acs {key_id}:{base64.b64encode(digest).decode()}"
+        conn = getattr(local, "conn", None)
+        if conn is None:
+            conn = local.conn = http.client.HTTPConnection(split.hostname or "", split.port)
+        conn.request("GET", target, headers=headers)
+        response = conn.getresponse()
+        body = response.read()
+        if response.status != 200:
+            raise RuntimeError(f"the floor's GET got {response.status}: {body[:300]!r}")
+        document: dict[str, Any] = json.loads(body)
+        return document
+
+    packages_path = f"/api/v2/projects/{quote(project, safe='')}/packages"
+
+    def package_page(page_index: int) -> list[str]:
+        query = {"RegionId": REGION, "pageIndex": page_index, "pageSize": PACKAGE_PAGE}
+        return [p["PackageName"] for p in get(packages_path, "ListPackage", query)["Packages"]["Package"]]
+
+    def referenced(package: str) -> bool:
+        path = f"{packages_path}/{quote(package, safe='')}/jobs"
+        page_index = 1
+        while True:
+            query = {"RegionId": REGION, "pageIndex": page_index, "pageSize": JOB_PAGE}
+            document = get(path, "GetRefPackageJob", query)
+            if document["Jobs"]["Job"]:
+                return True
+            if page_index >= document["TotalPage"]:
+                return False
+            page_index += 1
+
+    def sweep() -> set[str]:
+        query = {"RegionId": REGION, "pageIndex": 1, "pageSize": PACKAGE_PAGE}
+        first = get(packages_path, "ListPackage", query)
+        names = [p["PackageName"] for p in first["Packages"]["Package"]]
+        with ThreadPoolExecutor(max_workers=threads) as pool:
+            for page in pool.map(package_page, range(2, first["TotalPage"] + 1)):
+                names += page
+            return {name for name, used in zip(names, pool.map(referenced, names), strict=True) if not used}
+
+    return sweep
