@@ -2,13 +2,13 @@
 """Where this package came from: the digests of its inputs and the versions of the tools."""
 
 INPUTS_SHA256: dict[str, str] = {
-    "generator/*.py": "088cd754c915a0a72221c08f45d71060acc00d6752a1a39f6f306acaf67d61af",
+    "generator/*.py": "5e54f2dbed6bb0c1df5270b03d1fd428c10f4d9a6a8a8a0968c5a60baea50ddd",
     "generator/config.yaml": "5bfc500386bc59d5085c521f517b3dbb5ff18b2e6ef7f3a0fbebb71d229dc9e2",
     "generator/extensions": "fc7fe54704e2d30bf4a72a9a7dbb1f50f6f69afc7f3847d58ce7b40a2cfcba0e",
     "generator/ruff-generated.toml": "242dd51d205406f242c79e1b8e8ab42c73c77e7d18f2371c13cf8f19c7e5a6af",
-    "generator/runtime": "bbd6596063942ede4767e9a3bb48b780e1dd479b25e0a026358ad4f8d4437c34",
-    "generator/templates": "ace2891935066358506f9b4012a3890218d25624c2cf654b6dca5098982ba895",
-    "spec/foas.openapi.yaml": "7abb182b6b6ed559df3e7301034ced425e739b83f3066b07c5702848bbbebad6",
+    "generator/runtime": "ec7d9228898e93797e2c0abf854827667074c2593f2adaa649397768110d9aef",
+    "generator/templates": "ccce54f67f90874bf77b2b59c852657c9f85153ac3016ce9c7b7e1edfd0b95ce",
+    "spec/foas.openapi.yaml": "c73f436528eac1487a69331cfd16292d49b89ba5b5753dbc9f61e8f70571d07f",
     "spec/plan.schema.json": "56c562f960aebd19d07de1ef10914146493171555eec8d51a84729f12a0fc1e0",
 }
 
