@@ -44,7 +44,7 @@ LAYERS = (
 PACKAGE = "foas_client"
 # What the fake's binding exports besides each paged operation's make_<items>, and what testing adds.
 _FAKE_EXPORTS = ("FakeFoasService", "LoopbackFake", "documented_page")
-_TESTING_EXPORTS = ("TEST_CREDENTIALS", "Answer", "Fault", "Misbehaviour")
+_TESTING_EXPORTS = ("TEST_CREDENTIALS", "Answer", "Estate", "EstateOwner", "Fault", "Misbehaviour", "RequestRecord")
 PROG = "foas"  # the command (pyproject.toml's [project.scripts] names the same)
 _PYTHON_TYPES = {"string": "str", "integer": "int", "boolean": "bool", "number": "float"}
 # What a client setting fills in, by the value of a parameter's ``x-filled-by-client``.
@@ -87,10 +87,22 @@ def render_layers(spec: Mapping[str, Any], templates: Path, bound: Sequence[Bind
     paged = [op for op in operations if op["pagination"]]
     documented = [op for op in operations if op["fake"]["documented"]]
     makers = [f"make_{op['fake']['noun']}" for op in paged]
+    estates = [op["fake"]["estate"] for op in paged if op["fake"]["estate"]]
+    relations = [
+        name
+        for name, present in (
+            ("ItemAddress", any(op["fake"]["addresses"] for op in operations)),
+            ("Membership", any(op["fake"]["membership"] for op in paged)),
+        )
+        if present
+    ]
     context = {
         "title": spec["info"]["title"],
         "operations": operations,
         "paged": paged,
+        # the relations the fake's store keeps (their classes, as _fake.py imports them), and the estate
+        "relations": relations,
+        "estate": estates[0] if estates else None,
         "documented": documented,
         # documented_page()'s operation by default, and the type of the pages it can return
         "default_operation": (documented or operations)[0],
@@ -138,6 +150,7 @@ def operations_context(spec: Mapping[str, Any]) -> list[dict[str, Any]]:
                     "summary": " ".join(str(operation.get("summary", "")).split()),
                     "description": str(operation.get("description", "")).strip(),
                     "response": _response_class(operation),
+                    "response_schema": _response_schema(operation),
                     "parameters": parameters,
                     "positional": [p for p in parameters if p["required"] and not p["filled_by"]],
                     "optional": [p for p in parameters if not p["required"] and not p["filled_by"]],
@@ -154,7 +167,56 @@ def operations_context(spec: Mapping[str, Any]) -> list[dict[str, Any]]:
             found[-1]["layout"] = _layout(item_schema, schemas)
             found[-1]["views"] = _views(item_schema, schemas) if paging is not None else []
             found[-1]["fake"] = _fake(operation, path, found[-1], schemas)
+    _relate(found, schemas)
     return found
+
+
+def _relate(operations: Sequence[dict[str, Any]], schemas: Mapping[str, Any]) -> None:
+    """What the fake's store needs to keep state, from the paths: the listing whose one item an operation
+    addresses (its path is the listing's path plus ``/{parameter}``, the item's ``x-item-id``), in
+    ``fake.addresses``; and the three listings nested one under the other, the last filtered by membership
+    (``x-membership-filter``), that an estate fills, in each paged operation's ``fake.estate`` (the first's)."""
+    paged = [op for op in operations if op["pagination"] and op["fake"]["item_id"]]
+    for op in operations:
+        op["fake"]["addresses"] = None
+        if op["pagination"]:
+            continue
+        for listing in paged:
+            match = re.fullmatch(re.escape(listing["path"]) + r"/\{([^{}/]+)\}", op["path"])
+            if match is None:
+                continue
+            item = listing["pagination"]["item_schema"]
+            op["fake"]["addresses"] = {
+                "listing": listing["operation_id"],
+                "parameter": match[1],
+                "field": [name for name, prop in _properties(op, schemas) if prop.get("$ref") == SCHEMA_REF + item],
+                "not_found_code": f"Invalid{item}.NotFound",
+                "not_found_message": f"The specified {_words(item)} does not exist.",
+                "removes": op["method"] == "DELETE",
+            }
+    for op in operations:
+        op["fake"]["estate"] = None
+    for referencing in (op for op in operations if op["pagination"] and op["fake"]["membership"]):
+        parameter = referencing["fake"]["membership"]["parameter"]
+        for nested in paged:
+            names = [p["name"] for p in nested["fake"]["path_parameters"]]
+            if len(names) != 1 or not referencing["path"].startswith(f"{nested['path']}/{{{parameter}}}/"):
+                continue
+            for top in paged:
+                if top["fake"]["path_parameters"] or not nested["path"].startswith(f"{top['path']}/{{{names[0]}}}/"):
+                    continue
+                item = str(PythonIdentifier(_words(nested["pagination"]["item_schema"]), "field_"))
+                top["fake"]["estate"] = {
+                    "top": top,
+                    "nested": nested,
+                    "referencing": referencing,
+                    "per_item": f"{referencing['fake']['noun']}_per_{item}",
+                }
+
+
+def _properties(operation: Mapping[str, Any], schemas: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
+    """The properties of the schema of the operation's 2xx answer."""
+    return list(schemas[operation["response_schema"]].get("properties", {}).items())
 
 
 def operation_names(operations: Sequence[Mapping[str, Any]]) -> list[LayerName]:
@@ -222,12 +284,38 @@ def _fake(
         "noun": None,
         "fields": [],
         "default_page_size": _DEFAULT_PAGE_SIZE,
+        "item_id": None,
+        "membership": None,
     }
     if paging is not None:
         fake["noun"] = paging["items_method"].removeprefix("iter_")
         fake["fields"] = _field_hints(paging["item_schema"], schemas, {p["name"] for p in path_parameters})
         fake["default_page_size"] = _default_page_size(operation, schemas)
+        fake["item_id"] = schemas.get(paging["item_schema"], {}).get("x-item-id")
+        fake["membership"] = _membership(operation, paging["item_schema"], schemas, path_parameters)
     return fake
+
+
+def _membership(
+    operation: Mapping[str, Any], item: str, schemas: Mapping[str, Any], path_parameters: Sequence[Mapping[str, Any]]
+) -> dict[str, str] | None:
+    """The operation's ``x-membership-filter`` (its listing, by membership of a path parameter's value in an
+    item's field split at a separator), checked against the path and the item schema."""
+    rule = operation.get("x-membership-filter")
+    if rule is None:
+        return None
+    where = f"{operation['operationId']}: x-membership-filter"
+    if not isinstance(rule, Mapping) or set(rule) - {"parameter", "field", "separator"}:
+        raise ValueError(f"{where} takes parameter, field and separator, got {rule!r}")
+    if rule.get("parameter") not in {p["name"] for p in path_parameters}:
+        raise ValueError(f"{where}: parameter {rule.get('parameter')!r} is not a path parameter")
+    field = schemas.get(item, {}).get("properties", {}).get(rule.get("field"))
+    if field is None or field.get("type") != "string":
+        raise ValueError(f"{where}: field {rule.get('field')!r} is not a string property of {item}")
+    separator = rule.get("separator", ",")
+    if not isinstance(separator, str) or not separator:
+        raise ValueError(f"{where}: separator must be a non-empty string")
+    return {"parameter": rule["parameter"], "field": rule["field"], "separator": separator}
 
 
 def _documented_example(operation: Mapping[str, Any]) -> dict[str, str] | None:

@@ -19,7 +19,9 @@ import httpx
 
 from ._core.credentials import Credentials
 from ._core.decoding.responses import decode_body
+from ._core.testing.estate import DEFAULT_ITEMS, DEFAULT_OWNERS, DEFAULT_PER_ITEM, DEFAULT_REFERENCED
 from ._core.testing.items import FieldHint, make_items
+from ._core.testing.relations import ItemAddress, Membership
 from ._core.testing.server import LoopbackServer
 from ._core.testing.service import TEST_CREDENTIALS, FakeOperation, FakeService
 from ._core.testing.transport import async_mock_transport, mock_transport
@@ -128,6 +130,9 @@ _OPERATIONS = {
         pagination=OPERATIONS["GetRefPackageJob"].pagination,
         item_model=Job.from_dict,
         default_page_size=10,
+        fields=_GET_REF_PACKAGE_JOB_FIELDS,
+        item_id="JobId",
+        membership=Membership(parameter="packageName", field="Packages", separator=","),
         documented=_documented("GetRefPackageJob", "200", "documented", "GetRefPackageJobResponse"),
     ),
     "ListProject": FakeOperation(
@@ -140,6 +145,8 @@ _OPERATIONS = {
         pagination=OPERATIONS["ListProject"].pagination,
         item_model=Project.from_dict,
         default_page_size=10,
+        fields=_LIST_PROJECT_FIELDS,
+        item_id="Name",
         documented=_documented("ListProject", "200", "made", "ListProjectResponse"),
     ),
     "ListPackage": FakeOperation(
@@ -152,6 +159,8 @@ _OPERATIONS = {
         pagination=OPERATIONS["ListPackage"].pagination,
         item_model=Package.from_dict,
         default_page_size=10,
+        fields=_LIST_PACKAGE_FIELDS,
+        item_id="PackageName",
         documented=_documented("ListPackage", "200", "made", "ListPackageResponse"),
     ),
     "GetPackage": FakeOperation(
@@ -161,6 +170,14 @@ _OPERATIONS = {
         parameters=OPERATIONS["GetPackage"].parameters,
         response_shape="GetPackageResponse",
         response_model=GetPackageResponse.from_dict,
+        addresses=ItemAddress(
+            listing="ListPackage",
+            parameter="packageName",
+            not_found_code="InvalidPackage.NotFound",
+            not_found_message="The specified package does not exist.",
+            field=("Package",),
+            removes=False,
+        ),
         documented=_documented("GetPackage", "200", "made", "GetPackageResponse"),
     ),
     "DeletePackage": FakeOperation(
@@ -170,6 +187,14 @@ _OPERATIONS = {
         parameters=OPERATIONS["DeletePackage"].parameters,
         response_shape="DeletePackageResponse",
         response_model=DeletePackageResponse.from_dict,
+        addresses=ItemAddress(
+            listing="ListPackage",
+            parameter="packageName",
+            not_found_code="InvalidPackage.NotFound",
+            not_found_message="The specified package does not exist.",
+            field=(),
+            removes=True,
+        ),
         documented=_documented("DeletePackage", "200", "made", "DeletePackageResponse"),
     ),
 }
@@ -188,6 +213,10 @@ class FakeFoasService(FakeService):
     1-based unless the spec says otherwise; any other operation answers the object set for its path
     arguments, else its documented example. Faults queued with ``inject`` are used one per request, in
     order; ``misbehaviour`` bends pagination.
+    GetPackage answers the item that ListPackage lists with that ``packageName``; once it is removed, it answers 404 ``InvalidPackage.NotFound``.
+    DeletePackage removes the item that ListPackage lists with that ``packageName``; once it is removed, it answers 404 ``InvalidPackage.NotFound``.
+    GetRefPackageJob lists, for a ``packageName``, the items added for it and those of the same ``project_name`` whose ``Packages`` names it (','-separated).
+    ``request_log`` records the requests answered, ``deletes`` the DELETEs among them.
     """
 
     def __init__(
@@ -209,6 +238,41 @@ class FakeFoasService(FakeService):
         (each path parameter's ``example``), checking signatures against ``credentials``."""
         service = cls(credentials=credentials, latency=latency)
         service.load_documented_examples()
+        return service
+
+    @classmethod
+    def with_estate(
+        cls,
+        *,
+        projects: int = DEFAULT_OWNERS,
+        packages: int = DEFAULT_ITEMS,
+        referenced: float = DEFAULT_REFERENCED,
+        jobs_per_package: int = DEFAULT_PER_ITEM,
+        seed: int = 0,
+        credentials: Iterable[Credentials] = (TEST_CREDENTIALS,),
+        latency: float = 0.0,
+    ) -> FakeFoasService:
+        """A fake holding a whole estate, deterministic for ``seed``: ``projects`` generated Project items
+        (ListProject), ``packages`` Package items under each (ListPackage), and for a ``referenced``
+        fraction of each's packages (halves rounded up), ``jobs_per_package`` Job items naming each
+        (GetRefPackageJob); the others nothing references. Every listing is complete: an item not listed answers 404.
+        ``service.estate`` says what was made; signatures are checked against ``credentials``.
+
+        Raises:
+            ValueError: a count below 0 (``jobs_per_package`` below 1), or ``referenced`` outside 0..1.
+        """
+        service = cls(credentials=credentials, latency=latency)
+        service.add_estate(
+            "ListProject",
+            "ListPackage",
+            "GetRefPackageJob",
+            owners=projects,
+            items=packages,
+            referenced=referenced,
+            per_item=jobs_per_package,
+            seed=seed,
+            names=("projects", "packages", "referenced", "jobs_per_package"),
+        )
         return service
 
     @classmethod

@@ -23,15 +23,19 @@ Operations: GetRefPackageJob (``add_jobs``, ``jobs``, ``make_jobs``), ListProjec
 """
 
 from ._core.testing.answers import Answer, Fault, Misbehaviour
-from ._core.testing.service import TEST_CREDENTIALS
+from ._core.testing.estate import Estate, EstateOwner
+from ._core.testing.service import TEST_CREDENTIALS, RequestRecord
 from ._fake import _OPERATIONS, FakeFoasService, LoopbackFake, documented_page, make_jobs, make_packages, make_projects
 
 __all__ = [
     "Answer",
+    "Estate",
+    "EstateOwner",
     "FakeFoasService",
     "Fault",
     "LoopbackFake",
     "Misbehaviour",
+    "RequestRecord",
     "TEST_CREDENTIALS",
     "documented_page",
     "make_jobs",
@@ -62,6 +66,14 @@ def _add_generated(service: FakeFoasService, count: int, seed: int) -> None:
 if __name__ == "__main__":  # python -m foas_client.testing serve [...]
     import sys
 
-    from ._core.testing.cli import main
+    from ._core.testing.cli import EstateOptions, main
 
-    sys.exit(main(sys.argv[1:], FakeFoasService.with_documented_examples, _add_generated))
+    # serve --projects N --packages M --referenced FRACTION --jobs-per-package K: FakeFoasService.with_estate
+    estate = EstateOptions(
+        ("projects", "packages", "jobs"),
+        "jobs-per-package",
+        lambda top, nested, referenced, per_item, seed: FakeFoasService.with_estate(
+            projects=top, packages=nested, referenced=referenced, jobs_per_package=per_item, seed=seed
+        ),
+    )
+    sys.exit(main(sys.argv[1:], FakeFoasService.with_documented_examples, _add_generated, estate=estate))

@@ -15,6 +15,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from foas_client import Credentials, FoasClient
+from foas_client.errors import NotFoundError
+
 _FIRST_LINE = re.compile(r"^fake: (?P<url>http://\S+) access_key_id=(?P<id>\S+) access_key_secret=(?P<secret>\S+)$")
 _BOUND = 30.0  # seconds: a hung process fails the test instead of hanging the run
 
@@ -139,3 +142,66 @@ def test_verbose_logs_the_signature_version_of_each_request() -> None:
         f"fake: signature v3 verified: GET {path}",
         f"fake: signature v1 verified: GET {path}",
     ]
+
+
+_ESTATE = re.compile(r"^fake: (?P<name>\S+): \d+ packages; referenced: (?P<used>.*); unreferenced: (?P<free>.*)$")
+
+
+def _names(text: str) -> list[str]:
+    return [] if text == "-" else text.split(", ")
+
+
+def test_an_estate_is_served_as_printed_to_signed_requests_in_json_and_xml() -> None:
+    command = [sys.executable, "-m", "foas_client.testing", "serve", "--port", "0"]
+    command += ["--projects", "2", "--packages", "3", "--referenced", "0.5"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
+        try:
+            match = _FIRST_LINE.match(_first_line(process).rstrip("\n"))
+            assert match is not None
+            summary = _first_line(process)
+            assert summary.startswith("fake: 2 projects, 6 packages: "), summary
+            printed = [_ESTATE.match(_first_line(process).rstrip("\n")) for _ in range(2)]
+            owners = {line["name"]: (_names(line["used"]), _names(line["free"])) for line in printed if line}
+            assert len(owners) == 2, printed
+            credentials = Credentials(match["id"], match["secret"])
+            for response_format, version in (("json", "v3"), ("xml", "v1")):
+                with FoasClient(
+                    endpoint=match["url"],
+                    credentials=credentials,
+                    response_format=response_format,  # type: ignore[arg-type]
+                    signature_version=version,  # type: ignore[arg-type]
+                ) as client:
+                    assert [project.name for project in client.iter_projects()] == list(owners)
+                    for name, (used, free) in owners.items():
+                        assert (len(used), len(free)) == (2, 1)  # 3 packages, half of them (rounded up) used
+                        listed = [str(package.package_name) for package in client.iter_packages(name)]
+                        assert sorted(listed) == sorted(used + free)
+                        counts = {package: client.get_ref_package_job(name, package).total_count for package in listed}
+                        assert counts == {package: int(package in used) for package in listed}
+            name, (used, free) = next(iter(owners.items()))
+            with FoasClient(endpoint=match["url"], credentials=credentials) as client:
+                client.delete_package(name, free[0])
+                assert sorted(str(p.package_name) for p in client.iter_packages(name)) == sorted(used)
+                with pytest.raises(NotFoundError):
+                    client.get_package(name, free[0])
+            process.send_signal(signal.SIGTERM)
+            assert process.wait(timeout=_BOUND) == 0
+        finally:
+            if process.poll() is None:
+                process.kill()
+
+
+@pytest.mark.parametrize(
+    ("option", "value"), [("--projects", "-1"), ("--referenced", "1.5"), ("--jobs-per-package", "0")]
+)
+def test_an_impossible_estate_is_refused_naming_the_option(option: str, value: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "foas_client.testing", "serve", option, value],
+        capture_output=True,
+        text=True,
+        timeout=_BOUND,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert f"{option} must be" in result.stderr
+    assert result.stdout == ""

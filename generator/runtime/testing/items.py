@@ -7,6 +7,8 @@ which the binding turns into the generated models (``from_dict``). Nothing here 
 
 The rules, per property: the item's id (``x-item-id``) is its index, zero-padded to 8 digits, then
 random letters and digits up to the example's length, so ids are unique and sort as the items come;
+an id whose example reads as a name with a number (``project1``, ``package1.jar``) is that name with
+the index, zero-padded to 4 digits, in place of the number (``project0000``, ``package0001.jar``);
 its name (``x-item-name``) is the example with the index in place of its trailing digits; a value
 taken from a path parameter is that parameter's value; an enum takes one of its members; an embedded
 document is a sample of it; timestamps are spread over the year after the example's time, in the
@@ -33,6 +35,8 @@ _EPOCH_2019_MS = 1_546_300_800_000  # timestamps without an example start here
 _ID_PREFIX = 8  # digits of the index at the start of an id
 _ID_ALPHABET = string.ascii_lowercase + string.digits
 _DIGITS = re.compile(r"[0-9]+")
+_NUMBERED_NAME = re.compile(r"(?P<stem>[A-Za-z][A-Za-z_-]*)[0-9]+(?P<suffix>\.[A-Za-z0-9]+)?")
+_NAME_DIGITS = 4  # the index in a numbered name's id: zero-padded, so ids sort as the items come (to 9,999)
 
 
 @attrs.frozen
@@ -97,6 +101,8 @@ def _timestamps(rng: random.Random, fields: Mapping[str, FieldHint]) -> list[int
 
 def _value(rng: random.Random, index: int, field: str, hint: FieldHint) -> Any:
     example = hint.example
+    if hint.identifier and isinstance(example, str) and (named := _NUMBERED_NAME.fullmatch(example)):
+        return f"{named['stem']}{index:0{_NAME_DIGITS}d}{named['suffix'] or ''}"
     if hint.identifier:
         length = max(len(str(example or "")), _ID_PREFIX + 8)
         return f"{index:0{_ID_PREFIX}d}" + "".join(rng.choices(_ID_ALPHABET, k=length - _ID_PREFIX))

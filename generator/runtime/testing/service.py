@@ -9,6 +9,12 @@ and the answer is written as JSON or, by ``Accept``, as XML through the shapes. 
 answers a page of the items stored for its path arguments, built from the ``x-pagination`` paths;
 any other answers the object stored for its path arguments, else its documented example.
 
+The store has state where the spec relates the operations (``relations``): an operation addressing one
+item of a listing (``ItemAddress``: GET answers the item, DELETE removes it, and both answer 404 once it is
+gone), and a listing filtered by membership (``Membership``: an item is listed for every value its field
+names). ``add_estate`` fills three related listings at once (``estate``). ``request_log`` records each
+request answered, so a test can count the DELETEs sent (``deletes``).
+
 Transports and servers (``_fake_transport``, ``_fake_server``) call ``FakeService.answer``; this
 module knows neither.
 """
@@ -20,6 +26,7 @@ import hmac
 import json
 import logging
 import math
+import random
 import re
 import threading
 import uuid
@@ -36,9 +43,12 @@ from ..http.signing_v3 import ALGORITHM, canonical_request, sign_v3, string_to_s
 from ..operation import Pagination, Parameter
 from ..shapes import ObjectShape
 from .answers import Answer, Fault, Misbehaviour
+from .estate import ARGUMENTS, Estate, EstateOwner, check_estate, referenced_indices
+from .items import FieldHint, make_items
+from .relations import ItemAddress, Membership
 from .xml_writer import encode_xml
 
-__all__ = ["TEST_CREDENTIALS", "FakeOperation", "FakeService"]
+__all__ = ["TEST_CREDENTIALS", "FakeOperation", "FakeService", "RequestRecord"]
 
 HOST_ID = "foas.fake.127.0.0.1"
 TEST_CREDENTIALS = Credentials("fake-access-key-id", "fake-access-key-secret")
@@ -48,6 +58,22 @@ _TEMPLATE_VARIABLE = re.compile(r"\{([^{}]+)\}")
 _REQUEST_ID = "RequestId"
 _LOG = logging.getLogger("foas_client.testing")
 SIGNATURE_VERSIONS_KEPT = 10_000  # the versions of the last requests verified: bounded in a long-running fake
+REQUESTS_KEPT = 10_000  # the last requests answered, in request_log: bounded likewise
+_Record = tuple[Any, dict[str, Any]]  # an item: its model and its JSON-shaped dict, serialised once
+
+
+@attrs.frozen
+class RequestRecord:
+    """One request the fake answered: its method, its target (path and query as sent) and the status answered."""
+
+    method: str
+    target: str
+    status: int
+
+    @property
+    def path(self) -> str:
+        """The path, percent-decoded, without the query."""
+        return unquote(self.target.partition("?")[0])
 
 
 @attrs.frozen
@@ -65,6 +91,10 @@ class FakeOperation:
         default_page_size: the page size when the request names none.
         documented: reads the documented JSON example as a dict (called when first needed: a spec
             whose example no longer decodes still imports), or ``None``.
+        fields: for a paginated operation, what the spec says of each property of its items, to make them.
+        item_id: for a paginated operation, the wire name of its items' id (``x-item-id``), or ``None``.
+        membership: for a paginated operation listing by membership, its rule (``x-membership-filter``).
+        addresses: for an unpaginated operation, the listing whose one item it addresses, or ``None``.
     """
 
     operation_id: str
@@ -77,6 +107,10 @@ class FakeOperation:
     item_model: Callable[[dict[str, Any]], Any] | None = None
     default_page_size: int = DEFAULT_PAGE_SIZE
     documented: Callable[[], Mapping[str, Any]] | None = None
+    fields: Mapping[str, FieldHint] = attrs.field(factory=dict)
+    item_id: str | None = None
+    membership: Membership | None = None
+    addresses: ItemAddress | None = None
     path_names: tuple[str, ...] = attrs.field(init=False)
     route: re.Pattern[str] = attrs.field(init=False)
 
@@ -137,6 +171,14 @@ class FakeService:
     the version (``"v3"`` or ``"v1"``) of each request whose signature it verified, the last 10,000 in
     order; each is also logged (INFO, logger ``foas_client.testing``). A wrong signature is answered 400
     ``SignatureDoesNotMatch``, "... server string to sign is:<string>", as the service answers it.
+
+    An operation addressing one item of a listing (``FakeOperation.addresses``) answers the item the listing
+    holds (GET) or removes it (DELETE: the listing no longer shows it); once removed, both answer 404 with
+    the item's NotFound code. An id the listing never held gets the answer set for it, else the documented
+    example, unless ``complete_listings`` is true (``add_estate`` sets it): then 404, as the service does.
+    A listing by membership (``FakeOperation.membership``) lists, for a value, the items added for it and
+    the items of the same scope whose field names it. ``request_log`` holds the last 10,000 requests
+    answered (``RequestRecord``), ``deletes`` those with method DELETE.
     """
 
     def __init__(
@@ -154,11 +196,19 @@ class FakeService:
         self.xml_content_type = xml_content_type
         self.misbehaviour = Misbehaviour()
         self.requests = 0
+        self.complete_listings: bool = False
+        self.estate: Estate | None = None
+        self.request_log: collections.deque[RequestRecord] = collections.deque(maxlen=REQUESTS_KEPT)
         self.signature_versions: collections.deque[str] = collections.deque(maxlen=SIGNATURE_VERSIONS_KEPT)
         self._operations = {operation.operation_id: operation for operation in operations}
         self._shapes = shapes
         self._error_shape = error_shape
-        self._items: dict[tuple[str, tuple[str, ...]], list[tuple[Any, dict[str, Any]]]] = {}
+        self._items: dict[tuple[str, tuple[str, ...]], list[_Record]] = {}
+        # A listing by membership: (operation, scope, value) -> the items added for another value naming it.
+        self._members: dict[tuple[str, tuple[str, ...], str], list[_Record]] = {}
+        self._listed: dict[tuple[str, tuple[str, ...]], tuple[int, list[_Record]]] = {}  # by _version
+        self._version = 0  # counts the changes to the items, which the cached listings follow
+        self._removed: set[tuple[str, tuple[str, ...], str]] = set()  # (listing, its key, item id)
         self._answers: dict[tuple[str, tuple[str, ...]], tuple[Any, dict[str, Any]]] = {}
         self._faults: collections.deque[Fault] = collections.deque()
         self._lock = threading.Lock()
@@ -179,13 +229,128 @@ class FakeService:
         operation = self._operation(operation_id)
         if operation.pagination is None:
             raise ValueError(f"{operation_id} is not paginated: give it an answer with set_answer")
-        stored = self._items.setdefault((operation_id, operation.key(path_arguments)), [])
-        stored.extend((item, item.to_dict()) for item in items)  # serialised once, served many times
+        key = operation.key(path_arguments)
+        records = [(item, item.to_dict()) for item in items]  # serialised once, served many times
+        with self._lock:
+            self._items.setdefault((operation_id, key), []).extend(records)
+            rule = operation.membership
+            if rule is not None:  # listed too for every other value each item names, within its scope
+                value, scope = _split_key(operation, key, rule.parameter)
+                for record in records:
+                    for name in rule.names(record[1]):
+                        if name != value:
+                            self._members.setdefault((operation_id, scope, name), []).append(record)
+            self._version += 1
 
     def items(self, operation_id: str, path_arguments: Mapping[str, str]) -> list[Any]:
         """The items the paginated operation lists for ``path_arguments``, in order."""
-        key = self._operation(operation_id).key(path_arguments)
-        return [item for item, _ in self._items.get((operation_id, key), ())]
+        operation = self._operation(operation_id)
+        return [item for item, _ in self._listing(operation, operation.key(path_arguments))]
+
+    @property
+    def deletes(self) -> list[RequestRecord]:
+        """The DELETE requests answered (of the last 10,000 requests), in order, whatever their status."""
+        return [record for record in list(self.request_log) if record.method == "DELETE"]
+
+    def add_estate(
+        self,
+        top: str,
+        nested: str,
+        referencing: str,
+        *,
+        owners: int,
+        items: int,
+        referenced: float,
+        per_item: int = 1,
+        seed: int = 0,
+        names: Sequence[str] = ARGUMENTS,
+    ) -> Estate:
+        """Fills three related paginated operations at once and makes every listing complete.
+
+        ``top`` (the operationId of a listing with no path parameter) lists ``owners`` generated items;
+        ``nested`` (a listing whose path parameter names a ``top`` item) lists ``items`` generated items under
+        each; and for a ``referenced`` fraction of those (halves rounded up, chosen by ``seed``),
+        ``referencing`` (a listing under a ``nested`` item) lists ``per_item`` generated items. Deterministic
+        for a given ``seed``; sets ``complete_listings``; returns what it made (also kept in ``estate``).
+        ``names`` spell the four counts' arguments in its errors (the caller's own names).
+
+        Raises:
+            KeyError: no such operation. ValueError: a count below 0 (``per_item`` below 1), a fraction
+                outside 0..1, or operations that do not nest so.
+        """
+        check_estate(owners, items, referenced, per_item, names=names)
+        levels = [self._operation(operation_id) for operation_id in (top, nested, referencing)]
+        top_id, nested_id = levels[0].item_id, levels[1].item_id
+        outer, inner = set(levels[1].path_names), set(levels[2].path_names)
+        if (
+            levels[0].path_names
+            or len(outer) != 1
+            or len(inner - outer) != 1
+            or not outer < inner
+            or top_id is None
+            or nested_id is None
+            or any(operation.pagination is None for operation in levels)
+        ):
+            raise ValueError(f"{top}, {nested} and {referencing} are not listings nested one under the other")
+        (owner_parameter,) = outer
+        (item_parameter,) = inner - outer
+        rng = random.Random(seed)
+        made = []
+        for owner in self._make(levels[0], owners, {}, rng):
+            name = str(owner[1][top_id])
+            children = self._make(levels[1], items, {owner_parameter: name}, rng)
+            ids = [str(child[1][nested_id]) for child in children]
+            chosen = [ids[index] for index in referenced_indices(rng, len(ids), referenced)]
+            self.add_items(top, {}, [owner[0]])
+            self.add_items(nested, {owner_parameter: name}, [child[0] for child in children])
+            for child in chosen:
+                arguments = {owner_parameter: name, item_parameter: child}
+                made_items = self._make(levels[2], per_item, arguments, rng)
+                self.add_items(referencing, arguments, [item for item, _ in made_items])
+            made.append(EstateOwner(name, tuple(ids), tuple(chosen)))
+        self.complete_listings = True
+        self.estate = Estate(tuple(made), per_item, seed)
+        return self.estate
+
+    def _make(
+        self, operation: FakeOperation, count: int, path_arguments: Mapping[str, str], rng: random.Random
+    ) -> list[_Record]:
+        """``count`` generated items of the paginated operation, each with its dict, from a seed ``rng`` draws."""
+        assert operation.item_model is not None  # a paginated operation's binding gives it
+        made = make_items(count, operation.fields, path_arguments=path_arguments, seed=rng.randrange(2**32))
+        return [(operation.item_model(dict(item)), item) for item in made]
+
+    def _listing(self, operation: FakeOperation, key: tuple[str, ...]) -> list[_Record]:
+        """What the paginated operation lists for ``key``: the items added for it, then, for a listing by
+        membership, those of its scope added for another value that name its value (each id once)."""
+        operation_id = operation.operation_id
+        version = self._version  # read first: a change made meanwhile leaves the listing built here uncached
+        added = self._items.get((operation_id, key), [])
+        rule = operation.membership
+        if rule is None:
+            return added
+        value, scope = _split_key(operation, key, rule.parameter)
+        naming = self._members.get((operation_id, scope, value))
+        if not naming:
+            return added
+        cached = self._listed.get((operation_id, key))
+        if cached is not None and cached[0] == version:
+            return cached[1]
+        seen = {self._identity(operation, record) for record in added}
+        listed = list(added)
+        for record in naming:
+            identity = self._identity(operation, record)
+            if identity not in seen:
+                seen.add(identity)
+                listed.append(record)
+        self._listed[operation_id, key] = (version, listed)
+        return listed
+
+    @staticmethod
+    def _identity(operation: FakeOperation, record: _Record) -> object:
+        """What makes an item the same item: its id, else the model itself."""
+        found = record[1].get(operation.item_id) if operation.item_id else None
+        return ("id", found) if found is not None else ("object", id(record[0]))
 
     def set_answer(self, operation_id: str, path_arguments: Mapping[str, str], answer: Any) -> None:
         """Makes ``answer`` (a model with ``to_dict``) what the operation answers for ``path_arguments``.
@@ -221,6 +386,7 @@ class FakeService:
             self.requests += 1
             fault = self._faults.popleft() if self._faults else None
         answer = self._answer(method, raw_target, lowered, xml, fault)
+        self.request_log.append(RequestRecord(method, raw_target, answer.status))
         return attrs.evolve(answer, delay=answer.delay + self.latency)
 
     def _operation(self, operation_id: str) -> FakeOperation:
@@ -261,14 +427,59 @@ class FakeService:
         if operation.pagination is not None:
             document = self._page(operation, path_arguments, arguments)
         else:
-            stored = self._answers.get((operation.operation_id, operation.key(path_arguments)))
-            if stored is None and operation.documented is None:
-                return self._error(404, "NotFound", f"nothing at {path}", xml)
-            document = stored[1] if stored is not None else dict(operation.documented() if operation.documented else {})
+            found = self._single(operation, path_arguments, path, xml)
+            if isinstance(found, Answer):
+                return found
+            document = found
         answer = self._document(200, document, operation.response_shape, xml)
         if fault is not None:  # delay, slow_body, reset, truncate: acted out by the transport
             return attrs.evolve(answer, fault=fault)
         return answer
+
+    def _single(
+        self, operation: FakeOperation, path_arguments: Mapping[str, str], path: str, xml: bool
+    ) -> dict[str, Any] | Answer:
+        """The answer of an unpaginated operation as a JSON-shaped dict, or its error answer (404)."""
+        stored = self._answers.get((operation.operation_id, operation.key(path_arguments)))
+        address = operation.addresses
+        if address is not None:
+            listing = self._operation(address.listing)
+            key = listing.key({name: path_arguments[name] for name in listing.path_names})
+            item_id = path_arguments[address.parameter]
+            wire = self._take(listing, key, item_id, remove=address.removes)
+            if wire is not None:
+                return stored[1] if stored is not None else self._about(operation, address, wire)
+            if (address.listing, key, item_id) in self._removed or (self.complete_listings and stored is None):
+                return self._error(404, address.not_found_code, address.not_found_message, xml)
+        if stored is None and operation.documented is None:
+            return self._error(404, "NotFound", f"nothing at {path}", xml)
+        return stored[1] if stored is not None else dict(operation.documented() if operation.documented else {})
+
+    def _take(
+        self, listing: FakeOperation, key: tuple[str, ...], item_id: str, *, remove: bool
+    ) -> dict[str, Any] | None:
+        """The item ``item_id`` of the listing for ``key`` as a dict, or ``None``; ``remove``: taken out of it
+        (every copy), and remembered as removed."""
+        with self._lock:
+            stored = self._items.get((listing.operation_id, key), [])
+            found = next((wire for _, wire in stored if wire.get(listing.item_id or "") == item_id), None)
+            if found is not None and remove:
+                self._items[listing.operation_id, key] = [
+                    record for record in stored if record[1].get(listing.item_id or "") != item_id
+                ]
+                self._removed.add((listing.operation_id, key, item_id))
+                self._version += 1
+            return found
+
+    def _about(self, operation: FakeOperation, address: ItemAddress, wire: Mapping[str, Any]) -> dict[str, Any]:
+        """The answer about one item: the documented example's fields with a fresh request id, and the item
+        where the answer carries it."""
+        document = dict(operation.documented()) if operation.documented is not None else {}
+        if _REQUEST_ID in self._shapes[operation.response_shape].fields:
+            document[_REQUEST_ID] = str(uuid.uuid4()).upper()
+        if address.field:
+            _put(document, list(address.field), dict(wire))
+        return document
 
     def _page(
         self, operation: FakeOperation, path_arguments: Mapping[str, str], arguments: Mapping[str, Any]
@@ -280,7 +491,7 @@ class FakeService:
         page_index = arguments.get(paging.page.wire, first)
         page_size = arguments.get(paging.size.wire, operation.default_page_size) if paging.size else None
         size = page_size or operation.default_page_size
-        stored = self._items.get((operation.operation_id, operation.key(path_arguments)), [])
+        stored = self._listing(operation, operation.key(path_arguments))
         rules = self.misbehaviour
         total = len(stored)
         if rules.shrink_totals_by and page_index > first:
@@ -441,6 +652,12 @@ def _typed(text: str, kind: str) -> object:
         except ValueError:
             return text
     return text
+
+
+def _split_key(operation: FakeOperation, key: tuple[str, ...], parameter: str) -> tuple[str, tuple[str, ...]]:
+    """The value of ``parameter`` in the store key ``key``, and the key without it (the listing's scope)."""
+    index = operation.path_names.index(parameter)
+    return key[index], key[:index] + key[index + 1 :]
 
 
 def _put(document: dict[str, Any], path: Sequence[str], value: object) -> None:
