@@ -241,7 +241,7 @@ def _add_parameter(group: argparse._ArgumentGroup, parameter: Parameter) -> None
     """One spec parameter as an option: ``--kebab-case`` of its python name, its type, bounds and help."""
     name: str = parameter.python_name
     group.add_argument(
-        "--" + name.replace("_", "-"),
+        _flag(name),
         dest=name,
         type=_option(parameter),
         metavar=_METAVARS.get(parameter.kind, "TEXT"),
@@ -266,7 +266,8 @@ def _operation_parameters(command: Command, *, paging: bool) -> tuple[list[Param
 
 
 def _flag(python_name: str) -> str:
-    return "--" + python_name.replace("_", "-")
+    """The option of a Python name: ``page_size`` -> ``--page-size``; ``type_`` (a keyword's) -> ``--type``."""
+    return "--" + python_name.rstrip("_").replace("_", "-")
 
 
 def _add_client_options(group: argparse._ArgumentGroup, *, output: bool) -> None:
