@@ -6,7 +6,7 @@ INPUTS_SHA256: dict[str, str] = {
     "generator/config.yaml": "5bfc500386bc59d5085c521f517b3dbb5ff18b2e6ef7f3a0fbebb71d229dc9e2",
     "generator/extensions": "fc7fe54704e2d30bf4a72a9a7dbb1f50f6f69afc7f3847d58ce7b40a2cfcba0e",
     "generator/ruff-generated.toml": "242dd51d205406f242c79e1b8e8ab42c73c77e7d18f2371c13cf8f19c7e5a6af",
-    "generator/runtime": "892d76f6032807d4ce2ddd5e1bb23157134e15b9b08f0193505ddb63bc41a401",
+    "generator/runtime": "01e85b1c60c6cef4b3d1a87c7528eee7fc48b633851ff7a230efd9969bfbdfa9",
     "generator/templates": "ace2891935066358506f9b4012a3890218d25624c2cf654b6dca5098982ba895",
     "spec/foas.openapi.yaml": "7abb182b6b6ed559df3e7301034ced425e739b83f3066b07c5702848bbbebad6",
     "spec/plan.schema.json": "56c562f960aebd19d07de1ef10914146493171555eec8d51a84729f12a0fc1e0",
