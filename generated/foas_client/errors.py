@@ -19,6 +19,16 @@ from ._core.errors import (
     UnsafeXmlError,
 )
 
+
+class PackageInUseError(InUseError):
+    """``delete_package_if_unreferenced`` refused: jobs still reference what was to be deleted
+    (``GetRefPackageJob``, read right before the DELETE, holds items); nothing was deleted.
+
+    Attributes as ``InUseError``'s: ``arguments``, ``total_count``, ``first_ids`` (their JobIds),
+    ``request_ids``.
+    """
+
+
 __all__ = [
     "ApiError",
     "AuthError",
@@ -28,6 +38,7 @@ __all__ = [
     "InUseError",
     "InvalidParameterError",
     "NotFoundError",
+    "PackageInUseError",
     "PaginationError",
     "ResponseTooLargeError",
     "ServerError",

@@ -107,6 +107,9 @@ SAMPLES: dict[str, Callable[[], errors.FoasError]] = {
     "InUseError": lambda: errors.InUseError(
         {"projectName": "p", "packageName": "q.jar"}, noun="job", count=3, first_ids=("j1", "j2"), request_ids=("R",)
     ),
+    "PackageInUseError": lambda: errors.PackageInUseError(
+        {"projectName": "p", "packageName": "q.jar"}, noun="job", count=1, first_ids=("j1",), request_ids=("R",)
+    ),
 }
 
 

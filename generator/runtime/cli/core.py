@@ -20,7 +20,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing, contextmanager
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import attrs
 import httpx
@@ -33,6 +33,7 @@ from ..errors import (
     CredentialsError,
     DecodeError,
     FoasError,
+    InUseError,
     InvalidParameterError,
     PaginationError,
     TransportError,
@@ -44,6 +45,9 @@ from ..http.retry import DEFAULT_MAX_ATTEMPTS
 from ..operation import Parameter
 from ..paging import PageRules, iter_page_items
 from .output import OUTPUTS, Listing, Model, RecordLayout, load_rich, page_progress, writer
+
+if TYPE_CHECKING:
+    from .sweep import SweepCommand
 
 __all__ = ["ALL_PAGES_CONCURRENCY", "EXIT_CODES", "Command", "EmbeddedView", "ExitCode", "Program", "run"]
 
@@ -95,6 +99,8 @@ class Command:
         rules: its x-pagination, else ``None``: with it come ``--all`` (the pages of ``call``, walked by
             these rules) and ``items``, the client class's method listing every item (for the views).
         views: commands showing an embedded document of its items (``foas plan``).
+        guard: the client class's guarded method (the spec's ``x-guard``), called instead of ``call``
+            with ``force`` and ``evidence`` (``--force``, ``--evidence``; see ``cli.sweep``), or ``None``.
     """
 
     name: str
@@ -106,6 +112,7 @@ class Command:
     rules: PageRules | None = None
     items: Callable[..., Iterator[Any]] | None = None
     views: tuple[EmbeddedView, ...] = ()
+    guard: Callable[..., Any] | None = None
 
 
 @attrs.frozen
@@ -121,6 +128,7 @@ class Program:
     client_class: type[SyncClientCore]
     version: Callable[[], str]
     commands: tuple[Command, ...]
+    sweeps: tuple[SweepCommand, ...] = ()  # the spec's x-sweep commands (cli.sweep)
 
 
 class ExitCode(enum.IntEnum):
@@ -132,24 +140,28 @@ class ExitCode(enum.IntEnum):
     CREDENTIALS = 5
     NOTHING_TO_SHOW = 6
     INTERNAL = 7
+    UNDECIDED = 8
     INTERRUPTED = 130
 
 
 EXIT_CODES: dict[ExitCode, str] = {
     ExitCode.OK: "success",
-    ExitCode.API_ERROR: "the service answered an error (the line names its Code and RequestId)",
+    ExitCode.API_ERROR: "the service answered an error (the line names its Code and RequestId); where a command "
+    "says so, found or refused (a check that found items; a guarded delete that items still reference)",
     ExitCode.USAGE: "usage: a missing or invalid option",
     ExitCode.UNDECODABLE: "an answer that cannot be decoded (not the spec's JSON/XML), or pages that do not add up",
     ExitCode.TRANSPORT: "the service could not be reached or did not answer in time",
     ExitCode.CREDENTIALS: "no usable credentials",
     ExitCode.NOTHING_TO_SHOW: "a view (e.g. plan): no such item, or the item has no such document",
     ExitCode.INTERNAL: "an unexpected error (a bug: please report the line)",
+    ExitCode.UNDECIDED: "not everything was decided (a sweep where some listing failed: see each failed record)",
     ExitCode.INTERRUPTED: "interrupted (Ctrl-C)",
 }
 
 # Most specific first: the first class an error is an instance of gives the exit code.
 _ERROR_CODES: tuple[tuple[type[BaseException], ExitCode], ...] = (
     (ApiError, ExitCode.API_ERROR),
+    (InUseError, ExitCode.API_ERROR),  # refused: what was to be deleted is still referenced
     (InvalidParameterError, ExitCode.USAGE),
     (DecodeError, ExitCode.UNDECODABLE),
     (PaginationError, ExitCode.UNDECODABLE),
@@ -423,10 +435,16 @@ def build_parser(program: Program) -> argparse.ArgumentParser:
             )
         for parameter in trailing:
             _add_parameter(operation, parameter)
+        if command.guard is not None:
+            from .sweep import add_guard_options  # here: it imports this module
+
+            add_guard_options(operation)
         _add_client_options(listing.add_argument_group("client options"), output=True)
         listing.set_defaults(run=functools.partial(_run_listing, program, command))
         for view in command.views:
             _add_view(commands, program, command, view, epilog)
+    for sweep in program.sweeps:
+        sweep.add_to(commands, program, epilog)
     return parser
 
 
@@ -558,12 +576,18 @@ def _pages(
     paging rules over the same call (each page read once, by the walk that checks it)."""
     arguments = _call_arguments(program, command, args)
     if command.rules is None or not args.all:
-        page = command.call(client, **arguments)
+        call = command.call if command.guard is None else functools.partial(command.guard, **_guarded(args))
+        page = call(client, **arguments)
         return iter([(page, command.rules.read(page).items if command.rules is not None else [page])])
     request = {**arguments, command.rules.page_argument: arguments.get(command.rules.page_argument)}
     return iter_page_items(
         command.rules, request, lambda page: command.call(client, **page), concurrency=args.concurrency
     )
+
+
+def _guarded(args: argparse.Namespace) -> dict[str, Any]:
+    """The guarded method's own arguments, from ``--force`` and ``--evidence``."""
+    return {"force": args.force, "evidence": args.evidence}
 
 
 def _run_listing(program: Program, command: Command, args: argparse.Namespace) -> int:
