@@ -22,6 +22,7 @@ from openapi_python_client.strings import ClassName, PythonIdentifier
 
 from generator.extension_index import Binding
 from generator.generator_error import GeneratorError
+from generator.lifecycle import guard_context, sweep_context
 from generator.operations import METHODS, SCHEMA_REF, operations
 from generator.runtime import errors, types
 from generator.runtime.operation import Pagination, Parameter
@@ -114,6 +115,8 @@ def render_layers(spec: Mapping[str, Any], templates: Path, bound: Sequence[Bind
         "view_modules": sorted(shown),
         "sample_modules": sorted(sampled),
         "errors": _error_classes(),
+        "guards": [op for op in operations if op["guard"]],
+        "sweeps": [op for op in operations if op["sweep"]],
         "types": list(types.__all__),
         "package": PACKAGE,
         "prog": PROG,
@@ -167,6 +170,8 @@ def operations_context(spec: Mapping[str, Any]) -> list[dict[str, Any]]:
             found[-1]["layout"] = _layout(item_schema, schemas)
             found[-1]["views"] = _views(item_schema, schemas) if paging is not None else []
             found[-1]["fake"] = _fake(operation, path, found[-1], schemas)
+            found[-1]["guard"] = guard_context(spec, operation)  # x-guard: the guarded delete
+            found[-1]["sweep"] = sweep_context(spec, operation)  # x-sweep: the sweep of the checked listing
     _relate(found, schemas)
     return found
 
@@ -238,6 +243,13 @@ def operation_names(operations: Sequence[Mapping[str, Any]]) -> list[LayerName]:
                 origin = f"x-pagination {key}" if key in paging["named"] else f"{default}, as no {key} is given"
                 found.append(LayerName("client method", paging[method], operation_id, origin, _CLIENT_CLASSES))
         found.append(LayerName("command", op["command"], operation_id, "its operationId", ()))
+        if op["guard"] is not None:
+            method = op["guard"]["method"]
+            found.append(LayerName("client method", method, operation_id, "x-guard method", _CLIENT_CLASSES))
+        if op["sweep"] is not None:
+            method = op["sweep"]["method"]
+            found.append(LayerName("client method", method, operation_id, "x-sweep method", _CLIENT_CLASSES))
+            found.append(LayerName("command", op["sweep"]["command"], operation_id, "x-sweep command", ()))
         for view in op["views"]:
             origin = f"x-view-command of {paging['item_schema']}.{view['wire_field']}"  # views: paged items only
             found.append(LayerName("command", view["command"], operation_id, origin, ()))

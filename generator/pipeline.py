@@ -29,6 +29,7 @@ from typing import Any
 import yaml
 from openapi_spec_validator import validate as validate_openapi
 
+from generator import lifecycle
 from generator.api_reference import REFERENCE, api_reference
 from generator.bundle import bundled, render
 from generator.cli_reference import READ_COMMAND_LINE, command_line
@@ -119,7 +120,7 @@ def _write_package(
 ) -> None:
     """Writes every file of the package into ``package``, unformatted."""
     with _step("openapi-python-client"):
-        _run_openapi_python_client(root, spec, package, _exports(embedded, bound))
+        _run_openapi_python_client(root, spec, package, _exports(spec, embedded, bound))
     (package / EMBEDDED).mkdir()
     _write(package / EMBEDDED / "__init__.py", _embedded_init(embedded), SPEC)
     for document in embedded.values():
@@ -211,10 +212,14 @@ def _run_openapi_python_client(
         _write(path, path.read_text(encoding="utf-8"), SPEC)
 
 
-def _exports(embedded: Mapping[str, EmbeddedSchema], bound: list[Binding]) -> list[tuple[str, list[str]]]:
+def _exports(
+    spec: Mapping[str, Any], embedded: Mapping[str, EmbeddedSchema], bound: list[Binding]
+) -> list[tuple[str, list[str]]]:
     """(module relative to the package, its names) for each module the package re-exports names of, on
-    first use: each bound extension's ``__all__``, each embedded document's models."""
+    first use: each bound extension's ``__all__``, each embedded document's models, the sweeps' results."""
     found: dict[str, list[str]] = {}
+    if results := lifecycle.result_classes(spec):
+        found["._clients"] = results
     for binding in bound:
         found.setdefault(f".{EXTENSIONS_LINK}.{binding.extension.module}", list(binding.extension.public))
     for document in embedded.values():

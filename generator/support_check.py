@@ -12,6 +12,7 @@ from typing import Any
 
 from openapi_python_client.strings import PythonIdentifier
 
+from generator import lifecycle
 from generator.generator_error import GeneratorError
 from generator.operations import METHODS, SCHEMA_REF
 from generator.shape_builder import SCALARS, is_object_schema
@@ -28,7 +29,7 @@ def check_supported(spec: Mapping[str, Any]) -> None:
     declared on the operation, in path, query or header, each with a ``schema`` of type string,
     integer, number or boolean; no ``requestBody``; ``x-pagination`` of style ``page-number``; every
     2xx response with content, each media type's schema a ``$ref`` to an object schema under
-    ``components/schemas``.
+    ``components/schemas``; ``x-guard`` and ``x-sweep`` as ``generator.lifecycle`` describes them.
 
     Raises:
         GeneratorError: one line per construct that is not supported, each naming the operation
@@ -71,6 +72,7 @@ def _problems(spec: Mapping[str, Any]) -> Iterator[str]:
             for status, response in operation.get("responses", {}).items():
                 if str(status).startswith("2"):
                     yield from _success_problems(where, str(status), response, spec)
+    yield from lifecycle.problems(spec)  # x-guard and x-sweep
 
 
 def _parameter_problems(where: str, parameter: Mapping[str, Any]) -> Iterator[str]:

@@ -43,6 +43,7 @@ from .models import (
 )
 
 if TYPE_CHECKING:  # imported on first use (see __getattr__); type checkers see them here
+    from ._clients import PackageReferences
     from ._embedded.execution_plan import ExecutionPlan, PlanEdge, PlanNode
     from ._extensions.java_properties import parse_properties
     from ._extensions.plan import parse_plan
@@ -53,6 +54,7 @@ __version__: str  # the installed distribution's version, read on first use (see
 # and the documents' models, imported when first asked for: most programs list jobs and never parse a
 # document, and the models (TypedDicts, typing_extensions on 3.10) cost a few ms to import.
 _LAZY = {
+    "PackageReferences": "._clients",
     "parse_plan": "._extensions.plan",
     "parse_properties": "._extensions.java_properties",
     "ExecutionPlan": "._embedded.execution_plan",
@@ -113,6 +115,7 @@ __all__ = [
     "OfficialChainProvider",
     "Package",
     "PackageList",
+    "PackageReferences",
     "PaginationError",
     "PlanEdge",
     "PlanNode",

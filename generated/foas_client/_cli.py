@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from ._clients import FoasClient
 from ._core.cli.core import Command, EmbeddedView, ExitCode, Program, run
 from ._core.cli.output import RecordLayout
+from ._core.cli.sweep import SweepCommand
+from ._core.operation import WireName
 from ._extensions import plan as plan_view
 from ._schema import OPERATIONS
 from .api.packages import get_ref_package_job, list_package
@@ -194,6 +196,32 @@ PROGRAM = Program(
                 wrap_columns=frozenset(()),
             ),
             destructive=True,  # a DELETE: asks first, --yes, --dry-run
+            # x-guard: the command reads GetRefPackageJob first (--force skips it), --evidence.
+            guard=lambda client, **arguments: client.delete_package_if_unreferenced(**arguments),
+        ),
+    ),
+    sweeps=(
+        SweepCommand(
+            name="unreferenced-packages",
+            summary="List the packages no job references.",
+            operation_id="GetRefPackageJob",
+            parameters=tuple(
+                p
+                for p in OPERATIONS["ListPackage"].parameters
+                if p.python_name in ("region_id", "package_name", "tag", "type_")
+            ),
+            container=WireName("projectName", "project_name"),
+            subject=WireName("packageName", "package_name"),
+            nouns=("project", "package", "job"),
+            all_option="--all-projects",
+            names_argument="project_names",
+            all_argument="all_projects",
+            first_ids_key="firstJobIds",
+            item_key="package",
+            sweep=lambda client, **arguments: client.find_unreferenced_packages(**arguments),
+            delete=lambda client, container, subject, *, evidence: client.delete_package_if_unreferenced(
+                container, subject, evidence=evidence
+            ),
         ),
     ),
 )

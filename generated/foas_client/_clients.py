@@ -3,16 +3,25 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator, Generator
+from collections.abc import AsyncGenerator, Generator, Sequence
 from functools import cached_property
+from typing import cast
+
+import attrs
 
 from ._core.http.core import CLIENT_ARGUMENTS, AsyncClientCore, Server, SyncClientCore
 from ._core.http.raw_response import RawResponse
+from ._core.lifecycle.budget import DEFAULT_CONCURRENCY, AsyncSweepBudget, SweepBudget
+from ._core.lifecycle.checks import Listing, SubjectCheck
+from ._core.lifecycle.evidence import EvidenceLog, EvidenceTarget
+from ._core.lifecycle.guard import GuardPlan, aguarded_delete, guarded_delete
+from ._core.lifecycle.sweep import SweepPlan, asweep, sweep
 from ._core.paging import page_request
-from ._schema import SERVER_DEFAULTS, SERVER_ENDPOINTS, SERVER_URL
+from ._schema import OPERATIONS, SERVER_DEFAULTS, SERVER_ENDPOINTS, SERVER_URL
 from .api.packages import delete_package, get_package, get_ref_package_job, list_package
 from .api.projects import list_project
 from .client import Client
+from .errors import PackageInUseError
 from .models import (
     DeletePackageResponse,
     GetPackageResponse,
@@ -24,9 +33,67 @@ from .models import (
     Project,
 )
 
-__all__ = ["AsyncFoasClient", "AsyncFoasClientWithRawResponse", "FoasClient", "FoasClientWithRawResponse"]
+__all__ = [
+    "AsyncFoasClient",
+    "AsyncFoasClientWithRawResponse",
+    "FoasClient",
+    "FoasClientWithRawResponse",
+    "PackageReferences",
+]
 
 _SERVER = Server.of(SERVER_URL, SERVER_DEFAULTS, SERVER_ENDPOINTS)
+
+
+def _version() -> str:
+    from . import __version__  # read from the package metadata when evidence is written
+
+    return __version__
+
+
+@attrs.frozen(kw_only=True)
+class PackageReferences(SubjectCheck):
+    """One package as ``find_unreferenced_packages`` found it: ``status`` (``unreferenced``, ``referenced``
+    or ``failed``), ``count`` (jobs referencing it, as ``GetRefPackageJob`` announced),
+    ``pages_read``, ``request_ids``, ``error`` (one line, when failed), and the names below."""
+
+    @property
+    def total_count(self) -> int | None:
+        """``count``: the jobs referencing it, as ``GetRefPackageJob`` announced them."""
+        return self.count
+
+    @property
+    def project_name(self) -> str | None:
+        """The project (``None`` when ``ListProject`` itself failed)."""
+        return self.container
+
+    @property
+    def package_name(self) -> str | None:
+        """The package's PackageName (``None`` for a project whose listing failed)."""
+        return self.subject
+
+    @property
+    def package(self) -> Package | None:
+        """The package as ``ListPackage`` listed it."""
+        return cast("Package | None", self.item)
+
+    @property
+    def first_job_ids(self) -> tuple[str, ...]:
+        """The JobIds of the first jobs referencing it."""
+        return self.first_ids
+
+
+_SWEEP_GET_REF_PACKAGE_JOB = SweepPlan(
+    containers=Listing.of(OPERATIONS["ListProject"], item_id="name"),
+    subjects=Listing.of(OPERATIONS["ListPackage"], item_id="package_name"),
+    checked=Listing.of(OPERATIONS["GetRefPackageJob"], item_id="job_id"),
+    result=PackageReferences,
+)
+_GUARD_DELETE_PACKAGE = GuardPlan(
+    checked=Listing.of(OPERATIONS["GetRefPackageJob"], item_id="job_id"),
+    delete_operation="DeletePackage",
+    error=PackageInUseError,
+    noun="job",
+)
 
 
 class FoasClient(SyncClientCore):
@@ -152,6 +219,60 @@ class FoasClient(SyncClientCore):
             lambda arguments: self.get_ref_package_job(project_name, package_name, **arguments),
             concurrency=concurrency,
             max_pages=max_pages,
+        )
+
+    def find_unreferenced_packages(
+        self,
+        project_names: Sequence[str] | None = None,
+        *,
+        all_projects: bool = False,
+        package_name: str | None = None,
+        tag: str | None = None,
+        type_: str | None = None,
+        concurrency: int = DEFAULT_CONCURRENCY,
+        evidence: EvidenceTarget | None = None,
+    ) -> Generator[PackageReferences, None, None]:
+        """Every package of the projects given (or of all of them), with whether any
+        job references it: ``GetRefPackageJob``'s listing of each, decided or failed.
+
+        A package is ``unreferenced`` only when its whole listing was read (every page, the paging
+        checks passing) and held no job; any error makes it ``failed``, with the reason, never
+        guessed. A project whose ``ListPackage`` failed (or ``ListProject``,
+        with ``all_projects``) is yielded as ``failed`` too, with no package.
+
+        Results come in the listings' order (projects as given or listed, then each one's
+        packages as listed), each as soon as it and those before it are decided. Every request of
+        the sweep shares one budget of ``concurrency`` in flight, and one throttled answer holds them all
+        back for the wait the service asked for (``x-acs-retry-after``). Memory stays flat: packages
+        stream from their listing, at most ``2 × concurrency`` checks are in flight or waiting.
+
+        Args:
+            project_names: the projects to sweep.
+            all_projects: sweep every project ``ListProject`` lists instead.
+            package_name: Only the package of this name (Package名称). (``ListPackage``'s filter)
+            tag: Only the packages with this tag (Package标签). (``ListPackage``'s filter)
+            type_: Only the packages of this type (Package类型), e.g. JAR or PYTHON. (``ListPackage``'s filter)
+            concurrency: requests in flight at once, in all (default 8).
+            evidence: a path (appended to) or a writable text file: one JSON line per decision; no secret.
+
+        Raises:
+            InvalidParameterError: neither or both of ``project_names`` and ``all_projects``, a
+                ``concurrency`` below 1, or an evidence path that cannot be opened; nothing was sent.
+        """
+        log = EvidenceLog(evidence, region=self.settings.region_id, endpoint=self.settings.endpoint, version=_version)
+        return sweep(
+            _SWEEP_GET_REF_PACKAGE_JOB,
+            containers=project_names,
+            all_containers=all_projects,
+            list_containers=lambda arguments: self.list_project(**arguments),
+            list_subjects=lambda container, arguments: self.list_package(
+                container, package_name=package_name, tag=tag, type_=type_, **arguments
+            ),
+            list_checked=lambda container, subject, arguments: self.get_ref_package_job(
+                container, subject, **arguments
+            ),
+            budget=SweepBudget(concurrency),
+            evidence=log,
         )
 
     def list_project(
@@ -465,6 +586,54 @@ class FoasClient(SyncClientCore):
             },
         )
 
+    def delete_package_if_unreferenced(
+        self,
+        project_name: str,
+        package_name: str,
+        *,
+        force: bool = False,
+        evidence: EvidenceTarget | None = None,
+    ) -> DeletePackageResponse:
+        """``delete_package``, only when no job references it: ``GetRefPackageJob``'s whole
+        listing is read with the same arguments right before the DELETE, which is sent once, only when it is empty.
+
+        Nothing is deleted on an error, a page that does not add up, or an interruption (Ctrl-C) before the
+        DELETE. The service cannot promise more: nothing stops a job from starting to use it
+        between the last page read and the DELETE.
+
+        Args:
+            project_name: Project name (项目名称). Sent percent-encoded as one path segment.
+            package_name: Package name (Package名称), e.g. a jar file name. Sent percent-encoded as one path segment.
+            force: skip the guard: send the DELETE without reading the listing.
+            evidence: a path (appended to) or a writable text file: one JSON line per decision (the
+                guard's, then the DELETE's), with the RequestIds, the region, the endpoint, the time and
+                this client's version; no secret.
+
+        Raises:
+            PackageInUseError: jobs reference it (``total_count``, ``first_ids``); no DELETE was sent.
+            ApiError, DecodeError, PaginationError, TransportError: the listing failed (no DELETE was sent),
+                or the DELETE did.
+            InvalidParameterError: an argument the spec does not allow, or the evidence path cannot be opened.
+        """
+        log = EvidenceLog(evidence, region=self.settings.region_id, endpoint=self.settings.endpoint, version=_version)
+        try:
+            return guarded_delete(
+                _GUARD_DELETE_PACKAGE,
+                {
+                    "project_name": project_name,
+                    "package_name": package_name,
+                },
+                list_checked=lambda arguments: self.get_ref_package_job(project_name, package_name, **arguments),
+                delete=lambda: self.delete_package(
+                    project_name,
+                    package_name,
+                ),
+                force=force,
+                evidence=log,
+            )
+        finally:
+            log.close()
+
 
 class AsyncFoasClient(AsyncClientCore):
     __doc__ = (
@@ -547,6 +716,34 @@ class AsyncFoasClient(AsyncClientCore):
             lambda arguments: self.get_ref_package_job(project_name, package_name, **arguments),
             concurrency=concurrency,
             max_pages=max_pages,
+        )
+
+    def find_unreferenced_packages(
+        self,
+        project_names: Sequence[str] | None = None,
+        *,
+        all_projects: bool = False,
+        package_name: str | None = None,
+        tag: str | None = None,
+        type_: str | None = None,
+        concurrency: int = DEFAULT_CONCURRENCY,
+        evidence: EvidenceTarget | None = None,
+    ) -> AsyncGenerator[PackageReferences, None]:
+        """``FoasClient.find_unreferenced_packages`` for ``async for``: the checks are asyncio tasks, the same rules."""
+        log = EvidenceLog(evidence, region=self.settings.region_id, endpoint=self.settings.endpoint, version=_version)
+        return asweep(
+            _SWEEP_GET_REF_PACKAGE_JOB,
+            containers=project_names,
+            all_containers=all_projects,
+            list_containers=lambda arguments: self.list_project(**arguments),
+            list_subjects=lambda container, arguments: self.list_package(
+                container, package_name=package_name, tag=tag, type_=type_, **arguments
+            ),
+            list_checked=lambda container, subject, arguments: self.get_ref_package_job(
+                container, subject, **arguments
+            ),
+            budget=AsyncSweepBudget(concurrency),
+            evidence=log,
         )
 
     async def list_project(
@@ -734,6 +931,34 @@ class AsyncFoasClient(AsyncClientCore):
                 "region_id": self.settings.region_id,
             },
         )
+
+    async def delete_package_if_unreferenced(
+        self,
+        project_name: str,
+        package_name: str,
+        *,
+        force: bool = False,
+        evidence: EvidenceTarget | None = None,
+    ) -> DeletePackageResponse:
+        """``delete_package``, guarded (see ``FoasClient.delete_package_if_unreferenced``); a cancellation before the DELETE sends none."""
+        log = EvidenceLog(evidence, region=self.settings.region_id, endpoint=self.settings.endpoint, version=_version)
+        try:
+            return await aguarded_delete(
+                _GUARD_DELETE_PACKAGE,
+                {
+                    "project_name": project_name,
+                    "package_name": package_name,
+                },
+                list_checked=lambda arguments: self.get_ref_package_job(project_name, package_name, **arguments),
+                delete=lambda: self.delete_package(
+                    project_name,
+                    package_name,
+                ),
+                force=force,
+                evidence=log,
+            )
+        finally:
+            log.close()
 
 
 class FoasClientWithRawResponse:

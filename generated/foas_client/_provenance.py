@@ -2,13 +2,13 @@
 """Where this package came from: the digests of its inputs and the versions of the tools."""
 
 INPUTS_SHA256: dict[str, str] = {
-    "generator/*.py": "a3ee2650d2e371ba27422502b83025b0599aae93b5a428d7501109e5742c9d72",
+    "generator/*.py": "6a6f9e5fadb36ff725e868c2861bc3fcbb7791b9d3f288f47d763ac14304c165",
     "generator/config.yaml": "5bfc500386bc59d5085c521f517b3dbb5ff18b2e6ef7f3a0fbebb71d229dc9e2",
     "generator/extensions": "fc7fe54704e2d30bf4a72a9a7dbb1f50f6f69afc7f3847d58ce7b40a2cfcba0e",
     "generator/ruff-generated.toml": "242dd51d205406f242c79e1b8e8ab42c73c77e7d18f2371c13cf8f19c7e5a6af",
-    "generator/runtime": "b80365f50a57ee159991b55a9224abb30c27a4c7027cd2514ca790d9411dd33e",
-    "generator/templates": "ffe3cda9bf3ecfd50126a507911240bd5564873065147fcabaf027fe6494c978",
-    "spec/foas.openapi.yaml": "c73f436528eac1487a69331cfd16292d49b89ba5b5753dbc9f61e8f70571d07f",
+    "generator/runtime": "6c912f39201703790b3177597cc6ce8dd6fff932ecda3bd7c9b5d49c9e7827c1",
+    "generator/templates": "e8820ce7b2507aa4dc27b2936bbdc815e395cfb5629b302707ff54d9b2787aa3",
+    "spec/foas.openapi.yaml": "1473bd36fe1d273189acb4c1cbea87f6eac730cb8fe3886dbcfa6f8f97d4fc9d",
     "spec/plan.schema.json": "56c562f960aebd19d07de1ef10914146493171555eec8d51a84729f12a0fc1e0",
 }
 

@@ -7,6 +7,7 @@ from ._core.errors import (
     CredentialsError,
     DecodeError,
     FoasError,
+    InUseError,
     InvalidParameterError,
     NotFoundError,
     PaginationError,
@@ -18,14 +19,26 @@ from ._core.errors import (
     UnsafeXmlError,
 )
 
+
+class PackageInUseError(InUseError):
+    """``delete_package_if_unreferenced`` refused: jobs still reference what was to be deleted
+    (``GetRefPackageJob``, read right before the DELETE, holds items); nothing was deleted.
+
+    Attributes as ``InUseError``'s: ``arguments``, ``total_count``, ``first_ids`` (their JobIds),
+    ``request_ids``.
+    """
+
+
 __all__ = [
     "ApiError",
     "AuthError",
     "CredentialsError",
     "DecodeError",
     "FoasError",
+    "InUseError",
     "InvalidParameterError",
     "NotFoundError",
+    "PackageInUseError",
     "PaginationError",
     "ResponseTooLargeError",
     "ServerError",

@@ -12,6 +12,7 @@
 ├── ``TransportError``: the request did not complete (connection refused, reset, TLS...)
 │   └── ``TimeoutError``: a connect, read, write or pool timeout
 ├── ``PaginationError``: pages that do not add up (a page repeated, totals changed mid-way...); never looped over
+├── ``InUseError``: a guarded delete refused, as items still reference what was to be deleted
 ├── ``CredentialsError``: no usable AccessKey
 └── ``InvalidParameterError`` (also a ``ValueError``): a request parameter the API cannot take
 """
@@ -28,6 +29,7 @@ __all__ = [
     "CredentialsError",
     "DecodeError",
     "FoasError",
+    "InUseError",
     "InvalidParameterError",
     "NotFoundError",
     "PaginationError",
@@ -290,3 +292,43 @@ class CredentialsError(FoasError):
 
 class InvalidParameterError(FoasError, ValueError):
     """A request parameter the API cannot take (e.g. an empty path segment); nothing was sent."""
+
+
+class InUseError(FoasError):
+    """A guarded delete refused: the guard's listing, read right before the DELETE, holds items.
+
+    Nothing was deleted (no DELETE was sent).
+
+    Attributes:
+        arguments: the path arguments of what was to be deleted, by wire name.
+        noun: what the listing's items are (``job``).
+        count: how many reference it, as the listing announced (else the items seen).
+        first_ids: the ids of the first of them.
+        request_ids: the RequestIds of the listing's pages read.
+    """
+
+    def __init__(
+        self,
+        arguments: dict[str, str],
+        *,
+        noun: str,
+        count: int,
+        first_ids: tuple[str, ...] = (),
+        request_ids: tuple[str, ...] = (),
+    ) -> None:
+        self.arguments = arguments
+        self.noun = noun
+        self.count = count
+        self.first_ids = first_ids
+        self.request_ids = request_ids
+        super().__init__(self._one_line())
+
+    def _one_line(self) -> str:
+        what = " ".join(f"{name} {value!r}" for name, value in self.arguments.items())
+        count = f"{self.count} {self.noun}" + ("" if self.count == 1 else "s")
+        first = ", ".join(self.first_ids)
+        more = ", ..." if len(self.first_ids) < self.count else ""
+        named = f" ({first}{more})" if first else ""
+        verb = "references" if self.count == 1 else "reference"
+        text = f"refused to delete {what}: {count} {verb} it{named}; nothing was deleted"
+        return " ".join(text.split())

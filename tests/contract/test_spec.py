@@ -240,7 +240,27 @@ def plan_models() -> list[str]:
     return [plan["title"], *plan.get("$defs", {})]
 
 
-PUBLIC = sorted([*CORE_PUBLIC, *SPEC["components"]["schemas"], *plan_models()])
+def sweep_results() -> list[str]:
+    """The result class of each x-sweep: ``<the subjects' item schema>References`` (``PackageReferences``)."""
+    found = []
+    for path_item in SPEC["paths"].values():
+        for operation in path_item.values():
+            if "x-sweep" in operation:
+                listing = operation["x-sweep"]["subjects"]["operation"]
+                subjects = next(
+                    o for item in SPEC["paths"].values() for o in item.values() if o["operationId"] == listing
+                )
+                items = subjects["x-pagination"]["items"]
+                schema = SPEC["components"]["schemas"][
+                    subjects["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].rpartition("/")[2]
+                ]
+                for field in items[:-1]:
+                    schema = SPEC["components"]["schemas"][schema["properties"][field]["$ref"].rpartition("/")[2]]
+                found.append(schema["properties"][items[-1]]["items"]["$ref"].rpartition("/")[2] + "References")
+    return found
+
+
+PUBLIC = sorted([*CORE_PUBLIC, *SPEC["components"]["schemas"], *plan_models(), *sweep_results()])
 
 
 def test_public_surface_is_pinned_and_sorted() -> None:

@@ -29,12 +29,12 @@ REQUIRED = [token for p in PARAMETERS if p.required for token in ("--" + p.pytho
 
 
 def flag(parameter: Parameter) -> str:
-    return "--" + parameter.python_name.replace("_", "-")
+    return "--" + parameter.python_name.rstrip("_").replace("_", "-")
 
 
 def spec_flag(name: str) -> str:
-    """The option the spec's parameter ``name`` must become."""
-    return "--" + python_name(name).replace("_", "-")
+    """The option the spec's parameter ``name`` must become (a keyword's Python name, ``type_``, loses its ``_``)."""
+    return "--" + python_name(name).rstrip("_").replace("_", "-")
 
 
 def command_help(capsys: pytest.CaptureFixture[str], command: str = COMMAND) -> str:
@@ -154,3 +154,13 @@ def test_help_epilog_documents_every_exit_code(capsys: pytest.CaptureFixture[str
     out = capsys.readouterr().out
     for code in ExitCode:
         assert re.search(rf"^  {int(code)} +\S", out, re.M), code
+
+
+def test_a_parameter_named_like_a_python_keyword_is_its_plain_option(capsys: pytest.CaptureFixture[str]) -> None:
+    """``type`` is ``type_`` in Python (openapi-python-client's rule), ``--type`` on the command line."""
+    keyword = [(o, p) for o in OPERATIONS.values() for p in o.parameters if p.python_name.endswith("_")]
+    assert keyword, "the spec has no parameter named like a keyword any more"
+    for spec_operation, parameter in keyword:
+        command = python_name(spec_operation.operation_id).replace("_", "-")
+        shown = command_help(capsys, command)
+        assert f"--{parameter.name} " in shown and f"--{parameter.python_name}" not in shown

@@ -57,19 +57,27 @@ def add_operations(spec: dict[str, Any]) -> None:
             "responses": {"200": answer("ListJobResponse"), **ERRORS},
         }
     }
-    spec["paths"]["/api/v2/projects/{projectName}/packages/{packageName}"] = {
-        "get": {
-            "operationId": "GetPackage",
-            "tags": ["packages"],
-            "summary": "Describe a package.",
-            "parameters": [
-                PROJECT,
-                {"name": "packageName", "in": "path", "required": True, "schema": {"type": "string", "minLength": 1}},
-                REGION,
-            ],
-            "responses": {"200": answer("Package"), **ERRORS},
+    # GetPackage replaced, the path's other operations (DeletePackage, guarded) kept
+    spec["paths"].setdefault("/api/v2/projects/{projectName}/packages/{packageName}", {}).update(
+        {
+            "get": {
+                "operationId": "GetPackage",
+                "tags": ["packages"],
+                "summary": "Describe a package.",
+                "parameters": [
+                    PROJECT,
+                    {
+                        "name": "packageName",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "string", "minLength": 1},
+                    },
+                    REGION,
+                ],
+                "responses": {"200": answer("Package"), **ERRORS},
+            }
         }
-    }
+    )
     int32 = {"type": "integer", "format": "int32"}
     schemas = spec["components"]["schemas"]
     schemas["ListJobResponse"] = {
@@ -112,6 +120,7 @@ def add_operations(spec: dict[str, Any]) -> None:
     schemas["Package"] = {
         "type": "object",
         "xml": {"name": "Package"},
+        "x-item-id": "PackageName",  # ListPackage's items still, which the shipped x-sweep names its subjects by
         "properties": {
             "RequestId": {"type": "string"},
             "PackageName": {"type": "string"},

@@ -104,6 +104,12 @@ SAMPLES: dict[str, Callable[[], errors.FoasError]] = {
     "TimeoutError": lambda: errors.TimeoutError("ReadTimeout: the service did not answer in time"),
     "CredentialsError": lambda: errors.CredentialsError("security_token holds a line break"),
     "InvalidParameterError": lambda: errors.InvalidParameterError("package_name must not be empty"),
+    "InUseError": lambda: errors.InUseError(
+        {"projectName": "p", "packageName": "q.jar"}, noun="job", count=3, first_ids=("j1", "j2"), request_ids=("R",)
+    ),
+    "PackageInUseError": lambda: errors.PackageInUseError(
+        {"projectName": "p", "packageName": "q.jar"}, noun="job", count=1, first_ids=("j1",), request_ids=("R",)
+    ),
 }
 
 

@@ -20,7 +20,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing, contextmanager
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import attrs
 import httpx
@@ -33,6 +33,7 @@ from ..errors import (
     CredentialsError,
     DecodeError,
     FoasError,
+    InUseError,
     InvalidParameterError,
     PaginationError,
     TransportError,
@@ -46,6 +47,9 @@ from ..paging import PageRules, iter_page_items
 from . import destructive
 from .destructive import DeclinedError, DryRun
 from .output import OUTPUTS, Listing, Model, RecordLayout, load_rich, page_progress, writer
+
+if TYPE_CHECKING:
+    from .sweep import SweepCommand
 
 __all__ = ["ALL_PAGES_CONCURRENCY", "EXIT_CODES", "Command", "EmbeddedView", "ExitCode", "Program", "run"]
 
@@ -99,6 +103,8 @@ class Command:
         views: commands showing an embedded document of its items (``foas plan``).
         destructive: the operation destroys (a DELETE, or ``x-destructive``): the command asks first on a
             terminal, refuses without one unless ``--yes`` is given, and ``--dry-run`` sends nothing.
+        guard: the client class's guarded method (the spec's ``x-guard``), called instead of ``call``
+            with ``force`` and ``evidence`` (``--force``, ``--evidence``; see ``cli.sweep``), or ``None``.
     """
 
     name: str
@@ -111,6 +117,7 @@ class Command:
     items: Callable[..., Iterator[Any]] | None = None
     views: tuple[EmbeddedView, ...] = ()
     destructive: bool = False
+    guard: Callable[..., Any] | None = None
 
 
 @attrs.frozen
@@ -126,6 +133,7 @@ class Program:
     client_class: type[SyncClientCore]
     version: Callable[[], str]
     commands: tuple[Command, ...]
+    sweeps: tuple[SweepCommand, ...] = ()  # the spec's x-sweep commands (cli.sweep)
 
 
 class ExitCode(enum.IntEnum):
@@ -144,20 +152,23 @@ class ExitCode(enum.IntEnum):
 EXIT_CODES: dict[ExitCode, str] = {
     ExitCode.OK: "success",
     ExitCode.API_ERROR: "the service answered an error (the line names its Code and RequestId); "
-    "with --exit-code: the listing has items; a destructive command: not confirmed",
+    "with --exit-code: the listing has items; a guarded delete refused (items still reference it), "
+    "or a destructive command not confirmed",
     ExitCode.USAGE: "usage: a missing or invalid option",
     ExitCode.UNDECODABLE: "an answer that cannot be decoded (not the spec's JSON/XML), or pages that do not add up",
     ExitCode.TRANSPORT: "the service could not be reached or did not answer in time",
     ExitCode.CREDENTIALS: "no usable credentials",
     ExitCode.NOTHING_TO_SHOW: "a view (e.g. plan): no such item, or the item has no such document",
     ExitCode.INTERNAL: "an unexpected error (a bug: please report the line)",
-    ExitCode.UNDECIDED: "not everything was decided: with --exit-code, the service answered an error",
+    ExitCode.UNDECIDED: "not everything was decided: a sweep where some listing failed (see each failed "
+    "record); with --exit-code, the service answered an error",
     ExitCode.INTERRUPTED: "interrupted (Ctrl-C)",
 }
 
 # Most specific first: the first class an error is an instance of gives the exit code.
 _ERROR_CODES: tuple[tuple[type[BaseException], ExitCode], ...] = (
     (ApiError, ExitCode.API_ERROR),
+    (InUseError, ExitCode.API_ERROR),  # refused: what was to be deleted is still referenced
     (InvalidParameterError, ExitCode.USAGE),
     (DecodeError, ExitCode.UNDECODABLE),
     (PaginationError, ExitCode.UNDECODABLE),
@@ -249,7 +260,7 @@ def _add_parameter(group: argparse._ArgumentGroup, parameter: Parameter) -> None
     """One spec parameter as an option: ``--kebab-case`` of its python name, its type, bounds and help."""
     name: str = parameter.python_name
     group.add_argument(
-        "--" + name.replace("_", "-"),
+        _flag(name),
         dest=name,
         type=_option(parameter),
         metavar=_METAVARS.get(parameter.kind, "TEXT"),
@@ -274,7 +285,8 @@ def _operation_parameters(command: Command, *, paging: bool) -> tuple[list[Param
 
 
 def _flag(python_name: str) -> str:
-    return "--" + python_name.replace("_", "-")
+    """The option of a Python name: ``page_size`` -> ``--page-size``; ``type_`` (a keyword's) -> ``--type``."""
+    return "--" + python_name.rstrip("_").replace("_", "-")
 
 
 def _add_client_options(group: argparse._ArgumentGroup, *, output: bool) -> None:
@@ -433,10 +445,16 @@ def build_parser(program: Program) -> argparse.ArgumentParser:
             _add_parameter(operation, parameter)
         if command.destructive:
             destructive.add_options(operation)
+        if command.guard is not None:
+            from .sweep import add_guard_options  # here: it imports this module
+
+            add_guard_options(operation)
         _add_client_options(listing.add_argument_group("client options"), output=True)
         listing.set_defaults(run=functools.partial(_run_listing, program, command))
         for view in command.views:
             _add_view(commands, program, command, view, epilog)
+    for sweep in program.sweeps:
+        sweep.add_to(commands, program, epilog)
     return parser
 
 
@@ -588,7 +606,8 @@ def _pages(
     paging rules over the same call (each page read once, by the walk that checks it)."""
     arguments = _call_arguments(program, command, args)
     if command.rules is None or not _complete(args):
-        page = command.call(client, **arguments)
+        call = command.call if command.guard is None else functools.partial(command.guard, **_guarded(args))
+        page = call(client, **arguments)
         return iter([(page, command.rules.read(page).items if command.rules is not None else [page])])
     request = {**arguments, command.rules.page_argument: arguments.get(command.rules.page_argument)}
     return iter_page_items(
@@ -599,6 +618,11 @@ def _pages(
 def _complete(args: argparse.Namespace) -> bool:
     """Whether the command reads the complete listing: ``--all``, or what implies it."""
     return bool(args.all or args.exit_code or args.count)
+
+
+def _guarded(args: argparse.Namespace) -> dict[str, Any]:
+    """The guarded method's own arguments, from ``--force`` and ``--evidence``."""
+    return {"force": args.force, "evidence": args.evidence}
 
 
 def _run_listing(program: Program, command: Command, args: argparse.Namespace) -> int:

@@ -28,6 +28,7 @@ __all__ = [
     "CALL_STARTED",
     "DEFAULT_DEADLINE",
     "DEFAULT_MAX_ATTEMPTS",
+    "RETRY_DECIDED",
     "RetryPolicy",
     "retry_hook",
     "translated_transport_errors",
@@ -43,6 +44,12 @@ RETRY_AFTER_CAP = 5.0  # seconds: a server's Retry-After is honoured up to this
 # The time.monotonic() start of the call the current thread or task is making: the retry hook counts
 # x-acs-retry-after's cap (the time left before the deadline) from it, with one caller for all calls.
 CALL_STARTED: ContextVar[float | None] = ContextVar("foas_client_call_started", default=None)
+# Told of each retry decision made in the current thread or task: the error and what ``retry_hook`` said
+# (``False``, ``True`` for backoff, or the seconds to wait). A sweep sets it to close its shared gate on a
+# throttled answer (``lifecycle.budget``), so that every worker waits, not only the throttled call.
+RETRY_DECIDED: ContextVar[Callable[[Exception, bool | float], None] | None] = ContextVar(
+    "foas_client_retry_decided", default=None
+)
 
 
 def retry_hook(error: Exception, *, remaining: float | None = None) -> bool | float:
@@ -99,12 +106,13 @@ class RetryPolicy:
         return retry_hook(error, remaining=self.deadline - (elapsed or 0.0))
 
     def _hook(self, started: float | None) -> Callable[[Exception], bool | float]:
-        if started is not None:
-            return lambda error: self.wait(error, time.monotonic() - started)
-
-        def hook(error: Exception) -> bool | float:  # the call's start, as the request path noted it
-            begun = CALL_STARTED.get()
-            return self.wait(error, None if begun is None else time.monotonic() - begun)
+        def hook(error: Exception) -> bool | float:  # the call's start, given or as the request path noted it
+            begun = started if started is not None else CALL_STARTED.get()
+            decided = self.wait(error, None if begun is None else time.monotonic() - begun)
+            observer = RETRY_DECIDED.get()
+            if observer is not None:
+                observer(error, decided)
+            return decided
 
         return hook
 
