@@ -214,14 +214,21 @@ class _Settings:
                 raise InvalidParameterError(f"${ENV_ENDPOINT}: {problem}")
         if endpoint is not None and (problem := cls.endpoint_problem(endpoint)):
             raise InvalidParameterError(f"endpoint: {problem}")  # "" included: it used to mean production
-        network = Network.resolve(
-            proxy=proxy, verify=verify, cert=cert, limits=limits, trust_env=trust_env, transport=transport
-        )
         region = region_id or os.environ.get(ENV_REGION_ID) or server.default_region
         if not _REGION_ID.fullmatch(region):  # it becomes part of the host name: nothing else may get in
             raise InvalidParameterError(f"region_id must look like cn-hangzhou, got {region!r}")
+        base_url = (server.endpoint(region) if endpoint is None else endpoint).rstrip("/")
+        network = Network.resolve(
+            proxy=proxy,
+            verify=verify,
+            cert=cert,
+            limits=limits,
+            trust_env=trust_env,
+            transport=transport,
+            endpoint=base_url,
+        )
         return cls(
-            endpoint=(server.endpoint(region) if endpoint is None else endpoint).rstrip("/"),
+            endpoint=base_url,
             region_id=region,
             signer=_SIGNERS[signature_version](default_credentials(credentials), region_id=region),
             accept=_ACCEPT[response_format],
