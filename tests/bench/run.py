@@ -5,8 +5,8 @@
 Prints the machine, then one row per figure: the median sample of this client and of its baseline,
 then the per-round ratios (this client / baseline) of interleaved rounds: their min, their median
 and their spread (min–max), the goal and PASS or MISS, judged on the median ratio. Exits 0 (a
-measurement) unless ``--strict`` is given and a goal is missed: then 1. Bounded: about four minutes
-on 2 cores, most of it streaming 2 x 3 x 110,000 jobs for the peak-RSS figures.
+measurement) unless ``--strict`` is given and a goal is missed: then 1. Bounded: about three minutes
+on 2 cores, a third of it streaming 2 x 3 x 110,000 jobs for the peak-RSS figures.
 
 Where a goal against a peer (the official SDK) would lie below what any client can do on the machine,
 the goal is a ratio to a *floor* measured in the same rounds (the least code that does the same work),
