@@ -7,8 +7,11 @@ Each produces what the client produces (the bench checks it before timing anythi
   equals the client model's ``to_dict()``.
 - ``xml_hand_walk``: lxml (with the client's safe parser settings) and a minimal walk that builds the
   JSON-shaped dict of the page, integers and booleans converted, equal to the client's ``to_dict()``.
-- ``signed_httpx_listing``: an ``httpx.Client`` GET per page, signed by hand with ROA v1 (the
-  client's own ``string_to_sign``/``sign``: the fake checks the signature), read with ``json.loads``.
+- ``signed_httpx_listing``: an ``httpx.Client`` GET per page, signed by hand with signature V3 as the
+  client signs by default (``workloads.signed_v3_request``: the fake checks the signature), read with
+  ``json.loads``: no models, no checks.
+- ``hand_call``: one page as a careful user would fetch it with httpx alone: the same hand-signed V3
+  GET, the status checked, the body decoded by msgspec into the Structs of ``msgspec_decoder``.
 - the official SDK's listing: ``tests.bench.workloads.official_sdk_listing``.
 """
 
@@ -22,8 +25,7 @@ import httpx
 import msgspec
 from lxml import etree
 
-from foas_client._core.http.signing import sign, string_to_sign
-from tests.bench.workloads import page_request
+from tests.bench.workloads import signed_v3_request
 from tests.support.pages import schema, xml_name
 
 INT32 = Annotated[int, msgspec.Meta(ge=-(2**31), le=2**31 - 1)]
@@ -171,16 +173,18 @@ def signed_httpx_listing(
 ) -> Callable[[], int]:
     """A listing by hand: a signed GET per page, page after page, ``json.loads``; returns the jobs seen.
 
-    The request is the client's (``workloads.page_request``: same path, query, ``x-acs-*`` headers),
-    signed with ROA v1: Date and a nonce fresh on every request, HMAC-SHA1 over the canonical string.
+    The request is the client's (same path, query, ``x-acs-*`` headers), signed by hand with signature V3
+    (``workloads.signed_v3_request``: a fresh date and nonce on every request, SHA-256 of the canonical
+    request, HMAC-SHA256), as the client signs by default.
     """
-    key_id, secret = access_key
+    host = httpx.URL(base_url).netloc.decode("ascii")
 
     def listing() -> int:
         seen, page_index = 0, 1
         while True:
-            target, headers = page_request(project=project, package=package, page_size=page_size, page_index=page_index)
-            headers["Authorization"] = f"acs {key_id}:{sign(secret, string_to_sign('GET', headers, target))}"
+            target, headers = signed_v3_request(
+                host, access_key, project=project, package=package, page_size=page_size, page_index=page_index
+            )
             response = http.get(base_url + target, headers=headers)
             if response.status_code != 200:
                 raise RuntimeError(f"the hand-signed GET got {response.status_code}: {response.text[:300]}")
@@ -192,3 +196,25 @@ def signed_httpx_listing(
             page_index += 1
 
     return listing
+
+
+def hand_call(
+    http: httpx.Client, access_key: tuple[str, str], *, project: str, package: str, page_size: int
+) -> Callable[[], msgspec.Struct]:
+    """One page fetched by hand through ``http`` (its ``base_url`` set): the V3-signed GET of
+    ``signed_v3_request``, the status checked, the body decoded into ``PageStruct``, the msgspec Structs
+    equivalent to the client's models. What a user writes who needs the page typed, with httpx and msgspec.
+    """
+    host = http.base_url.netloc.decode("ascii")
+    decode = msgspec_decoder()
+
+    def call() -> msgspec.Struct:
+        target, headers = signed_v3_request(
+            host, access_key, project=project, package=package, page_size=page_size, page_index=1
+        )
+        response = http.get(target, headers=headers)
+        if response.status_code != 200:
+            raise RuntimeError(f"the hand-signed GET got {response.status_code}: {response.text[:300]}")
+        return decode(response.content)
+
+    return call

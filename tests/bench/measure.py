@@ -69,18 +69,30 @@ def interleave(ours: Sampler, baseline: Sampler, *, rounds: int, number: int = 1
     the tenth of a second), and the median drops the samples that a pre-emption hit; swapping which
     side goes first keeps any "second in the pair" effect (a warm cache, a cold one) from favouring one.
     """
-    mine: list[float] = []
-    theirs: list[float] = []
+    sides = interleave_sides({"ours": ours, "baseline": baseline}, rounds=rounds, number=number)
+    return Rounds(sides["ours"], sides["baseline"])
+
+
+def interleave_sides(samplers: Mapping[str, Sampler], *, rounds: int, number: int = 1) -> dict[str, tuple[float, ...]]:
+    """``interleave`` for any number of sides: per round, per side, the median of its ``number`` samples.
+
+    The sides take turns sample by sample, the order rotated by one at every turn (for two sides: A B,
+    B A, A B...), so that each side meets each moment of the machine as often as the others. Ratios
+    between any two sides (``Rounds(sides[a], sides[b])``) are then per-round ratios as ``interleave``
+    gives them: a floor, this client and a peer measured once serve several figures.
+    """
+    names = list(samplers)
+    samples: dict[str, list[float]] = {name: [] for name in names}
     for index in range(rounds):
         gc.collect()  # a round starts clean: no side pays for garbage left by an earlier one
-        samples: tuple[list[float], list[float]] = ([], [])
+        taken: dict[str, list[float]] = {name: [] for name in names}
         for turn in range(number):
-            pair = ((ours, samples[0]), (baseline, samples[1]))
-            for sampler, into in pair if (index + turn) % 2 == 0 else reversed(pair):
-                into.append(sampler())
-        mine.append(statistics.median(samples[0]))
-        theirs.append(statistics.median(samples[1]))
-    return Rounds(tuple(mine), tuple(theirs))
+            shift = (index + turn) % len(names)
+            for name in names[shift:] + names[:shift]:
+                taken[name].append(samplers[name]())
+        for name in names:
+            samples[name].append(statistics.median(taken[name]))
+    return {name: tuple(values) for name, values in samples.items()}
 
 
 def repeat(ours: Sampler, *, rounds: int) -> Rounds:

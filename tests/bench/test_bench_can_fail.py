@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -19,18 +20,23 @@ from foas_client import GetRefPackageJobResponse, JobList
 from foas_client._core.testing.xml_writer import encode_xml
 from foas_client._schema import API_VERSION, SHAPES
 from foas_client.testing import TEST_CREDENTIALS, FakeFoasService, make_jobs
-from tests.bench.baselines import as_builtins, msgspec_decoder, signed_httpx_listing, xml_hand_walk
-from tests.bench.measure import Goal, Rounds, interleave, peak_rss_kib
+from tests.bench.baselines import as_builtins, hand_call, msgspec_decoder, signed_httpx_listing, xml_hand_walk
+from tests.bench.measure import Figure, Goal, Rounds, call_time, interleave, interleave_sides, peak_rss_kib
 from tests.bench.run import (
     ACCESS_KEY,
+    GOALS,
+    SECTIONS,
+    Section,
     absolute_figure,
     cpu_figure,
     import_figure,
+    main,
     per_call_figure,
     process_figure,
     rss_figure,
+    sides_figures,
 )
-from tests.bench.workloads import floor_listing, page_request
+from tests.bench.workloads import floor_listing, page_request, signed_v3_request
 from tests.support.pages import parameters, request_path
 
 PYTHON = sys.executable
@@ -58,6 +64,40 @@ def test_rounds_alternate_and_swap_which_side_goes_first() -> None:
 
     interleave(lambda: side("ours"), lambda: side("base"), rounds=3)
     assert order == ["ours", "base", "base", "ours", "ours", "base"]
+
+
+def test_sides_take_turns_in_a_rotating_order() -> None:
+    order: list[str] = []
+
+    def side(name: str) -> Callable[[], float]:
+        return lambda: order.append(name) or 1.0  # type: ignore[func-returns-value]
+
+    interleave_sides({name: side(name) for name in "abc"}, rounds=3)
+    assert order == list("abcbcacab")
+
+
+def test_a_client_slower_than_its_floor_misses_though_it_beats_the_peer() -> None:
+    # The floor's goal holds on its own: a client far ahead of a slow peer still misses it when it
+    # costs 2x what the floor does.
+    def waits(seconds: float) -> Callable[[], float]:
+        return call_time(lambda: time.sleep(seconds))
+
+    sides = interleave_sides({"ours": waits(0.004), "floor": waits(0.002), "peer": waits(0.04)}, rounds=3)
+    peer, floor = sides_figures(
+        sides, [("cli-all", "", "ours", "peer", "peer"), ("cli-all/floor", "", "ours", "floor", "floor")]
+    )
+    assert peer.passed is True
+    assert floor.passed is False
+    assert floor.rounds.median > GOALS["cli-all/floor"].limit
+
+
+def test_every_goal_belongs_to_a_figure_and_strict_fails_on_a_miss(monkeypatch: pytest.MonkeyPatch) -> None:
+    # --strict exits 1 when a goal is missed, 0 otherwise; without it a run is a measurement (0).
+    missed = Figure("cli-all", "slow", "peer", "s", Rounds((1.0,), (1.0,)), GOALS["cli-all"])
+    met = Figure("generate", "quick", "—", "s", Rounds((1.0,), None), GOALS["generate"])
+    for figures, strict, code in (([missed, met], True, 1), ([met], True, 0), ([missed], False, 0)):
+        monkeypatch.setitem(SECTIONS, "generate", Section(lambda _, chosen=figures: list(chosen)))
+        assert main(["--only", "generate", *(["--strict"] if strict else [])]) == code
 
 
 def test_a_slower_decode_misses() -> None:
@@ -168,6 +208,7 @@ def test_the_hand_signed_get_passes_the_fakes_signature_check() -> None:
     with service.serve() as fake, httpx.Client() as http:
         listing = signed_httpx_listing(http, fake.base_url, ACCESS_KEY, project="p", package="k.jar", page_size=2)
         assert listing() == 5
+    assert set(service.signature_versions) == {"v3"}  # as the client signs by default
     with service.serve() as fake, httpx.Client() as http:
         forged = signed_httpx_listing(
             http, fake.base_url, (ACCESS_KEY[0], "wrong"), project="p", package="k.jar", page_size=2
@@ -196,3 +237,22 @@ def test_the_floor_lists_every_job_past_the_fakes_signature_check(on_httpx: bool
             fake.base_url, ACCESS_KEY, project="p", package="k.jar", page_size=2, threads=2, on_httpx=on_httpx
         )
         assert listing() == 5
+
+
+def test_the_hand_written_call_passes_the_fakes_signature_check_and_reads_the_page() -> None:
+    service = FakeFoasService(credentials=[TEST_CREDENTIALS])
+    jobs = make_jobs(3, project_name="p", package_name="k.jar")
+    service.add_jobs("p", "k.jar", jobs)
+    with httpx.Client(base_url="http://foas.test", transport=service.transport()) as http:
+        page = as_builtins(hand_call(http, ACCESS_KEY, project="p", package="k.jar", page_size=3)())
+    assert page["Jobs"]["Job"] == [job.to_dict() for job in jobs]
+    assert list(service.signature_versions) == ["v3"]
+
+
+def test_the_hand_signed_v3_request_is_refused_with_another_secret() -> None:
+    service = FakeFoasService(credentials=[TEST_CREDENTIALS])
+    target, headers = signed_v3_request(
+        "foas.test", (ACCESS_KEY[0], "wrong"), project="p", package="k.jar", page_size=2, page_index=1
+    )
+    with httpx.Client(base_url="http://foas.test", transport=service.transport()) as http:
+        assert http.get(target, headers=headers).status_code == 400

@@ -15,7 +15,6 @@ library's.
 from __future__ import annotations
 
 import argparse
-import base64
 import hashlib
 import hmac
 import http.client
@@ -23,6 +22,7 @@ import json
 import os
 import sys
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -82,11 +82,9 @@ def official_sdk_listing(
 
 
 def page_request(*, project: str, package: str, page_size: int, page_index: int) -> tuple[str, dict[str, str]]:
-    """One page's request as this client sends it, unsigned: the target (path, then the query sorted as
-    ROA v1 signs it) and the headers. Written out once for the hand-made listings (the floor, and the
-    hand-signed httpx baseline); the fake answers nothing else, so a mistake here fails the bench.
+    """One page's request as this client sends it with ROA v1 (``signature_version="v1"``), unsigned: the
+    target (path, then the query sorted as ROA v1 signs it) and the headers.
     """
-    path = f"/api/v2/projects/{quote(project, safe='')}/packages/{quote(package, safe='')}/jobs"
     headers = {
         "Accept": "application/json",
         "Date": formatdate(usegmt=True),
@@ -97,7 +95,50 @@ def page_request(*, project: str, package: str, page_size: int, page_index: int)
         "x-acs-signature-version": "1.0",
         "x-acs-version": "2018-11-11",
     }
-    return f"{path}?RegionId={REGION}&pageIndex={page_index}&pageSize={page_size}", headers
+    return _page_target(project, package, page_size, page_index), headers
+
+
+def _page_target(project: str, package: str, page_size: int, page_index: int) -> str:
+    """The path (each segment percent-encoded) and the query, sorted by key as both signatures sort it."""
+    path = f"/api/v2/projects/{quote(project, safe='')}/packages/{quote(package, safe='')}/jobs"
+    return f"{path}?RegionId={REGION}&pageIndex={page_index}&pageSize={page_size}"
+
+
+_EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()  # a GET has no body
+
+
+def signed_v3_request(
+    host: str, access_key: tuple[str, str], *, project: str, package: str, page_size: int, page_index: int
+) -> tuple[str, dict[str, str]]:
+    """One page's request as this client sends it by default, signed by hand with signature V3
+    (ACS3-HMAC-SHA256): the target and the headers, ``Authorization`` included. ``host``: the ``Host``
+    header as sent (``127.0.0.1:8080``), which V3 signs.
+
+    A fresh ``x-acs-date`` and nonce each time; the canonical request written out for this one GET
+    (its query needs no encoding, its body is empty). Written once for the hand-made listings and
+    calls (the floors, the hand-signed httpx baselines); the fake checks it, so a mistake here fails
+    the bench.
+    """
+    key_id, secret = access_key
+    target = _page_target(project, package, page_size, page_index)
+    signed = {  # lower-cased names, sorted: the order V3 signs them in
+        "host": host,
+        "x-acs-action": "GetRefPackageJob",
+        "x-acs-content-sha256": _EMPTY_SHA256,
+        "x-acs-date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "x-acs-region-id": REGION,
+        "x-acs-signature-nonce": str(uuid.uuid4()),
+        "x-acs-version": "2018-11-11",
+    }
+    path, _, query = target.partition("?")
+    names = ";".join(signed)
+    lines = "".join(f"{name}:{value}\n" for name, value in signed.items())
+    canonical = f"GET\n{path}\n{query}\n{lines}\n{names}\n{_EMPTY_SHA256}"
+    string = "ACS3-HMAC-SHA256\n" + hashlib.sha256(canonical.encode()).hexdigest()
+    signature = hmac.new(secret.encode(), string.encode(), hashlib.sha256).hexdigest()
+    headers = {"Accept": "application/json", **signed}
+    headers["Authorization"] = f"ACS3-HMAC-SHA256 Credential={key_id},SignedHeaders={names},Signature={signature}"
+    return target, headers
 
 
 def floor_listing(
@@ -113,25 +154,22 @@ def floor_listing(
 ) -> Callable[[], int]:
     """The least a listing can do, written for this one request: the bench's floor, the number of jobs seen.
 
-    ``http.client`` keep-alive connections (one per thread), the request signed inline (ROA v1 over
-    the same headers the client sends; the fake checks it), ``json.loads``; the pages fetched as
+    ``http.client`` keep-alive connections (one per thread), the request signed by hand with signature
+    V3 as the client signs by default (``signed_v3_request``; the fake checks it), ``json.loads``; the pages fetched as
     ``official_sdk_listing`` fetches them (the first alone, then ``threads`` at a time, in order).
     ``jsonl``: each job written to stdout as a JSON line, a page's lines flushed together. No
     argument check, no retry, no typed model, no bound on the answer: what this client adds to it
     is what the figures next to the floor show. ``on_httpx``: the same code sending through one
     ``httpx.Client`` (imported here), the HTTP library this client is built on, in place of ``http.client``.
     """
-    key_id, secret = access_key
     split = urlsplit(base_url)
     local = threading.local()
     send = _httpx_get(base_url) if on_httpx else None
 
     def page(page_index: int) -> dict[str, Any]:
-        target, headers = page_request(project=project, package=package, page_size=page_size, page_index=page_index)
-        acs = "".join(f"{name}:{value}\n" for name, value in headers.items() if name.startswith("x-acs-"))
-        signed = f"GET\napplication/json\n\n\n{headers['Date']}\n{acs}{target}"  # headers sorted as signed
-        digest = hmac.new(secret.encode(), signed.encode(), hashlib.sha1).digest()
-        headers["Authorization"] = f"acs {key_id}:{base64.b64encode(digest).decode()}"
+        target, headers = signed_v3_request(
+            split.netloc, access_key, project=project, package=package, page_size=page_size, page_index=page_index
+        )
         if send is not None:
             status, body = send(target, headers)
         else:

@@ -317,9 +317,35 @@ def test_a_missing_ca_bundle_variable_is_refused_naming_the_variable(environment
     FoasClient(endpoint="https://127.0.0.1:9", trust_env=False).close()  # not read then
 
 
-def test_checks_do_not_depend_on_the_endpoint_scheme() -> None:
+def test_checks_do_not_depend_on_the_endpoint_scheme(tmp_path: Path) -> None:
     with pytest.raises(InvalidParameterError, match=r"^verify: cannot read"):
         FoasClient(endpoint="http://127.0.0.1:9", verify="/no/such/ca.pem")
+    junk = tmp_path / "junk.pem"
+    junk.write_text("not a certificate\n")
+    with pytest.raises(InvalidParameterError, match=r"^verify: the file does not hold PEM CA certificates"):
+        FoasClient(endpoint="http://127.0.0.1:9", verify=str(junk))
+
+
+def test_a_ca_bundle_the_environment_names_is_read_only_where_tls_may_be_used(
+    tmp_path: Path, environment: pytest.MonkeyPatch
+) -> None:
+    # $SSL_CERT_FILE is set machine-wide on many hosts: a client of an http:// endpoint without a proxy
+    # never uses it, and does not spend the tens of ms reading it takes (it must still exist).
+    junk = tmp_path / "junk.pem"
+    junk.write_text("not a certificate\n")
+    environment.setenv("SSL_CERT_FILE", str(junk))
+    FoasClient(endpoint="http://127.0.0.1:9").close()
+    refused = r"^\$SSL_CERT_FILE: the file does not hold PEM CA certificates"
+    with pytest.raises(InvalidParameterError, match=refused):
+        FoasClient(endpoint="https://127.0.0.1:9")
+    with pytest.raises(InvalidParameterError, match=refused):  # an https:// proxy would need it
+        FoasClient(endpoint="http://127.0.0.1:9", proxy="https://127.0.0.1:8")
+    environment.setenv("HTTPS_PROXY", "http://127.0.0.1:8")
+    with pytest.raises(InvalidParameterError, match=refused):  # so might the environment's
+        FoasClient(endpoint="http://127.0.0.1:9")
+    environment.setenv("SSL_CERT_FILE", str(tmp_path / "missing.pem"))
+    with pytest.raises(InvalidParameterError, match=r"^\$SSL_CERT_FILE: cannot read"):
+        FoasClient(endpoint="http://127.0.0.1:9", trust_env=True)
 
 
 # --- the command line ---------------------------------------------------------------------------------

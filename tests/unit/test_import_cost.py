@@ -53,3 +53,23 @@ def test_the_command_line_loads_the_plan_types_only_for_a_plan() -> None:
     added = _loaded_after("import foas_client._cli") - _loaded_after("import httpx, attrs")
     assert "foas_client._cli" in added
     assert sorted({"foas_client._embedded.execution_plan", "typing_extensions"} & added) == []
+
+
+def test_a_call_answered_at_once_loads_no_retry_machinery() -> None:
+    # stamina and tenacity are for a retry: a first attempt that succeeds (most calls) never loads them.
+    probe = (
+        "from foas_client import FoasClient, Credentials\n"
+        "from foas_client.testing import FakeFoasService\n"
+        "service = FakeFoasService.with_documented_examples(credentials=())\n"
+        "client = FoasClient(transport=service.transport(), credentials=Credentials('i', 's'), endpoint='http://f')\n"
+        "client.get_ref_package_job('project', 'package1.jar')\n"
+    )
+    probe += "import sys; print('\\n'.join(sys.modules))\n"
+    done = subprocess.run([sys.executable, "-I", "-c", probe], check=True, capture_output=True, text=True)
+    added = set(done.stdout.split()) - _loaded_after("import foas_client, foas_client.testing")
+    assert sorted(name for name in added if name.partition(".")[0] in ("stamina", "tenacity")) == []
+
+
+def test_the_command_line_loads_no_retry_machinery_at_import() -> None:
+    added = _loaded_after("import foas_client._cli") - _loaded_after("import httpx, attrs")
+    assert sorted(name for name in added if name.partition(".")[0] in ("stamina", "tenacity")) == []

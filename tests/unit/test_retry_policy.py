@@ -8,9 +8,13 @@ each sleep and advances time by it, so nothing sleeps and nothing depends on the
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+import subprocess
+import sys
+import time
+from collections.abc import Awaitable, Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
+from typing import TypeVar
 
 import httpx
 import pytest
@@ -41,6 +45,8 @@ from foas_client._core.http.retry import (
     WAIT_JITTER,
     WAIT_MAX,
     RetryPolicy,
+    aretry_after_first,
+    retry_after_first,
     retry_hook,
     translated_transport_errors,
 )
@@ -198,6 +204,28 @@ class Flaky:
         return self()
 
 
+T = TypeVar("T")
+
+
+def first_then_retried(policy: RetryPolicy, function: Callable[[], T]) -> T:
+    """A call as the request path makes it: the first attempt alone, ``retry_after_first`` once it failed."""
+    begun = time.monotonic()
+    try:
+        return function()
+    except Exception as error:
+        failed = error
+    return retry_after_first(policy, failed, begun, function)
+
+
+async def afirst_then_retried(policy: RetryPolicy, function: Callable[[], Awaitable[T]]) -> T:
+    begun = time.monotonic()
+    try:
+        return await function()
+    except Exception as error:
+        failed = error
+    return await aretry_after_first(policy, failed, begun, function)
+
+
 @pytest.fixture
 def no_backoff() -> Iterator[None]:
     with stamina.set_testing(True, attempts=10, cap=True):
@@ -205,7 +233,7 @@ def no_backoff() -> Iterator[None]:
 
 
 @pytest.mark.usefixtures("no_backoff")
-@pytest.mark.parametrize("kind", ["sync", "async"])
+@pytest.mark.parametrize("kind", ["sync", "async", "first-alone", "async-first-alone"])
 @pytest.mark.parametrize(
     ("max_attempts", "errors", "calls", "outcome"),
     [
@@ -230,6 +258,10 @@ def test_attempts(
     def run() -> str:
         if kind == "sync":
             return policy.caller()(flaky)
+        if kind == "first-alone":
+            return first_then_retried(policy, flaky)
+        if kind == "async-first-alone":
+            return asyncio.run(afirst_then_retried(policy, flaky.async_call))
         return asyncio.run(policy.async_caller()(flaky.async_call))
 
     if isinstance(outcome, str):
@@ -306,6 +338,44 @@ def test_no_deadline_allows_every_attempt(clock: FakeClock) -> None:
         RetryPolicy(max_attempts=4, deadline=None).caller()(flaky)
 
     assert flaky.calls == 4
+
+
+def test_after_a_first_attempt_alone_the_deadline_still_counts_from_the_call_s_start() -> None:
+    # Real time, no backoff (a Retry-After of 0: a retry at once): attempts of 0.4 s, a deadline of 1 s.
+    # Counted from the first attempt's start, the third attempt starts at 0.8 s and ends the call;
+    # counted from the hand-over to stamina (0.4 s later) a fourth would start.
+    flaky = Flaky(*[ServerError(503, retry_after=0)] * 10)
+
+    def slow() -> str:
+        time.sleep(0.4)
+        return flaky()
+
+    set_on_retry_hooks([])
+    try:
+        with stamina.set_testing(False), pytest.raises(ServerError):
+            first_then_retried(RetryPolicy(max_attempts=10, deadline=1.0), slow)
+    finally:
+        set_on_retry_hooks(None)
+    assert flaky.calls == 3
+
+
+def test_a_failure_not_worth_a_retry_is_raised_as_it_is_without_loading_stamina() -> None:
+    # In a fresh interpreter: a 404 after the first attempt loads no retry machinery; a 503 does.
+    probe = (
+        "import sys, time\n"
+        "from foas_client._core.errors import NotFoundError, ServerError\n"
+        "from foas_client._core.http.retry import RetryPolicy, retry_after_first\n"
+        "error = NotFoundError(404)\n"
+        "try:\n"
+        "    retry_after_first(RetryPolicy(), error, time.monotonic(), lambda: 'done')\n"
+        "except NotFoundError as raised:\n"
+        "    assert raised is error\n"
+        "print('stamina' in sys.modules)\n"
+        "print(retry_after_first(RetryPolicy(), ServerError(503, retry_after=0), time.monotonic(), lambda: 'done'))\n"
+        "print('stamina' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-I", "-c", probe], check=True, capture_output=True, text=True)
+    assert done.stdout.split() == ["False", "done", "True"]
 
 
 def test_stamina_test_mode_with_cap_keeps_a_lower_max_attempts() -> None:

@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import attrs
 import httpx
-from stamina.instrumentation import RetryDetails, get_on_retry_hooks, set_on_retry_hooks
 
 from ..arguments import problem
 from ..credentials import ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET, ENV_SECURITY_TOKEN
@@ -41,7 +40,7 @@ from ..errors import (
 from ..http.attempt_log import LOGGER, environment_handler
 from ..http.core import DEFAULT_TIMEOUT, ENV_REGION_ID, SyncClientCore, _Settings
 from ..http.network import ENV_CA_BUNDLE, ENV_SSL_CERT_FILE
-from ..http.retry import DEFAULT_MAX_ATTEMPTS
+from ..http.retry import DEFAULT_MAX_ATTEMPTS, on_retry_hooks
 from ..operation import Parameter
 from ..paging import PageRules, iter_page_items
 from . import destructive
@@ -49,6 +48,8 @@ from .destructive import DeclinedError, DryRun
 from .output import OUTPUTS, Listing, Model, RecordLayout, load_rich, page_progress, writer
 
 if TYPE_CHECKING:
+    from stamina.instrumentation import RetryDetails
+
     from .sweep import SweepCommand
 
 __all__ = ["ALL_PAGES_CONCURRENCY", "EXIT_CODES", "Command", "EmbeddedView", "ExitCode", "Program", "run"]
@@ -781,8 +782,9 @@ def _chatter(verbosity: int, prefix: str) -> Iterator[None]:
 
     stamina reports a scheduled retry through its on-retry hooks (by default a ``logging`` record,
     which Python's last-resort handler prints to stderr when nothing is configured, or structlog,
-    which prints to stdout). The command installs its own hook instead. The handler that
-    ``FOAS_LOG`` added is set aside while ``-v`` prints the same records, so that each shows once.
+    which prints to stdout). The command installs its own hook instead, for this run (``on_retry_hooks``:
+    stamina itself is loaded only if a retry is due). The handler that ``FOAS_LOG`` added is set aside
+    while ``-v`` prints the same records, so that each shows once.
     Every line goes through ``_redacted``.
     """
 
@@ -791,8 +793,6 @@ def _chatter(verbosity: int, prefix: str) -> Iterator[None]:
         line = f"retry {details.retry_num} in {details.wait_for:.2f} s after {type(error).__name__}: {error}"
         _say(line, prefix=prefix)
 
-    hooks = get_on_retry_hooks()
-    set_on_retry_hooks([report_retry] if verbosity else [])
     attempts = _StderrHandler(prefix)
     # The attempt records only: other records of the package's loggers (a fake running in the same
     # process logs on foas_client.testing) are not the command's to show.
@@ -808,9 +808,9 @@ def _chatter(verbosity: int, prefix: str) -> Iterator[None]:
         logger.addHandler(handler)
         logger.setLevel(level)
     try:
-        yield
+        with on_retry_hooks([report_retry] if verbosity else []):
+            yield
     finally:
-        set_on_retry_hooks(hooks)
         for (logger, _, handler), level in zip(shown, levels, strict=True):
             logger.removeHandler(handler)
             logger.setLevel(level)

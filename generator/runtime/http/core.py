@@ -214,14 +214,21 @@ class _Settings:
                 raise InvalidParameterError(f"${ENV_ENDPOINT}: {problem}")
         if endpoint is not None and (problem := cls.endpoint_problem(endpoint)):
             raise InvalidParameterError(f"endpoint: {problem}")  # "" included: it used to mean production
-        network = Network.resolve(
-            proxy=proxy, verify=verify, cert=cert, limits=limits, trust_env=trust_env, transport=transport
-        )
         region = region_id or os.environ.get(ENV_REGION_ID) or server.default_region
         if not _REGION_ID.fullmatch(region):  # it becomes part of the host name: nothing else may get in
             raise InvalidParameterError(f"region_id must look like cn-hangzhou, got {region!r}")
+        base_url = (server.endpoint(region) if endpoint is None else endpoint).rstrip("/")
+        network = Network.resolve(
+            proxy=proxy,
+            verify=verify,
+            cert=cert,
+            limits=limits,
+            trust_env=trust_env,
+            transport=transport,
+            endpoint=base_url,
+        )
         return cls(
-            endpoint=(server.endpoint(region) if endpoint is None else endpoint).rstrip("/"),
+            endpoint=base_url,
             region_id=region,
             signer=_SIGNERS[signature_version](default_credentials(credentials), region_id=region),
             accept=_ACCEPT[response_format],
@@ -403,7 +410,6 @@ class _ClientCore(Generic[_TransportT, _HttpT]):
         return Channel(
             self._http,
             settings.retry,
-            self._caller(settings.retry),
             httpx.URL(settings.endpoint).host,
             closed=self._closed_message(),
             timeout=settings.attempt_timeout,
@@ -470,10 +476,6 @@ class _ClientCore(Generic[_TransportT, _HttpT]):
         """The httpx client that ``client`` sends with (sync or async, by subclass)."""
         raise NotImplementedError
 
-    def _caller(self, retry: RetryPolicy) -> Any:
-        """The retry loop's caller for ``retry`` (stamina's, sync or async by subclass), made once per client."""
-        raise NotImplementedError
-
     def _release(self) -> bool:
         """For a client that does not own its pool (``with_options``): refuse its further calls, and say
         so (``True``); ``False`` for the owner, whose ``close`` closes the pool."""
@@ -502,9 +504,6 @@ class SyncClientCore(_ClientCore[httpx.BaseTransport, httpx.Client]):
 
     def _open(self, client: Any) -> httpx.Client:
         return client.get_httpx_client()  # type: ignore[no-any-return]
-
-    def _caller(self, retry: RetryPolicy) -> Any:
-        return retry.caller()
 
     def _request(self, operation: Operation[T], arguments: Mapping[str, object]) -> T:
         """One call of ``operation`` with ``arguments`` (``None``: not sent), on the one request path.
@@ -570,9 +569,6 @@ class AsyncClientCore(_ClientCore[httpx.AsyncBaseTransport, httpx.AsyncClient]):
 
     def _open(self, client: Any) -> httpx.AsyncClient:
         return client.get_async_httpx_client()  # type: ignore[no-any-return]
-
-    def _caller(self, retry: RetryPolicy) -> Any:
-        return retry.async_caller()
 
     async def _request(self, operation: Operation[T], arguments: Mapping[str, object]) -> T:
         """``await`` one call of ``operation``; see ``SyncClientCore._request``."""

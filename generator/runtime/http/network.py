@@ -16,7 +16,7 @@ import attrs
 import httpx
 
 from ..errors import InvalidParameterError
-from .tls import FileStamp, tls_context
+from .tls import FileStamp, may_use_tls, tls_context
 
 __all__ = ["ENV_CA_BUNDLE", "ENV_SSL_CERT_FILE", "CertTypes", "Network", "ProxyTypes", "VerifyTypes"]
 
@@ -113,9 +113,10 @@ class Network:
         limits: httpx.Limits | None,
         trust_env: bool,
         transport: object,
+        endpoint: str = "https://",
     ) -> Network:
         """Check the arguments and read the environment (``ALIBABA_CLOUD_CA_BUNDLE``, then ``SSL_CERT_FILE``,
-        when ``verify`` is ``True`` and ``trust_env`` is set).
+        when ``verify`` is ``True`` and ``trust_env`` is set), for a client of ``endpoint``.
 
         Raises:
             InvalidParameterError: naming the argument or the variable; e.g. a CA path that does not exist.
@@ -155,16 +156,19 @@ class Network:
             cert=certs,
             proxy_object=proxied,
         )
-        network._load()
+        network._load(tls=may_use_tls(endpoint, trust_env=trust_env, proxy=proxied is not None))
         return network
 
-    def _load(self) -> None:
+    def _load(self, *, tls: bool) -> None:
         """Read the CA bundle and the certificate now, so that a wrong file fails the constructor.
 
-        The default store is not read here: a client of an ``http://`` endpoint never needs it.
+        The default store is not read here: a client of an ``http://`` endpoint never needs it. Nor,
+        for such a client (``tls`` false), is a CA bundle that the environment names rather than the
+        caller (``$SSL_CERT_FILE`` is set machine-wide on many hosts): it would never be used, and
+        reading one costs tens of ms. Its file was found and stamped all the same.
         """
         steps: list[tuple[str, tuple[FileStamp, FileStamp | None] | None]] = []
-        if self._ca_stamp is not True:
+        if self._ca_stamp is not True and (tls or not self.ca_source.startswith("$")):
             steps.append((self.ca_source, None))  # the CA alone first, so that a failure names the right file
         if self._cert is not None:
             steps.append(("cert", self._cert))

@@ -7,10 +7,11 @@ this order and in one place:
 
 1. the argument checks against the spec (``InvalidParameterError``, nothing sent);
 2. ``build``: the request, once;
-3. the attempts, in the channel's retry loop: each signed afresh by the channel's ``httpx.Auth``
-   (a new Date and nonce), logged (``attempt_log``), bounded by the attempt timeout and the size
-   cap (event hooks on the channel's httpx client), its answer ``parse``d into the model or the
-   typed error that decides whether another attempt follows.
+3. the attempts: the first alone, then, once it failed with an error worth another, the channel's
+   retry loop (``retry.retry_after_first``; stamina is loaded only then): each signed afresh by the
+   channel's ``httpx.Auth`` (a new Date and nonce), logged (``attempt_log``), bounded by the attempt
+   timeout and the size cap (event hooks on the channel's httpx client), its answer ``parse``d into
+   the model or the typed error that decides whether another attempt follows.
 
 The two differ only where one awaits.
 """
@@ -35,7 +36,7 @@ from .attempt_log import REQUEST_ID_HEADER, AttemptLog
 from .attempt_timeout import ATTEMPT_SECONDS
 from .paths import absolute_url
 from .raw_response import RawResponse
-from .retry import CALL_STARTED, RetryPolicy, transport_error
+from .retry import RetryPolicy, aretry_after_first, retry_after_first, transport_error
 
 __all__ = ["Channel", "arequest", "request"]
 
@@ -47,8 +48,7 @@ _HttpT = TypeVar("_HttpT", httpx.Client, httpx.AsyncClient)
 @attrs.frozen
 class Channel(Generic[_HttpT]):
     """Where a call goes and by which rules: an httpx client (signing, timeouts and caps set on it), the
-    retry policy and its caller (stamina's, sync or async as ``http`` is: made once, it counts each
-    call's deadline from the call's start, ``retry.CALL_STARTED``), the host the attempt log names.
+    retry policy (for the attempts after the first: ``retry.retry_after_first``), the host the attempt log names.
 
     ``closed``: the ``InvalidParameterError`` message for an attempt once ``http`` is closed, or
     ``released`` is set (checked before each attempt, and when httpx refuses one because another
@@ -62,7 +62,6 @@ class Channel(Generic[_HttpT]):
 
     http: _HttpT
     retry: RetryPolicy
-    caller: Any
     host: str
     closed: str = "the httpx client is closed: make a new one for more calls"
     timeout: float | None = None
@@ -77,14 +76,12 @@ class Channel(Generic[_HttpT]):
     @classmethod
     def sync(cls, http: httpx.Client, retry: RetryPolicy | None = None) -> Channel[httpx.Client]:
         """A channel through ``http`` with ``retry`` (default: ``RetryPolicy()``'s defaults)."""
-        policy = retry or RetryPolicy()
-        return Channel(http, policy, policy.caller(), http.base_url.host)
+        return Channel(http, retry or RetryPolicy(), http.base_url.host)
 
     @classmethod
     def asynchronous(cls, http: httpx.AsyncClient, retry: RetryPolicy | None = None) -> Channel[httpx.AsyncClient]:
         """The async twin of ``sync``."""
-        policy = retry or RetryPolicy()
-        return Channel(http, policy, policy.async_caller(), http.base_url.host)
+        return Channel(http, retry or RetryPolicy(), http.base_url.host)
 
 
 @overload
@@ -122,11 +119,12 @@ def request(
     """
     sent, log = _prepare(operation, arguments, channel)
     parsed = _parser(parse or operation.parse, log, raw)
-    started = CALL_STARTED.set(log.started)
+    begun = time.monotonic()
     try:
-        return channel.caller(_attempt, channel, sent, parsed, log)  # type: ignore[no-any-return]
-    finally:
-        CALL_STARTED.reset(started)
+        return _attempt(channel, sent, parsed, log)  # type: ignore[no-any-return]
+    except Exception as error:
+        failed = error  # handed on below, outside this block: no "during handling" chain
+    return retry_after_first(channel.retry, failed, begun, _attempt, channel, sent, parsed, log)  # type: ignore[no-any-return]
 
 
 @overload
@@ -160,11 +158,12 @@ async def arequest(
     """The async twin of ``request``: the same checks, attempts, logs and errors."""
     sent, log = _prepare(operation, arguments, channel)
     parsed = _parser(parse or operation.parse, log, raw)
-    started = CALL_STARTED.set(log.started)
+    begun = time.monotonic()
     try:
-        return await channel.caller(_async_attempt, channel, sent, parsed, log)  # type: ignore[no-any-return]
-    finally:
-        CALL_STARTED.reset(started)
+        return await _async_attempt(channel, sent, parsed, log)
+    except Exception as error:
+        failed = error
+    return await aretry_after_first(channel.retry, failed, begun, _async_attempt, channel, sent, parsed, log)
 
 
 def _prepare(

@@ -5,16 +5,24 @@ Date and nonce. Retried: connection failures and timeouts, HTTP 5xx, HTTP 429, `
 codes and any error carrying ``x-acs-retry-after``; never any other 4xx. The waits: the server's
 ``x-acs-retry-after`` up to the call's deadline, else its ``Retry-After`` up to ``RETRY_AFTER_CAP``,
 else exponential backoff. ``stamina.set_testing(True)`` turns the waiting off in tests.
+
+The request path makes a call's first attempt alone, and hands the call to stamina's loop
+(``retry_after_first``/``aretry_after_first``) only once that attempt failed with an error worth another. Most
+calls succeed at once, and so never load stamina and tenacity (about 15 ms of a command's start-up)
+nor pay for their loop.
 """
 
 from __future__ import annotations
 
+import functools
 import ssl
+import sys
+import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 import httpx
@@ -30,6 +38,9 @@ __all__ = [
     "DEFAULT_MAX_ATTEMPTS",
     "RETRY_DECIDED",
     "RetryPolicy",
+    "aretry_after_first",
+    "on_retry_hooks",
+    "retry_after_first",
     "retry_hook",
     "translated_transport_errors",
     "transport_error",
@@ -41,8 +52,9 @@ WAIT_INITIAL = 0.2  # seconds before the first retry, doubling after
 WAIT_MAX = 4.0  # seconds: the longest exponential wait
 WAIT_JITTER = 0.3  # seconds: at most this much random delay is added to each wait
 RETRY_AFTER_CAP = 5.0  # seconds: a server's Retry-After is honoured up to this
-# The time.monotonic() start of the call the current thread or task is making: the retry hook counts
-# x-acs-retry-after's cap (the time left before the deadline) from it, with one caller for all calls.
+# The time.monotonic() start of the call the current thread or task is making, for a caller made once
+# (``RetryPolicy.caller``): its retry hook counts x-acs-retry-after's cap (the time left before the
+# deadline) from it.
 CALL_STARTED: ContextVar[float | None] = ContextVar("foas_client_call_started", default=None)
 # Told of each retry decision made in the current thread or task: the error and what ``retry_hook`` said
 # (``False``, ``True`` for backoff, or the seconds to wait). A sweep sets it to close its shared gate on a
@@ -50,6 +62,7 @@ CALL_STARTED: ContextVar[float | None] = ContextVar("foas_client_call_started", 
 RETRY_DECIDED: ContextVar[Callable[[Exception, bool | float], None] | None] = ContextVar(
     "foas_client_retry_decided", default=None
 )
+T = TypeVar("T")
 
 
 def retry_hook(error: Exception, *, remaining: float | None = None) -> bool | float:
@@ -83,10 +96,10 @@ class RetryPolicy:
     max_attempts: int = attrs.field(default=DEFAULT_MAX_ATTEMPTS, validator=attrs.validators.ge(1))
     deadline: float | None = DEFAULT_DEADLINE
 
-    def _settings(self) -> dict[str, float | int | None]:
+    def _settings(self, timeout: float | None = None) -> dict[str, float | int | None]:
         return {
             "attempts": self.max_attempts,
-            "timeout": self.deadline,
+            "timeout": self.deadline if timeout is None else timeout,
             "wait_initial": WAIT_INITIAL,
             "wait_max": WAIT_MAX,
             "wait_jitter": WAIT_JITTER,
@@ -120,8 +133,8 @@ class RetryPolicy:
     def caller(self, *, started: float | None = None) -> stamina.BoundRetryingCaller:
         """stamina's retrying caller for this policy; ``started``: the call's ``time.monotonic()`` start,
         from which the time left before the deadline is counted (``None``: ``CALL_STARTED``'s value in
-        the calling context, as the request path sets it for each call, else the whole deadline). One
-        caller serves every call of a client."""
+        the calling context, else the whole deadline). One caller serves many calls. (The request path
+        makes the first attempt itself, and loads stamina only when a retry is due: ``retry_after_first``.)"""
         import stamina
 
         return stamina.RetryingCaller(**self._settings()).on(self._hook(started))  # type: ignore[arg-type]
@@ -131,6 +144,117 @@ class RetryPolicy:
         import stamina
 
         return stamina.AsyncRetryingCaller(**self._settings()).on(self._hook(started))  # type: ignore[arg-type]
+
+
+# -- the first attempt alone, stamina's loop for the rest ------------------------------------------
+
+
+def retry_after_first(
+    policy: RetryPolicy, failed: Exception, begun: float, function: Callable[..., T], /, *args: Any
+) -> T:
+    """The rest of a call whose first attempt, ``function(*args)`` begun at ``begun`` (``time.monotonic()``),
+    failed with ``failed``: what ``policy.caller()`` would have done after that attempt.
+
+    If ``retry_hook`` refuses ``failed`` (a 4xx, a decode error, a bug), it is raised as it is.
+    Otherwise stamina takes over, loaded now: its loop is given ``failed`` as its own first attempt
+    (the same wait, the same count, the same on-retry hooks and test mode) and the time left before
+    the deadline, and calls ``function(*args)`` for each attempt after it.
+    """
+    caller = _takeover(policy, failed).RetryingCaller(**policy._settings(_left(policy, begun)))
+    return caller.on(policy._hook(begun))(_replaying(failed, function), *args)  # type: ignore[no-any-return]
+
+
+async def aretry_after_first(
+    policy: RetryPolicy, failed: Exception, begun: float, function: Callable[..., Awaitable[T]], /, *args: Any
+) -> T:
+    """The async twin of ``retry_after_first`` (stamina's async loop)."""
+    caller = _takeover(policy, failed).AsyncRetryingCaller(**policy._settings(_left(policy, begun)))
+    return await caller.on(policy._hook(begun))(_areplaying(failed, function), *args)  # type: ignore[no-any-return]
+
+
+def _left(policy: RetryPolicy, begun: float) -> float | None:
+    """The seconds of ``policy``'s deadline left after the first attempt (stamina counts them from its start)."""
+    return None if policy.deadline is None else max(policy.deadline - (time.monotonic() - begun), 0.0)
+
+
+def _takeover(policy: RetryPolicy, error: Exception) -> Any:
+    """stamina, loaded, for a call whose first attempt failed with ``error``; raises ``error`` if no retry is due."""
+    if retry_hook(error) is False:
+        raise error
+    return _load_stamina()
+
+
+def _replaying(error: Exception, function: Callable[..., T]) -> Callable[..., T]:
+    """``function``, whose first call raises ``error`` (the attempt already made) instead of running it."""
+    pending = [error]
+
+    @functools.wraps(function)  # stamina names the callable in its on-retry hooks' details
+    def attempt(*args: Any) -> T:
+        if pending:
+            raise pending.pop()
+        return function(*args)
+
+    return attempt
+
+
+def _areplaying(error: Exception, function: Callable[..., Awaitable[T]]) -> Callable[..., Awaitable[T]]:
+    """The async twin of ``_replaying``."""
+    pending = [error]
+
+    @functools.wraps(function)
+    async def attempt(*args: Any) -> T:
+        if pending:
+            raise pending.pop()
+        return await function(*args)
+
+    return attempt
+
+
+# stamina's on-retry hooks for a scope (``on_retry_hooks``) opened before stamina was loaded: set
+# when the first retry loads it, and put back as they were when the scope ends.
+_HOOKS_LOCK = threading.Lock()
+_scoped_hooks: list[Any] | None = None  # [hooks] while a scope waits for stamina; [hooks, before] once set
+
+
+def _load_stamina() -> Any:
+    import stamina
+
+    with _HOOKS_LOCK:
+        if _scoped_hooks is not None and len(_scoped_hooks) == 1:
+            from stamina.instrumentation import get_on_retry_hooks, set_on_retry_hooks
+
+            _scoped_hooks.append(get_on_retry_hooks())
+            set_on_retry_hooks(_scoped_hooks[0])
+    return stamina
+
+
+@contextmanager
+def on_retry_hooks(hooks: Sequence[Any]) -> Iterator[None]:
+    """stamina's on-retry hooks are ``hooks`` inside the block (called with each scheduled retry's
+    ``stamina.instrumentation.RetryDetails``), and as they were after it. stamina is not loaded for
+    this: if no retry is due inside the block, it is never loaded at all. One scope at a time."""
+    global _scoped_hooks
+    if "stamina" in sys.modules:
+        from stamina.instrumentation import get_on_retry_hooks, set_on_retry_hooks
+
+        before = get_on_retry_hooks()
+        set_on_retry_hooks(list(hooks))
+        try:
+            yield
+        finally:
+            set_on_retry_hooks(before)
+        return
+    with _HOOKS_LOCK:
+        _scoped_hooks = [list(hooks)]
+    try:
+        yield
+    finally:
+        with _HOOKS_LOCK:
+            scope, _scoped_hooks = _scoped_hooks, None
+        if scope is not None and len(scope) == 2:
+            from stamina.instrumentation import set_on_retry_hooks
+
+            set_on_retry_hooks(scope[1])
 
 
 def transport_error(exc: httpx.TransportError | ssl.SSLError) -> TransportError:

@@ -18,7 +18,7 @@ from urllib.request import getproxies
 
 import httpx
 
-__all__ = ["FileStamp", "tls_context"]
+__all__ = ["FileStamp", "may_use_tls", "tls_context"]
 
 # (path, size, mtime in ns): a file as it is now, so that a cached context is never one of an older file
 FileStamp = tuple[str, int, int]
@@ -50,6 +50,12 @@ def _context(ca: FileStamp | bool, cert: tuple[FileStamp, FileStamp | None] | No
     return context
 
 
+def may_use_tls(endpoint: str, *, trust_env: bool, proxy: bool) -> bool:
+    """Whether a client of ``endpoint`` may ever make a TLS connection: an ``https://`` endpoint, or a
+    proxy (given, or the environment's when ``trust_env``), which may be ``https://`` itself."""
+    return not endpoint.startswith("http://") or proxy or bool(trust_env and getproxies())
+
+
 def tls_context(
     endpoint: str,
     *,
@@ -70,6 +76,6 @@ def tls_context(
     Raises:
         ssl.SSLError, OSError: a file is not what it should be (read here, when the client is made).
     """
-    if endpoint.startswith("http://") and not proxy and not (trust_env and getproxies()):
+    if not may_use_tls(endpoint, trust_env=trust_env, proxy=proxy):
         return _trusting_nothing()
     return _context(ca, cert, trust_env)
