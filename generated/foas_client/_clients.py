@@ -230,6 +230,7 @@ class FoasClient(SyncClientCore):
         tag: str | None = None,
         type_: str | None = None,
         concurrency: int = DEFAULT_CONCURRENCY,
+        page_size: int | None = None,
         evidence: EvidenceTarget | None = None,
     ) -> Generator[PackageReferences, None, None]:
         """Every package of the projects given (or of all of them), with whether any
@@ -253,11 +254,13 @@ class FoasClient(SyncClientCore):
             tag: Only the packages with this tag (Package标签). (``ListPackage``'s filter)
             type_: Only the packages of this type (Package类型), e.g. JAR or PYTHON. (``ListPackage``'s filter)
             concurrency: requests in flight at once, in all (default 8).
+            page_size: projects and packages asked for per page of their listings
+                (default: the service's); the job listings use the service's.
             evidence: a path (appended to) or a writable text file: one JSON line per decision; no secret.
 
         Raises:
             InvalidParameterError: neither or both of ``project_names`` and ``all_projects``, a
-                ``concurrency`` below 1, or an evidence path that cannot be opened; nothing was sent.
+                ``concurrency`` or ``page_size`` below 1, or an evidence path that cannot be opened; nothing was sent.
         """
         log = EvidenceLog(evidence, region=self.settings.region_id, endpoint=self.settings.endpoint, version=_version)
         return sweep(
@@ -273,6 +276,7 @@ class FoasClient(SyncClientCore):
             ),
             budget=SweepBudget(concurrency),
             evidence=log,
+            page_size=page_size,
         )
 
     def list_project(
@@ -727,6 +731,7 @@ class AsyncFoasClient(AsyncClientCore):
         tag: str | None = None,
         type_: str | None = None,
         concurrency: int = DEFAULT_CONCURRENCY,
+        page_size: int | None = None,
         evidence: EvidenceTarget | None = None,
     ) -> AsyncGenerator[PackageReferences, None]:
         """``FoasClient.find_unreferenced_packages`` for ``async for``: the checks are asyncio tasks, the same rules."""
@@ -744,6 +749,7 @@ class AsyncFoasClient(AsyncClientCore):
             ),
             budget=AsyncSweepBudget(concurrency),
             evidence=log,
+            page_size=page_size,
         )
 
     async def list_project(

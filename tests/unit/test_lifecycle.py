@@ -164,6 +164,22 @@ def test_a_filter_of_the_package_listing_reaches_it() -> None:
     assert listing and all({"tag=v1", "type=JAR", "packageName=x.jar"} <= set(query.split("&")) for query in listing)
 
 
+def test_page_size_reaches_the_package_listing_not_the_checks() -> None:
+    fake = FakeFoasService()
+    names = fill(fake, "p1", 7, jobs=lambda i: 0)
+    transport = Recording(fake)
+    with client(transport) as sync_client:
+        found = list(sync_client.find_unreferenced_packages(["p1"], page_size=3))
+        with pytest.raises(InvalidParameterError, match="page_size"):
+            sync_client.find_unreferenced_packages(["p1"], page_size=0)
+    assert {r.package_name for r in found} == set(names)  # three pages of the listing, every package
+    sized = [
+        ("pageSize=3" in query.split("&"), path.endswith("/packages"))
+        for (_, path), query in zip(transport.requests, transport.queries, strict=True)
+    ]
+    assert sized.count((True, True)) == 3 and (True, False) not in sized
+
+
 def test_a_failed_listing_is_failed_with_its_reason_never_unreferenced() -> None:
     fake = FakeFoasService()
     referenced = fill(fake, "p1", 5, jobs=lambda i: 0)  # nothing references any

@@ -147,6 +147,12 @@ class SweepCommand:
             help=f"requests in flight at once, in all (default: {DEFAULT_CONCURRENCY})",
         )
         group.add_argument(
+            "--page-size",
+            type=_count(minimum=1),
+            metavar="N",
+            help="items asked for per page of the listings swept (default: the service's)",
+        )
+        group.add_argument(
             "--evidence", metavar="FILE", help="append one JSON line per decision, with its RequestIds, to FILE"
         )
         action = group.add_mutually_exclusive_group()
@@ -209,6 +215,7 @@ def _run_sweep(program: Program, command: SweepCommand, args: argparse.Namespace
                 command.names_argument: args.names,
                 command.all_argument: args.all_names,
                 "concurrency": args.concurrency,
+                "page_size": args.page_size,
                 "evidence": evidence,
                 **_call_arguments(program, command, args),  # type: ignore[arg-type]
             }

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
+from ..arguments import check_count
 from ..errors import FoasError, InvalidParameterError
 from ..paging import aiter_pages, iter_pages, page_request
 from .budget import AsyncSweepBudget, SweepBudget
@@ -98,6 +99,7 @@ def _names(
     containers: Sequence[str] | None,
     list_containers: Callable[[dict[str, Any]], Any],
     budget: SweepBudget,
+    size: int | None,
 ) -> Iterator[str | S]:
     if containers:
         yield from containers
@@ -107,7 +109,7 @@ def _names(
         with closing(
             iter_pages(
                 rules,
-                page_request(rules, page=None, size=None),
+                page_request(rules, page=None, size=size),
                 lambda arguments: budget.run(lambda: list_containers(arguments)),
             )
         ) as pages:
@@ -123,6 +125,7 @@ def _subjects(
     names: Iterator[str | S],
     list_subjects: Callable[[str, dict[str, Any]], Any],
     budget: SweepBudget,
+    size: int | None,
 ) -> Iterator[_Subject | S]:
     rules = plan.subjects.rules
     for container in names:
@@ -131,7 +134,7 @@ def _subjects(
             continue
         fetch = (lambda name: lambda arguments: budget.run(lambda: list_subjects(name, arguments)))(container)
         try:
-            with closing(iter_pages(rules, page_request(rules, page=None, size=None), fetch)) as pages:
+            with closing(iter_pages(rules, page_request(rules, page=None, size=size), fetch)) as pages:
                 for page in pages:
                     for item in rules.read(page).items:
                         yield _Subject(container, str(getattr(item, plan.subjects.item_id)), item)
@@ -149,6 +152,7 @@ def sweep(
     list_checked: Callable[[str, str, dict[str, Any]], Any],
     budget: SweepBudget,
     evidence: EvidenceLog,
+    page_size: int | None = None,
 ) -> Generator[S, None, None]:
     """Every subject's check, in the listings' order; see the module docstring.
 
@@ -159,7 +163,8 @@ def sweep(
             call, nothing was sent.
     """
     _containers_given(containers, all_containers)
-    return _sweep(plan, containers, list_containers, list_subjects, list_checked, budget, evidence)
+    size = None if page_size is None else check_count(page_size, "page_size", minimum=1)
+    return _sweep(plan, containers, list_containers, list_subjects, list_checked, budget, evidence, size)
 
 
 def _sweep(
@@ -170,6 +175,7 @@ def _sweep(
     list_checked: Callable[[str, str, dict[str, Any]], Any],
     budget: SweepBudget,
     evidence: EvidenceLog,
+    size: int | None,
 ) -> Generator[S, None, None]:
     from concurrent.futures import Future, ThreadPoolExecutor
 
@@ -187,7 +193,7 @@ def _sweep(
     window: deque[Future[S]] = deque()
     limit = WINDOW_PER_SLOT * budget.concurrency
     pool = ThreadPoolExecutor(max_workers=budget.concurrency, thread_name_prefix="foas-sweep")
-    units = _subjects(plan, _names(plan, containers, list_containers, budget), list_subjects, budget)
+    units = _subjects(plan, _names(plan, containers, list_containers, budget, size), list_subjects, budget, size)
     try:
         for unit in units:
             if isinstance(unit, _Subject):
@@ -218,6 +224,7 @@ async def _anames(
     containers: Sequence[str] | None,
     list_containers: Callable[[dict[str, Any]], Awaitable[Any]],
     budget: AsyncSweepBudget,
+    size: int | None,
 ) -> AsyncGenerator[str | S, None]:
     if containers:
         for name in containers:
@@ -225,7 +232,7 @@ async def _anames(
         return
     rules = plan.containers.rules
     try:
-        request = page_request(rules, page=None, size=None)
+        request = page_request(rules, page=None, size=size)
         async with aclosing(
             aiter_pages(rules, request, lambda arguments: budget.run(lambda: list_containers(arguments)))
         ) as pages:
@@ -241,6 +248,7 @@ async def _asubjects(
     names: AsyncGenerator[str | S, None],
     list_subjects: Callable[[str, dict[str, Any]], Awaitable[Any]],
     budget: AsyncSweepBudget,
+    size: int | None,
 ) -> AsyncGenerator[_Subject | S, None]:
     rules = plan.subjects.rules
     async for container in names:
@@ -249,7 +257,7 @@ async def _asubjects(
             continue
         fetch = (lambda name: lambda arguments: budget.run(lambda: list_subjects(name, arguments)))(container)
         try:
-            async with aclosing(aiter_pages(rules, page_request(rules, page=None, size=None), fetch)) as pages:
+            async with aclosing(aiter_pages(rules, page_request(rules, page=None, size=size), fetch)) as pages:
                 async for page in pages:
                     for item in rules.read(page).items:
                         yield _Subject(container, str(getattr(item, plan.subjects.item_id)), item)
@@ -267,10 +275,12 @@ def asweep(
     list_checked: Callable[[str, str, dict[str, Any]], Awaitable[Any]],
     budget: AsyncSweepBudget,
     evidence: EvidenceLog,
+    page_size: int | None = None,
 ) -> AsyncGenerator[S, None]:
     """The async twin of ``sweep``: checks are asyncio tasks; the same order, budget, window and rules."""
     _containers_given(containers, all_containers)
-    return _asweep(plan, containers, list_containers, list_subjects, list_checked, budget, evidence)
+    size = None if page_size is None else check_count(page_size, "page_size", minimum=1)
+    return _asweep(plan, containers, list_containers, list_subjects, list_checked, budget, evidence, size)
 
 
 async def _asweep(
@@ -281,6 +291,7 @@ async def _asweep(
     list_checked: Callable[[str, str, dict[str, Any]], Awaitable[Any]],
     budget: AsyncSweepBudget,
     evidence: EvidenceLog,
+    size: int | None,
 ) -> AsyncGenerator[S, None]:
     import asyncio
 
@@ -299,7 +310,7 @@ async def _asweep(
 
     window: deque[asyncio.Future[S]] = deque()
     limit = WINDOW_PER_SLOT * budget.concurrency
-    units = _asubjects(plan, _anames(plan, containers, list_containers, budget), list_subjects, budget)
+    units = _asubjects(plan, _anames(plan, containers, list_containers, budget, size), list_subjects, budget, size)
     try:
         async with aclosing(units):
             async for unit in units:
