@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from foas_client.testing import TEST_CREDENTIALS, FakeFoasService, make_jobs
+from tests.bench.sweep import ESTATE
 
 PROJECT, PACKAGE, SMALL_PACKAGE = "bench", "big.jar", "small.jar"
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,6 +34,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, required=True)
     parser.add_argument("--latency", type=float, default=0.0)
     parser.add_argument("--also", type=int, default=0, help="jobs under SMALL_PACKAGE (the first ones)")
+    parser.add_argument("--estate", action="store_true", help="also the package sweep's estate (tests.bench.sweep)")
     args = parser.parse_args()
     # The stdlib server listens with a backlog of 5: a burst of more concurrent connects loses SYNs,
     # and each lost one costs the client a 1 s retransmission. This process only serves, so the class
@@ -43,17 +45,21 @@ def main() -> None:
     service.add_jobs(PROJECT, PACKAGE, jobs)
     if args.also:
         service.add_jobs(PROJECT, SMALL_PACKAGE, jobs[: args.also])
+    if args.estate:
+        ESTATE.populate(service)
     with service.serve() as fake:
         print(fake.base_url, flush=True)
         sys.stdin.read()
 
 
 @contextmanager
-def fake_process(*, jobs: int, latency: float = 0.0, also: int = 0) -> Iterator[str]:
+def fake_process(*, jobs: int, latency: float = 0.0, also: int = 0, estate: bool = False) -> Iterator[str]:
     """A running fake in a child process; yields its base URL, stops it on exit."""
     command = [sys.executable, "-m", "tests.bench.fake_process", "--jobs", str(jobs), "--latency", str(latency)]
     if also:
         command += ["--also", str(also)]
+    if estate:
+        command.append("--estate")
     child = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert child.stdout is not None

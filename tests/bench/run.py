@@ -36,8 +36,10 @@ rss-iter     peak RSS of a process running ``iter_jobs(concurrency=8)`` over 100
 import       CPU of ``import foas_client`` vs ``import httpx``, installed wheel with bytecode, fresh
              interpreters [≤ 1.3]
 generate     ``python -m generator --output <tmp>`` wall time, an absolute goal [≤ 3 s]
-(sweep)      reserved, not measured yet: the package sweep (one project, 500 packages) vs the official
-             SDK loop [≥ 5× faster] and vs a standard-library 8-thread floor [≤ 1.25]
+sweep        ``FoasClient.find_unreferenced_packages`` over one project of 500 packages (a third of them
+             referenced by 5 jobs), 20 ms latency, vs the official SDK's sequential loop (ListPackage
+             pages, then GetRefPackageJob for each) [≥ 5× faster]; sweep/floor: the same vs the least
+             code doing the same calls with 8 threads (http.client, V3, json.loads) [≤ 1.25]
 """
 
 from __future__ import annotations
@@ -83,6 +85,7 @@ from tests.bench.measure import (
     render,
     repeat,
 )
+from tests.bench.sweep import ESTATE, client_sweep, floor_sweep, official_sdk_sweep
 from tests.bench.workloads import floor_listing, official_sdk_listing
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -107,10 +110,8 @@ GOALS: dict[str, Goal] = {
     "rss-iter": Goal(1.1, "≤ 1.1 (flat)"),
     "import": Goal(1.3, "≤ 1.3"),
     "generate": Goal(3.0, "≤ 3 s"),
-    # Reserved for the package sweep (one project of 500 packages), not measured yet: its section goes
-    # into SECTIONS, and these two lines are its goals.
-    # "sweep": Goal(0.2, "≤ 0.2 (5× faster)"),  # vs the official SDK's loop
-    # "sweep/floor": Goal(1.25, "≤ 1.25"),  # vs a standard-library floor at 8 threads
+    "sweep": Goal(0.2, "≤ 0.2 (5× faster)"),  # the package sweep vs the official SDK's loop
+    "sweep/floor": Goal(1.25, "≤ 1.25"),  # vs a standard-library floor at 8 threads
 }
 
 LIST_JOBS, LIST_PAGE_SIZE, LIST_LATENCY, CONCURRENCY = 2_000, 20, 0.020, 8
@@ -126,6 +127,7 @@ STREAM_JOBS, STREAM_SMALL, STREAM_PAGE_SIZE, STREAM_CONCURRENCY = 100_000, 10_00
 # one sample takes seconds (the sequential listings, 100 x 20 ms; the 100,000-job streams).
 ROUNDS = {
     "cli-all": 5, "conc-8": 7, "sequential": 3, "cpu": 15, "call": 9, "decode": 9, "rss": 3, "import": 9, "generate": 5,
+    "sweep": 3,  # a round is about 14 s, most of it the official SDK's sequential loop
 }  # fmt: skip
 
 
@@ -404,6 +406,48 @@ def listing_figures(python: str) -> list[Figure]:
     return figures
 
 
+# -- the package sweep -------------------------------------------------------------------------------
+
+
+def sweep_figures() -> list[Figure]:
+    """sweep, sweep/floor: which of 500 packages no job references, three ways, each checked against the estate."""
+    expected = ESTATE.unreferenced()
+
+    def checked(sweep: Callable[[], set[str]]) -> Callable[[], set[str]]:
+        def run() -> set[str]:
+            found = sweep()
+            if found != expected:  # a sweep that decides wrong, or stops early, must not look fast
+                raise RuntimeError(f"found {len(found)} unreferenced packages, expected {len(expected)}")
+            return found
+
+        return run
+
+    what = (
+        f"find_unreferenced_packages: {ESTATE.packages} packages, 1 in {ESTATE.every} used by {ESTATE.jobs} jobs, "
+        f"{LIST_LATENCY * 1e3:.0f} ms latency"
+    )
+    with (
+        fake_process(jobs=0, latency=LIST_LATENCY, estate=True) as base_url,
+        FoasClient(endpoint=base_url, credentials=TEST_CREDENTIALS) as client,
+    ):
+        sides = interleave_sides(
+            {
+                "ours": call_time(checked(client_sweep(client, project=ESTATE.project))),
+                "sdk": call_time(checked(official_sdk_sweep(base_url, ACCESS_KEY, project=ESTATE.project))),
+                "floor": call_time(checked(floor_sweep(base_url, ACCESS_KEY, project=ESTATE.project))),
+            },
+            rounds=ROUNDS["sweep"],
+        )
+    return sides_figures(
+        sides,
+        [
+            ("sweep", what, "ours", "sdk", "official SDK loop"),
+            ("sweep/floor", "  the same sweep", "ours", "floor", "floor, http.client + json.loads, 8 threads"),
+            ("sweep-floor/sdk", "  the floor, against the peer", "floor", "sdk", "official SDK loop"),
+        ],
+    )
+
+
 # -- one whole call ----------------------------------------------------------------------------------
 
 
@@ -647,7 +691,7 @@ SECTIONS: dict[str, Section] = {
     "rss": Section(rss_figures, wheel=True),
     "import": Section(import_figures, wheel=True),
     "generate": Section(lambda _: generate_figures()),
-    # "sweep": Section(sweep_figures, wheel=True),  # reserved: the package sweep (see GOALS)
+    "sweep": Section(lambda _: sweep_figures()),
 }
 
 
