@@ -19,9 +19,14 @@ __all__ = ["READ_COMMAND_LINE", "command_line"]
 # Given ``staging`` and ``name``: builds the parser ``foas`` runs (the core's ``build_parser`` of the
 # generated ``_cli.PROGRAM``, as ``main`` does) and prints every command's option groups as one JSON line.
 # argparse's ``_actions``/``_action_groups`` are what sphinx-argparse and argparse-manpage read too:
-# argparse has no public way to list its options. Any failure is printed as {"error": ...}.
+# argparse has no public way to list its options. A spec parameter whose option the command has already
+# (``--count``, ``--yes``...) makes ``build_parser`` raise argparse's ArgumentError: each command is then
+# built again alone, first without its spec parameters, then with each one, so that the parser itself says
+# which parameter collides with which option of which command; printed as {"collisions": [...]}, one line
+# each. Any other failure is printed as {"error": ...}.
 READ_COMMAND_LINE = """
 import argparse, importlib, json, traceback
+import attrs
 
 def options(parser):
     exclusive = {}
@@ -45,9 +50,36 @@ def options(parser):
             groups.append({"title": group.title, "options": found})
     return groups
 
+def subparsers(top):
+    return next(action.choices for action in top._actions if isinstance(action, argparse._SubParsersAction))
+
+def collisions(program, build):
+    found = []
+    for command in program.commands:
+        alone = lambda parameters: attrs.evolve(program, commands=(attrs.evolve(command, parameters=parameters),))
+        own = subparsers(build(alone(())))  # the command and its views, with their own options only
+        for parameter in command.parameters:
+            try:
+                build(alone((parameter,)))
+            except argparse.ArgumentError as error:
+                option = str(error.message).rpartition(": ")[2].split(", ")[-1]
+                having = [f"{program.prog} {n}" for n, parser in own.items() if option in parser._option_string_actions]
+                found.append(
+                    f"{command.operation_id}: its {parameter.location} parameter {parameter.name!r} would be the "
+                    f"option {option}, which {' and '.join(having) or program.prog} already has for itself"
+                )
+    return found
+
 def read():
     program = importlib.import_module(name + "._cli").PROGRAM
-    top = importlib.import_module(name + "._core.cli.core").build_parser(program)
+    build = importlib.import_module(name + "._core.cli.core").build_parser
+    try:
+        top = build(program)
+    except argparse.ArgumentError:
+        found = collisions(program, build)
+        if found:
+            return {"collisions": found}
+        raise
     commands = []
     for action in top._actions:
         if isinstance(action, argparse._SubParsersAction):
@@ -72,13 +104,17 @@ def command_line(printed: str, package: str) -> dict[str, Any]:
     ``help`` and ``exclusive_with`` (the options it cannot be given with).
 
     Raises:
-        GeneratorError: the command line could not be built or read; the message says why.
+        GeneratorError: the command line could not be built or read; the message says why: for a spec
+            parameter whose option the command has already, one line naming the operation, the parameter,
+            the option and the command.
     """
     lines = printed.strip().splitlines()
     try:
         program: dict[str, Any] = json.loads(lines[-1]) if lines else {"error": "nothing was printed"}
     except json.JSONDecodeError:
         program = {"error": f"not JSON: {lines[-1][:200]!r}"}
+    if "collisions" in program:  # one line each: operation, parameter, the option and the command having it
+        raise GeneratorError("\n".join(program["collisions"]))
     if "error" in program:
         raise GeneratorError(
             f"reading the command line of the new {package} ({package}._cli.PROGRAM) failed: {program['error']}"

@@ -93,6 +93,7 @@ def render_layers(spec: Mapping[str, Any], templates: Path, bound: Sequence[Bind
         name
         for name, present in (
             ("ItemAddress", any(op["fake"]["addresses"] for op in operations)),
+            ("FieldFilter", any(op["fake"]["filters"] for op in paged)),
             ("Membership", any(op["fake"]["membership"] for op in paged)),
         )
         if present
@@ -298,6 +299,7 @@ def _fake(
         "default_page_size": _DEFAULT_PAGE_SIZE,
         "item_id": None,
         "membership": None,
+        "filters": _filters(operation, paging["item_schema"] if paging is not None else None, schemas),
     }
     if paging is not None:
         fake["noun"] = paging["items_method"].removeprefix("iter_")
@@ -328,6 +330,35 @@ def _membership(
     if not isinstance(separator, str) or not separator:
         raise ValueError(f"{where}: separator must be a non-empty string")
     return {"parameter": rule["parameter"], "field": rule["field"], "separator": separator}
+
+
+def _filters(operation: Mapping[str, Any], item: str | None, schemas: Mapping[str, Any]) -> list[dict[str, str]]:
+    """The operation's query parameters that filter its listing by equality (each one's ``x-filters-field``,
+    the item schema's property that must equal the parameter's value), checked against the item schema.
+
+    Raises:
+        GeneratorError: naming the operation, the parameter and the field, when the operation is not paged,
+            the parameter is not in the query, or the field is not a property of the item schema (or is of
+            another type than the parameter).
+    """
+    found = []
+    for parameter in operation.get("parameters", []):
+        if "x-filters-field" not in parameter:
+            continue
+        field = parameter["x-filters-field"]
+        where = f"operation {operation['operationId']}: parameter {parameter['name']!r}: x-filters-field {field!r}"
+        if item is None:
+            raise GeneratorError(f"{where}: the operation has no x-pagination, so no listing to filter")
+        if parameter.get("in") != "query":
+            raise GeneratorError(f"{where}: only a query parameter filters a listing, not a {parameter.get('in')} one")
+        prop = schemas.get(item, {}).get("properties", {}).get(field) if isinstance(field, str) else None
+        if not isinstance(prop, Mapping):
+            raise GeneratorError(f"{where}: no such property in the item schema {item}")
+        kind, field_kind = parameter.get("schema", {}).get("type", "string"), prop.get("type")
+        if field_kind is not None and field_kind != kind:
+            raise GeneratorError(f"{where}: {item}.{field} is of type {field_kind}, the parameter of type {kind}")
+        found.append({"parameter": parameter["name"], "field": field})
+    return found
 
 
 def _documented_example(operation: Mapping[str, Any]) -> dict[str, str] | None:

@@ -21,7 +21,7 @@ from ._core.credentials import Credentials
 from ._core.decoding.responses import decode_body
 from ._core.testing.estate import DEFAULT_ITEMS, DEFAULT_OWNERS, DEFAULT_PER_ITEM, DEFAULT_REFERENCED
 from ._core.testing.items import FieldHint, make_items
-from ._core.testing.relations import ItemAddress, Membership
+from ._core.testing.relations import FieldFilter, ItemAddress, Membership
 from ._core.testing.server import LoopbackServer
 from ._core.testing.service import TEST_CREDENTIALS, FakeOperation, FakeService
 from ._core.testing.transport import async_mock_transport, mock_transport
@@ -147,6 +147,12 @@ _OPERATIONS = {
         default_page_size=10,
         fields=_LIST_PROJECT_FIELDS,
         item_id="Name",
+        filters=(
+            FieldFilter(parameter="name", field="Name"),
+            FieldFilter(parameter="clusterId", field="ClusterId"),
+            FieldFilter(parameter="region", field="Region"),
+            FieldFilter(parameter="deployType", field="DeployType"),
+        ),
         documented=_documented("ListProject", "200", "made", "ListProjectResponse"),
     ),
     "ListPackage": FakeOperation(
@@ -161,6 +167,11 @@ _OPERATIONS = {
         default_page_size=10,
         fields=_LIST_PACKAGE_FIELDS,
         item_id="PackageName",
+        filters=(
+            FieldFilter(parameter="packageName", field="PackageName"),
+            FieldFilter(parameter="tag", field="Tag"),
+            FieldFilter(parameter="type", field="Type"),
+        ),
         documented=_documented("ListPackage", "200", "made", "ListPackageResponse"),
     ),
     "GetPackage": FakeOperation(
@@ -216,6 +227,8 @@ class FakeFoasService(FakeService):
     GetPackage answers the item that ListPackage lists with that ``packageName``; once it is removed, it answers 404 ``InvalidPackage.NotFound``.
     DeletePackage removes the item that ListPackage lists with that ``packageName``; once it is removed, it answers 404 ``InvalidPackage.NotFound``.
     GetRefPackageJob lists, for a ``packageName``, the items added for it and those of the same ``project_name`` whose ``Packages`` names it (','-separated).
+    ListProject keeps the items whose ``Name`` equals ``name``, ``ClusterId`` equals ``clusterId``, ``Region`` equals ``region``, ``DeployType`` equals ``deployType``, for each of these parameters given; its totals count the items kept.
+    ListPackage keeps the items whose ``PackageName`` equals ``packageName``, ``Tag`` equals ``tag``, ``Type`` equals ``type``, for each of these parameters given; its totals count the items kept.
     ``request_log`` records the requests answered, ``deletes`` the DELETEs among them.
     """
 

@@ -115,8 +115,8 @@ def test_exit_code_says_whether_some_package_is_unreferenced(foas: Any, referenc
     assert foas(*SWEEP, "--exit-code", "--output", "jsonl")[0] == 1
     everything = [name for name, jobs in referenced.items() if jobs]
     code, out, _ = foas(*SWEEP, "--exit-code", "--package-name", everything[0], "--output", "jsonl")
-    # the fake ignores the filter, so the exit code is still "found"; what matters is that the filter is sent
-    assert code == 1 and out
+    # the filter leaves one package, which a job references: nothing unreferenced
+    assert code == 0 and [json.loads(line)["packageName"] for line in out.splitlines()] == [everything[0]]
 
 
 def test_a_failed_package_listing_exits_undecided_and_is_never_unreferenced(

@@ -117,6 +117,7 @@ def add_operations(spec: dict[str, Any]) -> None:
             },
         },
     }
+    shipped = schemas["Package"]["properties"]
     schemas["Package"] = {
         "type": "object",
         "xml": {"name": "Package"},
@@ -129,6 +130,16 @@ def add_operations(spec: dict[str, Any]) -> None:
             "Public": {"type": "boolean"},
         },
     }
+    # The shipped listings filter on Package fields (x-filters-field): those the made Package lacks stay.
+    filtered = {
+        parameter["x-filters-field"]
+        for item in spec["paths"].values()
+        for op in item.values()
+        for parameter in op.get("parameters", [])
+        if "x-filters-field" in parameter
+    }
+    for field in sorted(filtered & set(shipped) - set(schemas["Package"]["properties"])):
+        schemas["Package"]["properties"][field] = shipped[field]
 
 
 # Runs against the regenerated package only (PYTHONPATH puts it before the editable install).

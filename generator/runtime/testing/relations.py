@@ -1,4 +1,5 @@
-"""How the fake's listings relate, as the spec says: items addressed one by one, listings by membership.
+"""How the fake's listings relate, as the spec says: items addressed one by one, listings by membership,
+listings filtered by a query parameter.
 
 The generated binding derives both from the spec and gives them to each ``FakeOperation``; the fake's
 store acts on them (``service``). Nothing here names an operation or a field.
@@ -11,7 +12,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["ItemAddress", "Membership"]
+__all__ = ["FieldFilter", "ItemAddress", "Membership"]
 
 
 @attrs.frozen
@@ -33,6 +34,20 @@ class Membership:
         if not isinstance(value, str):
             return []
         return list(dict.fromkeys(name.strip() for name in value.split(self.separator) if name.strip()))
+
+
+@attrs.frozen
+class FieldFilter:
+    """A query parameter filtering a listing by equality (the parameter's ``x-filters-field``): when the
+    request gives ``parameter``, the listing keeps the items whose ``field`` equals its value (typed as the
+    spec types the parameter); when it does not, the filter keeps every item."""
+
+    parameter: str
+    field: str
+
+    def keeps(self, wire: Mapping[str, Any], arguments: Mapping[str, Any]) -> bool:
+        """Whether ``wire`` (an item as a JSON-shaped dict) is listed for ``arguments`` (by parameter name)."""
+        return self.parameter not in arguments or wire.get(self.field) == arguments[self.parameter]
 
 
 @attrs.frozen

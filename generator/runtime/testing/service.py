@@ -11,8 +11,9 @@ any other answers the object stored for its path arguments, else its documented 
 
 The store has state where the spec relates the operations (``relations``): an operation addressing one
 item of a listing (``ItemAddress``: GET answers the item, DELETE removes it, and both answer 404 once it is
-gone), and a listing filtered by membership (``Membership``: an item is listed for every value its field
-names). ``add_estate`` fills three related listings at once (``estate``). ``request_log`` records each
+gone), a listing filtered by membership (``Membership``: an item is listed for every value its field
+names), and query parameters filtering a listing by equality (``FieldFilter``: a page and its totals count
+the items kept). ``add_estate`` fills three related listings at once (``estate``). ``request_log`` records each
 request answered, so a test can count the DELETEs sent (``deletes``).
 
 Transports and servers (``_fake_transport``, ``_fake_server``) call ``FakeService.answer``; this
@@ -45,7 +46,7 @@ from ..shapes import ObjectShape
 from .answers import Answer, Fault, Misbehaviour
 from .estate import ARGUMENTS, Estate, EstateOwner, check_estate, referenced_indices
 from .items import FieldHint, make_items
-from .relations import ItemAddress, Membership
+from .relations import FieldFilter, ItemAddress, Membership
 from .xml_writer import encode_xml
 
 __all__ = ["TEST_CREDENTIALS", "FakeOperation", "FakeService", "RequestRecord"]
@@ -94,6 +95,7 @@ class FakeOperation:
         fields: for a paginated operation, what the spec says of each property of its items, to make them.
         item_id: for a paginated operation, the wire name of its items' id (``x-item-id``), or ``None``.
         membership: for a paginated operation listing by membership, its rule (``x-membership-filter``).
+        filters: for a paginated operation, its query parameters that filter by equality (``x-filters-field``).
         addresses: for an unpaginated operation, the listing whose one item it addresses, or ``None``.
     """
 
@@ -110,6 +112,7 @@ class FakeOperation:
     fields: Mapping[str, FieldHint] = attrs.field(factory=dict)
     item_id: str | None = None
     membership: Membership | None = None
+    filters: tuple[FieldFilter, ...] = ()
     addresses: ItemAddress | None = None
     path_names: tuple[str, ...] = attrs.field(init=False)
     route: re.Pattern[str] = attrs.field(init=False)
@@ -177,7 +180,9 @@ class FakeService:
     the item's NotFound code. An id the listing never held gets the answer set for it, else the documented
     example, unless ``complete_listings`` is true (``add_estate`` sets it): then 404, as the service does.
     A listing by membership (``FakeOperation.membership``) lists, for a value, the items added for it and
-    the items of the same scope whose field names it. ``request_log`` holds the last 10,000 requests
+    the items of the same scope whose field names it. A listing's filters (``FakeOperation.filters``) keep,
+    for each filtering parameter the request gives, the items whose field equals its value; the page and its
+    totals are the kept items'. ``request_log`` holds the last 10,000 requests
     answered (``RequestRecord``), ``deletes`` those with method DELETE.
     """
 
@@ -492,6 +497,9 @@ class FakeService:
         page_size = arguments.get(paging.size.wire, operation.default_page_size) if paging.size else None
         size = page_size or operation.default_page_size
         stored = self._listing(operation, operation.key(path_arguments))
+        given = [rule for rule in operation.filters if rule.parameter in arguments]
+        if given:  # the totals are the filtered listing's
+            stored = [record for record in stored if all(rule.keeps(record[1], arguments) for rule in given)]
         rules = self.misbehaviour
         total = len(stored)
         if rules.shrink_totals_by and page_index > first:
