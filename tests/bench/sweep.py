@@ -17,13 +17,9 @@ This module imports neither foas_client nor the official SDK at its top, as ``wo
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import http.client
 import json
 import threading
-import time
-import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -31,11 +27,12 @@ from urllib.parse import quote, urlsplit
 
 import attrs
 
+from tests.bench.workloads import v3_headers
+
 REGION = "cn-hangzhou"
 PACKAGE_PAGE = 100  # packages per ListPackage page
 JOB_PAGE = 20  # jobs per GetRefPackageJob page
 THREADS = 8  # the floor's, and the sweep's default budget
-_EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()  # a GET has no body
 
 
 @attrs.frozen
@@ -127,30 +124,13 @@ def floor_sweep(
     base_url: str, access_key: tuple[str, str], *, project: str, threads: int = THREADS
 ) -> Callable[[], set[str]]:
     """The same calls as ``official_sdk_sweep``, ``threads`` at a time, with the least code: the floor."""
-    key_id, secret = access_key
     split = urlsplit(base_url)
     local = threading.local()
 
     def get(path: str, action: str, query: dict[str, Any]) -> dict[str, Any]:
-        # Signed by hand with signature V3, as this client signs by default (the fake checks it).
         encoded = "&".join(f"{k}={quote(str(v), safe='')}" for k, v in sorted(query.items()))
         target = f"{path}?{encoded}"
-        signed = {  # lower-cased names, sorted: the order V3 signs them in
-            "host": split.netloc,
-            "x-acs-action": action,
-            "x-acs-content-sha256": _EMPTY_SHA256,
-            "x-acs-date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            "x-acs-region-id": REGION,
-            "x-acs-signature-nonce": str(uuid.uuid4()),
-            "x-acs-version": "2018-11-11",
-        }
-        names = ";".join(signed)
-        lines = "".join(f"{name}:{value}\n" for name, value in signed.items())
-        canonical = f"GET\n{path}\n{encoded}\n{lines}\n{names}\n{_EMPTY_SHA256}"
-        string = "ACS3-HMAC-SHA256\n" + hashlib.sha256(canonical.encode()).hexdigest()
-        signature = hmac.new(secret.encode(), string.encode(), hashlib.sha256).hexdigest()
-        headers = {"Accept": "application/json", **signed}
-        headers["Authorization"] = f"ACS3-HMAC-SHA256 Credential={key_id},SignedHeaders={names},Signature={signature}"
+        headers = v3_headers(split.netloc, access_key, action=action, target=target)  # as the client signs
         conn = getattr(local, "conn", None)
         if conn is None:
             conn = local.conn = http.client.HTTPConnection(split.hostname or "", split.port)

@@ -119,11 +119,16 @@ def signed_v3_request(
     calls (the floors, the hand-signed httpx baselines); the fake checks it, so a mistake here fails
     the bench.
     """
-    key_id, secret = access_key
     target = _page_target(project, package, page_size, page_index)
+    return target, v3_headers(host, access_key, action="GetRefPackageJob", target=target)
+
+
+def v3_headers(host: str, access_key: tuple[str, str], *, action: str, target: str) -> dict[str, str]:
+    """The headers of a GET of ``target`` (its query already sorted and encoded), signed by hand with V3."""
+    key_id, secret = access_key
     signed = {  # lower-cased names, sorted: the order V3 signs them in
         "host": host,
-        "x-acs-action": "GetRefPackageJob",
+        "x-acs-action": action,
         "x-acs-content-sha256": _EMPTY_SHA256,
         "x-acs-date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "x-acs-region-id": REGION,
@@ -138,7 +143,7 @@ def signed_v3_request(
     signature = hmac.new(secret.encode(), string.encode(), hashlib.sha256).hexdigest()
     headers = {"Accept": "application/json", **signed}
     headers["Authorization"] = f"ACS3-HMAC-SHA256 Credential={key_id},SignedHeaders={names},Signature={signature}"
-    return target, headers
+    return headers
 
 
 def floor_listing(
