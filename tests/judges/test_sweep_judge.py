@@ -116,6 +116,17 @@ def test_a_guarded_delete_of_a_referenced_package_sends_no_delete_and_exits_1(
     assert service.deletes == [] and signed(server)
 
 
+@pytest.mark.parametrize("signature", ["v3", "v1"])
+def test_a_dry_run_sends_nothing_at_all(
+    foas: Any, service: SweepService, server: RoaVerifyingServer, signature: str
+) -> None:
+    name = unreferenced(service, "beta team")[0]
+    argv = ("delete-package", "--project-name", "beta team", "--package-name", name, "--signature-version", signature)
+    code, out, err = foas(*argv, "--dry-run")
+    assert (code, err) == (0, "") and out.startswith("DELETE ")
+    assert server.received == [] and service.arrivals == [] and service.deletes == []  # not even the guard's read
+
+
 @pytest.mark.parametrize("response_format", ["json", "xml"])
 def test_a_guarded_delete_of_an_unreferenced_package_sends_exactly_one_delete_and_exits_0(
     foas: Any, service: SweepService, server: RoaVerifyingServer, response_format: str
