@@ -55,7 +55,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from unittest import mock
 
@@ -654,6 +654,14 @@ def generate_figures() -> list[Figure]:
 # -- the report ------------------------------------------------------------------------------------
 
 
+def _installed(distribution: str) -> str:
+    """The version of ``distribution``, or "not installed" (``make bench`` installs the bench's baselines first)."""
+    try:
+        return version(distribution)
+    except PackageNotFoundError:
+        return "not installed"
+
+
 def machine() -> list[str]:
     cpu = "unknown CPU"
     try:
@@ -669,8 +677,8 @@ def machine() -> list[str]:
         f"machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, load average {load}",
         f"python:  {platform.python_implementation()} {platform.python_version()}; foas-client {version('foas-client')}"
         f", JSON parser {parser}, lxml {version('lxml')}, httpx {version('httpx')}",
-        f"baselines: aliyun-python-sdk-foas {version('aliyun-python-sdk-foas')} "
-        f"+ aliyun-python-sdk-core {version('aliyun-python-sdk-core')}, msgspec {version('msgspec')}",
+        f"baselines: aliyun-python-sdk-foas {_installed('aliyun-python-sdk-foas')} "
+        f"+ aliyun-python-sdk-core {_installed('aliyun-python-sdk-core')}, msgspec {version('msgspec')}",
     ]
 
 
