@@ -11,6 +11,7 @@ import asyncio
 import subprocess
 import sys
 import time
+import warnings
 from collections.abc import Awaitable, Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
@@ -417,3 +418,14 @@ def test_other_errors_pass_through_untranslated() -> None:
     with pytest.raises(httpx.DecodingError) as caught, translated_transport_errors():
         raise error
     assert caught.value is error
+
+
+def test_past_the_deadline_the_first_failure_is_raised_without_a_retry_or_a_warning() -> None:
+    policy = RetryPolicy(max_attempts=3, deadline=0.01)
+    failure = ServerError(503)
+    calls: list[int] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # stamina warns on a timeout of 0: none must reach the caller
+        with pytest.raises(ServerError) as raised:
+            retry_after_first(policy, failure, time.monotonic() - 1.0, lambda: calls.append(1))
+    assert raised.value is failure and calls == []

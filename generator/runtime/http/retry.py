@@ -160,7 +160,8 @@ def retry_after_first(
     (the same wait, the same count, the same on-retry hooks and test mode) and the time left before
     the deadline, and calls ``function(*args)`` for each attempt after it.
     """
-    caller = _takeover(policy, failed).RetryingCaller(**policy._settings(_left(policy, begun)))
+    left = _left(policy, begun)
+    caller = _takeover(policy, failed, left).RetryingCaller(**policy._settings(left))
     return caller.on(policy._hook(begun))(_replaying(failed, function), *args)  # type: ignore[no-any-return]
 
 
@@ -168,7 +169,8 @@ async def aretry_after_first(
     policy: RetryPolicy, failed: Exception, begun: float, function: Callable[..., Awaitable[T]], /, *args: Any
 ) -> T:
     """The async twin of ``retry_after_first`` (stamina's async loop)."""
-    caller = _takeover(policy, failed).AsyncRetryingCaller(**policy._settings(_left(policy, begun)))
+    left = _left(policy, begun)
+    caller = _takeover(policy, failed, left).AsyncRetryingCaller(**policy._settings(left))
     return await caller.on(policy._hook(begun))(_areplaying(failed, function), *args)  # type: ignore[no-any-return]
 
 
@@ -177,9 +179,11 @@ def _left(policy: RetryPolicy, begun: float) -> float | None:
     return None if policy.deadline is None else max(policy.deadline - (time.monotonic() - begun), 0.0)
 
 
-def _takeover(policy: RetryPolicy, error: Exception) -> Any:
-    """stamina, loaded, for a call whose first attempt failed with ``error``; raises ``error`` if no retry is due."""
-    if retry_hook(error) is False:
+def _takeover(policy: RetryPolicy, error: Exception, left: float | None) -> Any:
+    """stamina, loaded, for a call whose first attempt failed with ``error``; raises ``error`` if no retry is due:
+    it is not worth one, or the deadline has passed (``left`` is 0: stamina would warn that its timeout of 0
+    allows no retry, and make none)."""
+    if retry_hook(error) is False or left == 0.0:
         raise error
     return _load_stamina()
 
