@@ -31,6 +31,7 @@ __all__ = [
     "credentials_of_async",
     "default_credentials",
     "ensure_usable",
+    "environment_secrets",
 ]
 
 ENV_ACCESS_KEY_ID = "ALIBABA_CLOUD_ACCESS_KEY_ID"
@@ -40,6 +41,14 @@ ENV_SECURITY_TOKEN = "ALIBABA_CLOUD_SECURITY_TOKEN"
 
 def _redacted(value: object) -> str:
     return "None" if value is None else "'***'"
+
+
+def environment_secrets() -> list[str]:
+    """The secret and the STS token the environment holds (each of 4 characters or more): what any text this
+    package writes (a line on stderr, an evidence record) is masked against, belt and braces."""
+    return [
+        value for name in (ENV_ACCESS_KEY_SECRET, ENV_SECURITY_TOKEN) if len(value := os.environ.get(name, "")) >= 4
+    ]
 
 
 # Visible ASCII only: the id and the token travel in HTTP headers, where a line break, a control or a

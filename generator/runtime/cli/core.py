@@ -26,7 +26,7 @@ import attrs
 import httpx
 
 from ..arguments import problem
-from ..credentials import ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET, ENV_SECURITY_TOKEN
+from ..credentials import ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET, ENV_SECURITY_TOKEN, environment_secrets
 from ..errors import (
     ApiError,
     CredentialsError,
@@ -746,16 +746,10 @@ def _closing(iterator: Iterator[Any]) -> Iterator[Iterator[Any]]:
 # -- chatter and failures -------------------------------------------------------------------------
 
 
-def _secrets() -> list[str]:
-    return [
-        value for name in (ENV_ACCESS_KEY_SECRET, ENV_SECURITY_TOKEN) if len(value := os.environ.get(name, "")) >= 4
-    ]
-
-
 def _redacted(text: str) -> str:
     """``text`` on one line, with any secret of the environment masked (belt and braces: none should be there)."""
     text = " ".join(text.split())
-    for secret in _secrets():
+    for secret in environment_secrets():
         text = text.replace(secret, "***")
     return text
 

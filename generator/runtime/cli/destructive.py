@@ -21,8 +21,9 @@ from typing import IO, Any
 import httpx
 
 from ..errors import FoasError
+from .output import _isatty
 
-__all__ = ["DeclinedError", "DryRun", "add_options", "confirm", "describe_request"]
+__all__ = ["DeclinedError", "DryRun", "add_options", "can_ask", "confirm", "describe_request"]
 
 _REDACTED = "<redacted>"
 # Where each signature version puts the signature (ACS3: "...,Signature=<hex>"; ROA v1: "acs <id>:<base64>").
@@ -79,6 +80,12 @@ def describe_request(request: httpx.Request) -> str:
     return "\n".join(lines) + "\n"
 
 
+def can_ask(stdin: IO[str], stderr: IO[str], *, is_terminal: Callable[[Any], bool] | None = None) -> bool:
+    """Whether a question on ``stderr`` can be answered on ``stdin``: both are terminals."""
+    terminal = is_terminal or _isatty
+    return terminal(stdin) and terminal(stderr)
+
+
 def confirm(
     what: str,
     *,
@@ -96,8 +103,7 @@ def confirm(
         return
     stdin = stdin or sys.stdin
     stderr = stderr or sys.stderr
-    terminal = is_terminal or (lambda stream: bool(getattr(stream, "isatty", lambda: False)()))
-    if not (terminal(stdin) and terminal(stderr)):
+    if not can_ask(stdin, stderr, is_terminal=is_terminal):
         raise DeclinedError(f"{what}: not sent; without a terminal to ask on, give --yes", usage=True)
     stderr.write(f"{what}\nSend it? [y/N] ")
     stderr.flush()

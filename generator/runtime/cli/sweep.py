@@ -39,8 +39,8 @@ from .core import (
     _flag,
     _say,
 )
-from .destructive import DeclinedError, confirm
-from .output import Listing, RecordLayout, _isatty, load_rich, page_progress, writer
+from .destructive import DeclinedError, can_ask, confirm
+from .output import Listing, RecordLayout, load_rich, page_progress, writer
 
 if TYPE_CHECKING:
     from .core import Program, _Parser
@@ -201,7 +201,7 @@ def _run_sweep(program: Program, command: SweepCommand, args: argparse.Namespace
     noun = command.nouns[1]
     if args.yes and not args.delete:
         raise InvalidParameterError("--yes goes with --delete")
-    if args.delete and not args.yes and not (_isatty(sys.stdin) and _isatty(sys.stderr)):
+    if args.delete and not args.yes and not can_ask(sys.stdin, sys.stderr):
         raise InvalidParameterError("--delete without a terminal to confirm on needs --yes")
     evidence = _evidence(args.evidence)
     out, err = sys.stdout, sys.stderr

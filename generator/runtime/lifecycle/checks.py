@@ -121,17 +121,20 @@ class _Reading:
     def answered(self, page: object) -> object:
         """Notes the RequestId of ``page`` as it arrives, before the walk checks it (a page that fails the
         checks is still in the evidence); returns it."""
-        request_id = getattr(page, "request_id", None)  # the service's envelope, as errors and the attempt log read it
-        if isinstance(request_id, str) and request_id:
-            self.request_ids.append(request_id)
+        self._note(page)
         return page
 
     def failed(self, error: FoasError) -> FoasError:
         """Notes the RequestId of an error answer; returns ``error``."""
-        request_id = getattr(error, "request_id", None)
+        self._note(error)
+        return error
+
+    def _note(self, answer: object) -> None:
+        request_id = getattr(
+            answer, "request_id", None
+        )  # the service's envelope, as errors and the attempt log read it
         if isinstance(request_id, str) and request_id:
             self.request_ids.append(request_id)
-        return error
 
     def page(self, page: object) -> bool:
         """Notes ``page`` (checked by the walk already); ``True`` when it decides: it holds an item."""

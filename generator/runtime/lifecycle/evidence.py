@@ -21,18 +21,12 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from ..credentials import ENV_ACCESS_KEY_SECRET, ENV_SECURITY_TOKEN
+from ..credentials import environment_secrets
 from ..errors import InvalidParameterError
 
 __all__ = ["EvidenceLog", "EvidenceTarget"]
 
 EvidenceTarget = str | os.PathLike[str] | IO[str]
-
-
-def _secrets() -> list[str]:
-    return [
-        value for name in (ENV_ACCESS_KEY_SECRET, ENV_SECURITY_TOKEN) if len(value := os.environ.get(name, "")) >= 4
-    ]
 
 
 def _masked(value: Any, secrets: Sequence[str]) -> Any:
@@ -102,7 +96,7 @@ class EvidenceLog:
             record["reason"] = reason
         record.update(more)
         record.update(self._base)
-        line = json.dumps(_masked(record, _secrets()), ensure_ascii=False) + "\n"
+        line = json.dumps(_masked(record, environment_secrets()), ensure_ascii=False) + "\n"
         with self._lock:
             self._out.write(line)
             self._out.flush()
