@@ -6,7 +6,7 @@ INPUTS_SHA256: dict[str, str] = {
     "generator/config.yaml": "5bfc500386bc59d5085c521f517b3dbb5ff18b2e6ef7f3a0fbebb71d229dc9e2",
     "generator/extensions": "fc7fe54704e2d30bf4a72a9a7dbb1f50f6f69afc7f3847d58ce7b40a2cfcba0e",
     "generator/ruff-generated.toml": "242dd51d205406f242c79e1b8e8ab42c73c77e7d18f2371c13cf8f19c7e5a6af",
-    "generator/runtime": "a879c47945ce4b0acbdaa73520eb73a8bff47a3f8bca2f73fbe22a9b14f962c7",
+    "generator/runtime": "ecbfef1e032c5d6eb5355e692ff9f0cd7fe6754e5629f71344bb364f5ca496c5",
     "generator/templates": "e8501ec8008fdfc179f0a9fb5c3e27c6eedb2eb17faeec1e31cb6d7a34485f65",
     "spec/foas.openapi.yaml": "c8f52db8e9493d741e21a6ba34eea0a7df54500e7129e0ecec1395e0e56c833c",
     "spec/plan.schema.json": "56c562f960aebd19d07de1ef10914146493171555eec8d51a84729f12a0fc1e0",

@@ -231,7 +231,7 @@ def _run_sweep(program: Program, command: SweepCommand, args: argparse.Namespace
             try:
                 for found in command.sweep(client, **arguments):
                     counts[found.status] += 1
-                    if found.status == "unreferenced":
+                    if args.delete and found.status == "unreferenced":  # kept only to delete: memory stays flat
                         candidates.append((found.container, found.subject))
                     items_out.add([command.record(found)])
                     progress.advance()
