@@ -37,6 +37,7 @@ LAYERS = (
     "_cli.py",
     "_clients.py",
     "_fake.py",
+    "_lifecycle.py",
     "_pytest_plugin.py",
     "errors.py",
     "testing.py",

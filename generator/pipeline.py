@@ -219,7 +219,7 @@ def _exports(
     first use: each bound extension's ``__all__``, each embedded document's models, the sweeps' results."""
     found: dict[str, list[str]] = {}
     if results := lifecycle.result_classes(spec):
-        found["._clients"] = results
+        found["._lifecycle"] = results
     for binding in bound:
         found.setdefault(f".{EXTENSIONS_LINK}.{binding.extension.module}", list(binding.extension.public))
     for document in embedded.values():

@@ -7,13 +7,7 @@ JSON and from XML by their Content-Type; every error is a ``foas_client.errors.F
 
 from typing import TYPE_CHECKING, Any
 
-from ._bindings import Acs3Signer, RoaSigner, decode_body
-from ._clients import AsyncFoasClient, FoasClient
-from ._core.credentials import AsyncCredentialsProvider, Credentials, CredentialsProvider, OfficialChainProvider
-from ._core.http.core import ResponseFormat, SignatureVersion
-from ._core.http.raw_response import RawResponse
-from ._core.http.retry import RetryPolicy
-from .client import Client
+from ._core.lazy import lazy_names
 from .errors import (
     ApiError,
     AuthError,
@@ -25,59 +19,88 @@ from .errors import (
     ThrottlingError,
     TransportError,
 )
-from .models import (
-    DeletePackageResponse,
-    ErrorResponse,
-    GetPackageResponse,
-    GetRefPackageJobResponse,
-    Job,
-    JobList,
-    KnownApiType,
-    KnownJobType,
-    ListPackageResponse,
-    ListProjectResponse,
-    Package,
-    PackageList,
-    Project,
-    ProjectList,
-)
 
 if TYPE_CHECKING:  # imported on first use (see __getattr__); type checkers see them here
-    from ._clients import PackageReferences
+    from ._bindings import Acs3Signer, RoaSigner, decode_body
+    from ._clients import AsyncFoasClient, FoasClient
+    from ._core.credentials import AsyncCredentialsProvider, Credentials, CredentialsProvider, OfficialChainProvider
+    from ._core.http.core import ResponseFormat, SignatureVersion
+    from ._core.http.raw_response import RawResponse
+    from ._core.http.retry import RetryPolicy
     from ._embedded.execution_plan import ExecutionPlan, PlanEdge, PlanNode
     from ._extensions.java_properties import parse_properties
     from ._extensions.plan import parse_plan
+    from ._lifecycle import PackageReferences
+    from .client import Client
+    from .models.delete_package_response import DeletePackageResponse
+    from .models.error_response import ErrorResponse
+    from .models.get_package_response import GetPackageResponse
+    from .models.get_ref_package_job_response import GetRefPackageJobResponse
+    from .models.job import Job
+    from .models.job_list import JobList
+    from .models.known_api_type import KnownApiType
+    from .models.known_job_type import KnownJobType
+    from .models.list_package_response import ListPackageResponse
+    from .models.list_project_response import ListProjectResponse
+    from .models.package import Package
+    from .models.package_list import PackageList
+    from .models.project import Project
+    from .models.project_list import ProjectList
 
 __version__: str  # the installed distribution's version, read on first use (see __getattr__)
 
-# What the extensions bound to the spec's fields export (views and parsers of embedded documents),
-# and the documents' models, imported when first asked for: most programs list jobs and never parse a
-# document, and the models (TypedDicts, typing_extensions on 3.10) cost a few ms to import.
+# Every name but the errors, by the module that defines it, imported when first asked for: most of an
+# import's cost is class creation (the clients, the core's descriptors, each operation's models), and
+# a program that only catches foas_client.FoasError, or lists jobs and never parses a document, should
+# not pay for the rest. The errors stay eager: `except foas_client.ApiError` must cost nothing.
 _LAZY = {
-    "PackageReferences": "._clients",
+    "Acs3Signer": "._bindings",
+    "RoaSigner": "._bindings",
+    "decode_body": "._bindings",
+    "AsyncFoasClient": "._clients",
+    "FoasClient": "._clients",
+    "AsyncCredentialsProvider": "._core.credentials",
+    "Credentials": "._core.credentials",
+    "CredentialsProvider": "._core.credentials",
+    "OfficialChainProvider": "._core.credentials",
+    "ResponseFormat": "._core.http.core",
+    "SignatureVersion": "._core.http.core",
+    "RawResponse": "._core.http.raw_response",
+    "RetryPolicy": "._core.http.retry",
+    "Client": ".client",
+    "GetRefPackageJobResponse": ".models.get_ref_package_job_response",
+    "JobList": ".models.job_list",
+    "Job": ".models.job",
+    "ListProjectResponse": ".models.list_project_response",
+    "ProjectList": ".models.project_list",
+    "Project": ".models.project",
+    "ListPackageResponse": ".models.list_package_response",
+    "PackageList": ".models.package_list",
+    "GetPackageResponse": ".models.get_package_response",
+    "DeletePackageResponse": ".models.delete_package_response",
+    "Package": ".models.package",
+    "ErrorResponse": ".models.error_response",
+    "KnownJobType": ".models.known_job_type",
+    "KnownApiType": ".models.known_api_type",
+    "PackageReferences": "._lifecycle",
     "parse_plan": "._extensions.plan",
     "parse_properties": "._extensions.java_properties",
     "ExecutionPlan": "._embedded.execution_plan",
     "PlanNode": "._embedded.execution_plan",
     "PlanEdge": "._embedded.execution_plan",
 }
+_lazy_name, __dir__ = lazy_names(__name__, _LAZY, globals())
 
 
 def __getattr__(name: str) -> Any:
-    """The extensions' names and the embedded documents' models on first use; ``__version__``: the
-    installed distribution's version (``"0+unknown"`` in a source tree never installed).
+    """Each name of ``_LAZY`` on first use; ``__version__``: the installed distribution's version
+    (``"0+unknown"`` in a source tree never installed).
 
     The version is read from the package metadata when first asked for, not at import:
     importlib.metadata alone costs a fifth of the package's import time.
     """
-    if name in _LAZY:
-        from importlib import import_module
-
-        value = getattr(import_module(_LAZY[name], __name__), name)
-        globals()[name] = value
-        return value
     if name != "__version__":
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        return _lazy_name(name)
     from importlib.metadata import PackageNotFoundError, version
 
     try:

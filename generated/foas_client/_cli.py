@@ -19,10 +19,9 @@ from ._core.cli.core import Command, EmbeddedView, ExitCode, Program, run
 from ._core.cli.output import RecordLayout
 from ._core.cli.sweep import SweepCommand
 from ._core.operation import WireName
+from ._core.paging import PageRules
 from ._extensions import plan as plan_view
 from ._schema import OPERATIONS
-from .api.packages import get_ref_package_job, list_package
-from .api.projects import list_project
 
 __all__ = ["PROGRAM", "ExitCode", "main"]
 
@@ -82,7 +81,8 @@ PROGRAM = Program(
                 time_columns=frozenset(("CreateTime", "ModifyTime")),
                 wrap_columns=frozenset(("JobName",)),
             ),
-            rules=get_ref_package_job.page_rules(),
+            # From the spec alone: the command's endpoint module is imported by its first call.
+            rules=PageRules.of(OPERATIONS["GetRefPackageJob"]),
             items=lambda client, **arguments: client.iter_jobs(**arguments),
             views=(
                 EmbeddedView(
@@ -126,7 +126,8 @@ PROGRAM = Program(
                 time_columns=frozenset(("CreateTime", "ModifyTime")),
                 wrap_columns=frozenset(()),
             ),
-            rules=list_project.page_rules(),
+            # From the spec alone: the command's endpoint module is imported by its first call.
+            rules=PageRules.of(OPERATIONS["ListProject"]),
             items=lambda client, **arguments: client.iter_projects(**arguments),
         ),
         Command(
@@ -163,7 +164,8 @@ PROGRAM = Program(
                 time_columns=frozenset(("CreateTime", "ModifyTime")),
                 wrap_columns=frozenset(("OriginName",)),
             ),
-            rules=list_package.page_rules(),
+            # From the spec alone: the command's endpoint module is imported by its first call.
+            rules=PageRules.of(OPERATIONS["ListPackage"]),
             items=lambda client, **arguments: client.iter_packages(**arguments),
         ),
         Command(

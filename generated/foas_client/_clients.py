@@ -5,95 +5,35 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator, Generator, Sequence
 from functools import cached_property
-from typing import cast
-
-import attrs
+from typing import TYPE_CHECKING
 
 from ._core.http.core import CLIENT_ARGUMENTS, AsyncClientCore, Server, SyncClientCore
 from ._core.http.raw_response import RawResponse
-from ._core.lifecycle.budget import DEFAULT_CONCURRENCY, AsyncSweepBudget, SweepBudget
-from ._core.lifecycle.checks import Listing, SubjectCheck
-from ._core.lifecycle.evidence import EvidenceLog, EvidenceTarget
-from ._core.lifecycle.guard import GuardPlan, aguarded_delete, guarded_delete
-from ._core.lifecycle.sweep import SweepPlan, asweep, sweep
+from ._core.lifecycle import DEFAULT_CONCURRENCY
 from ._core.paging import page_request
-from ._schema import OPERATIONS, SERVER_DEFAULTS, SERVER_ENDPOINTS, SERVER_URL
-from .api.packages import delete_package, get_package, get_ref_package_job, list_package
-from .api.projects import list_project
+from ._schema import SERVER_DEFAULTS, SERVER_ENDPOINTS, SERVER_URL
 from .client import Client
-from .errors import PackageInUseError
-from .models import (
-    DeletePackageResponse,
-    GetPackageResponse,
-    GetRefPackageJobResponse,
-    Job,
-    ListPackageResponse,
-    ListProjectResponse,
-    Package,
-    Project,
-)
 
-__all__ = [
-    "AsyncFoasClient",
-    "AsyncFoasClientWithRawResponse",
-    "FoasClient",
-    "FoasClientWithRawResponse",
-    "PackageReferences",
-]
+# Each method imports its operation's endpoint module (and so that operation's models) at its first
+# call, and the sweeps and guards their plans (``_lifecycle``): class creation is most of an import's
+# cost, and a program calls a few of the spec's operations. A later import is a dictionary lookup.
+if TYPE_CHECKING:
+    from ._core.lifecycle.evidence import EvidenceTarget
+    from ._lifecycle import PackageReferences
+    from .models import (
+        DeletePackageResponse,
+        GetPackageResponse,
+        GetRefPackageJobResponse,
+        Job,
+        ListPackageResponse,
+        ListProjectResponse,
+        Package,
+        Project,
+    )
+
+__all__ = ["AsyncFoasClient", "AsyncFoasClientWithRawResponse", "FoasClient", "FoasClientWithRawResponse"]
 
 _SERVER = Server.of(SERVER_URL, SERVER_DEFAULTS, SERVER_ENDPOINTS)
-
-
-def _version() -> str:
-    from . import __version__  # read from the package metadata when evidence is written
-
-    return __version__
-
-
-@attrs.frozen(kw_only=True)
-class PackageReferences(SubjectCheck):
-    """One package as ``find_unreferenced_packages`` found it: ``status`` (``unreferenced``, ``referenced``
-    or ``failed``), ``count`` (jobs referencing it, as ``GetRefPackageJob`` announced),
-    ``pages_read``, ``request_ids``, ``error`` (one line, when failed), and the names below."""
-
-    @property
-    def total_count(self) -> int | None:
-        """``count``: the jobs referencing it, as ``GetRefPackageJob`` announced them."""
-        return self.count
-
-    @property
-    def project_name(self) -> str | None:
-        """The project (``None`` when ``ListProject`` itself failed)."""
-        return self.container
-
-    @property
-    def package_name(self) -> str | None:
-        """The package's PackageName (``None`` for a project whose listing failed)."""
-        return self.subject
-
-    @property
-    def package(self) -> Package | None:
-        """The package as ``ListPackage`` listed it."""
-        return cast("Package | None", self.item)
-
-    @property
-    def first_job_ids(self) -> tuple[str, ...]:
-        """The JobIds of the first jobs referencing it."""
-        return self.first_ids
-
-
-_SWEEP_GET_REF_PACKAGE_JOB = SweepPlan(
-    containers=Listing.of(OPERATIONS["ListProject"], item_id="name"),
-    subjects=Listing.of(OPERATIONS["ListPackage"], item_id="package_name"),
-    checked=Listing.of(OPERATIONS["GetRefPackageJob"], item_id="job_id"),
-    result=PackageReferences,
-)
-_GUARD_DELETE_PACKAGE = GuardPlan(
-    checked=Listing.of(OPERATIONS["GetRefPackageJob"], item_id="job_id"),
-    delete_operation="DeletePackage",
-    error=PackageInUseError,
-    noun="job",
-)
 
 
 class FoasClient(SyncClientCore):
@@ -140,6 +80,8 @@ class FoasClient(SyncClientCore):
             TransportError: the request did not complete after retries (TimeoutError for timeouts).
             InvalidParameterError: an argument the spec does not allow, or the client is closed; nothing was sent.
         """
+        from .api.packages import get_ref_package_job
+
         return self._request(
             get_ref_package_job.OPERATION,
             {
@@ -185,6 +127,8 @@ class FoasClient(SyncClientCore):
         Returns:
             A generator; leaving the loop early, ``close()`` it to stop the requests ahead at once.
         """
+        from .api.packages import get_ref_package_job
+
         rules = get_ref_package_job.page_rules()
         return self._items(
             rules,
@@ -212,6 +156,8 @@ class FoasClient(SyncClientCore):
         asked for, or more than ``max_pages`` pages raise ``PaginationError``: never a loop, never a
         page twice.
         """
+        from .api.packages import get_ref_package_job
+
         rules = get_ref_package_job.page_rules()
         return self._pages(
             rules,
@@ -262,9 +208,11 @@ class FoasClient(SyncClientCore):
             InvalidParameterError: neither or both of ``project_names`` and ``all_projects``, a
                 ``concurrency`` or ``page_size`` below 1, or an evidence path that cannot be opened; nothing was sent.
         """
-        log = EvidenceLog(evidence, region=self.settings.region_id, endpoint=self.settings.endpoint, version=_version)
+        from ._lifecycle import SWEEP_GET_REF_PACKAGE_JOB, EvidenceLog, SweepBudget, sweep, version
+
+        log = EvidenceLog(evidence, region=self.settings.region_id, endpoint=self.settings.endpoint, version=version)
         return sweep(
-            _SWEEP_GET_REF_PACKAGE_JOB,
+            SWEEP_GET_REF_PACKAGE_JOB,
             containers=project_names,
             all_containers=all_projects,
             list_containers=lambda arguments: self.list_project(**arguments),
@@ -311,6 +259,8 @@ class FoasClient(SyncClientCore):
             TransportError: the request did not complete after retries (TimeoutError for timeouts).
             InvalidParameterError: an argument the spec does not allow, or the client is closed; nothing was sent.
         """
+        from .api.projects import list_project
+
         return self._request(
             list_project.OPERATION,
             {
@@ -360,6 +310,8 @@ class FoasClient(SyncClientCore):
         Returns:
             A generator; leaving the loop early, ``close()`` it to stop the requests ahead at once.
         """
+        from .api.projects import list_project
+
         rules = list_project.page_rules()
         return self._items(
             rules,
@@ -391,6 +343,8 @@ class FoasClient(SyncClientCore):
         asked for, or more than ``max_pages`` pages raise ``PaginationError``: never a loop, never a
         page twice.
         """
+        from .api.projects import list_project
+
         rules = list_project.page_rules()
         return self._pages(
             rules,
@@ -434,6 +388,8 @@ class FoasClient(SyncClientCore):
             TransportError: the request did not complete after retries (TimeoutError for timeouts).
             InvalidParameterError: an argument the spec does not allow, or the client is closed; nothing was sent.
         """
+        from .api.packages import list_package
+
         return self._request(
             list_package.OPERATION,
             {
@@ -483,6 +439,8 @@ class FoasClient(SyncClientCore):
         Returns:
             A generator; leaving the loop early, ``close()`` it to stop the requests ahead at once.
         """
+        from .api.packages import list_package
+
         rules = list_package.page_rules()
         return self._items(
             rules,
@@ -514,6 +472,8 @@ class FoasClient(SyncClientCore):
         asked for, or more than ``max_pages`` pages raise ``PaginationError``: never a loop, never a
         page twice.
         """
+        from .api.packages import list_package
+
         rules = list_package.page_rules()
         return self._pages(
             rules,
@@ -548,6 +508,8 @@ class FoasClient(SyncClientCore):
             TransportError: the request did not complete after retries (TimeoutError for timeouts).
             InvalidParameterError: an argument the spec does not allow, or the client is closed; nothing was sent.
         """
+        from .api.packages import get_package
+
         return self._request(
             get_package.OPERATION,
             {
@@ -581,6 +543,8 @@ class FoasClient(SyncClientCore):
             TransportError: the request did not complete after retries (TimeoutError for timeouts).
             InvalidParameterError: an argument the spec does not allow, or the client is closed; nothing was sent.
         """
+        from .api.packages import delete_package
+
         return self._request(
             delete_package.OPERATION,
             {
@@ -619,10 +583,12 @@ class FoasClient(SyncClientCore):
                 or the DELETE did.
             InvalidParameterError: an argument the spec does not allow, or the evidence path cannot be opened.
         """
-        log = EvidenceLog(evidence, region=self.settings.region_id, endpoint=self.settings.endpoint, version=_version)
+        from ._lifecycle import GUARD_DELETE_PACKAGE, EvidenceLog, guarded_delete, version
+
+        log = EvidenceLog(evidence, region=self.settings.region_id, endpoint=self.settings.endpoint, version=version)
         try:
             return guarded_delete(
-                _GUARD_DELETE_PACKAGE,
+                GUARD_DELETE_PACKAGE,
                 {
                     "project_name": project_name,
                     "package_name": package_name,
@@ -665,6 +631,8 @@ class AsyncFoasClient(AsyncClientCore):
         page_index: int | None = None,
     ) -> GetRefPackageJobResponse:
         """List the jobs that reference a package. (see ``FoasClient.get_ref_package_job``)."""
+        from .api.packages import get_ref_package_job
+
         return await self._request(
             get_ref_package_job.OPERATION,
             {
@@ -692,6 +660,8 @@ class AsyncFoasClient(AsyncClientCore):
         Pages fetched ahead (``concurrency`` above 1) are asyncio tasks. Leaving the loop early,
         close it (``contextlib.aclosing``) to cancel them at once.
         """
+        from .api.packages import get_ref_package_job
+
         rules = get_ref_package_job.page_rules()
         return self._items(
             rules,
@@ -713,6 +683,8 @@ class AsyncFoasClient(AsyncClientCore):
         max_pages: int | None = None,
     ) -> AsyncGenerator[GetRefPackageJobResponse, None]:
         """Every page of ``get_ref_package_job``, for ``async for``; see ``FoasClient.iter_pages``."""
+        from .api.packages import get_ref_package_job
+
         rules = get_ref_package_job.page_rules()
         return self._pages(
             rules,
@@ -735,9 +707,11 @@ class AsyncFoasClient(AsyncClientCore):
         evidence: EvidenceTarget | None = None,
     ) -> AsyncGenerator[PackageReferences, None]:
         """``FoasClient.find_unreferenced_packages`` for ``async for``: the checks are asyncio tasks, the same rules."""
-        log = EvidenceLog(evidence, region=self.settings.region_id, endpoint=self.settings.endpoint, version=_version)
+        from ._lifecycle import SWEEP_GET_REF_PACKAGE_JOB, AsyncSweepBudget, EvidenceLog, asweep, version
+
+        log = EvidenceLog(evidence, region=self.settings.region_id, endpoint=self.settings.endpoint, version=version)
         return asweep(
-            _SWEEP_GET_REF_PACKAGE_JOB,
+            SWEEP_GET_REF_PACKAGE_JOB,
             containers=project_names,
             all_containers=all_projects,
             list_containers=lambda arguments: self.list_project(**arguments),
@@ -763,6 +737,8 @@ class AsyncFoasClient(AsyncClientCore):
         page_index: int | None = None,
     ) -> ListProjectResponse:
         """List the projects. (see ``FoasClient.list_project``)."""
+        from .api.projects import list_project
+
         return await self._request(
             list_project.OPERATION,
             {
@@ -794,6 +770,8 @@ class AsyncFoasClient(AsyncClientCore):
         Pages fetched ahead (``concurrency`` above 1) are asyncio tasks. Leaving the loop early,
         close it (``contextlib.aclosing``) to cancel them at once.
         """
+        from .api.projects import list_project
+
         rules = list_project.page_rules()
         return self._items(
             rules,
@@ -819,6 +797,8 @@ class AsyncFoasClient(AsyncClientCore):
         max_pages: int | None = None,
     ) -> AsyncGenerator[ListProjectResponse, None]:
         """Every page of ``list_project``, for ``async for``; see ``FoasClient.iter_project_pages``."""
+        from .api.projects import list_project
+
         rules = list_project.page_rules()
         return self._pages(
             rules,
@@ -841,6 +821,8 @@ class AsyncFoasClient(AsyncClientCore):
         page_index: int | None = None,
     ) -> ListPackageResponse:
         """List the packages of a project. (see ``FoasClient.list_package``)."""
+        from .api.packages import list_package
+
         return await self._request(
             list_package.OPERATION,
             {
@@ -872,6 +854,8 @@ class AsyncFoasClient(AsyncClientCore):
         Pages fetched ahead (``concurrency`` above 1) are asyncio tasks. Leaving the loop early,
         close it (``contextlib.aclosing``) to cancel them at once.
         """
+        from .api.packages import list_package
+
         rules = list_package.page_rules()
         return self._items(
             rules,
@@ -897,6 +881,8 @@ class AsyncFoasClient(AsyncClientCore):
         max_pages: int | None = None,
     ) -> AsyncGenerator[ListPackageResponse, None]:
         """Every page of ``list_package``, for ``async for``; see ``FoasClient.iter_package_pages``."""
+        from .api.packages import list_package
+
         rules = list_package.page_rules()
         return self._pages(
             rules,
@@ -914,6 +900,8 @@ class AsyncFoasClient(AsyncClientCore):
         package_name: str,
     ) -> GetPackageResponse:
         """Describe a package. (see ``FoasClient.get_package``)."""
+        from .api.packages import get_package
+
         return await self._request(
             get_package.OPERATION,
             {
@@ -929,6 +917,8 @@ class AsyncFoasClient(AsyncClientCore):
         package_name: str,
     ) -> DeletePackageResponse:
         """Delete a package. (see ``FoasClient.delete_package``)."""
+        from .api.packages import delete_package
+
         return await self._request(
             delete_package.OPERATION,
             {
@@ -947,10 +937,12 @@ class AsyncFoasClient(AsyncClientCore):
         evidence: EvidenceTarget | None = None,
     ) -> DeletePackageResponse:
         """``delete_package``, guarded (see ``FoasClient.delete_package_if_unreferenced``); a cancellation before the DELETE sends none."""
-        log = EvidenceLog(evidence, region=self.settings.region_id, endpoint=self.settings.endpoint, version=_version)
+        from ._lifecycle import GUARD_DELETE_PACKAGE, EvidenceLog, aguarded_delete, version
+
+        log = EvidenceLog(evidence, region=self.settings.region_id, endpoint=self.settings.endpoint, version=version)
         try:
             return await aguarded_delete(
-                _GUARD_DELETE_PACKAGE,
+                GUARD_DELETE_PACKAGE,
                 {
                     "project_name": project_name,
                     "package_name": package_name,
@@ -982,6 +974,8 @@ class FoasClientWithRawResponse:
         page_index: int | None = None,
     ) -> RawResponse[GetRefPackageJobResponse]:
         """``FoasClient.get_ref_package_job``, answered as a ``RawResponse``: the same retries and errors."""
+        from .api.packages import get_ref_package_job
+
         return self._client._raw_request(
             get_ref_package_job.OPERATION,
             {
@@ -1004,6 +998,8 @@ class FoasClientWithRawResponse:
         page_index: int | None = None,
     ) -> RawResponse[ListProjectResponse]:
         """``FoasClient.list_project``, answered as a ``RawResponse``: the same retries and errors."""
+        from .api.projects import list_project
+
         return self._client._raw_request(
             list_project.OPERATION,
             {
@@ -1028,6 +1024,8 @@ class FoasClientWithRawResponse:
         page_index: int | None = None,
     ) -> RawResponse[ListPackageResponse]:
         """``FoasClient.list_package``, answered as a ``RawResponse``: the same retries and errors."""
+        from .api.packages import list_package
+
         return self._client._raw_request(
             list_package.OPERATION,
             {
@@ -1047,6 +1045,8 @@ class FoasClientWithRawResponse:
         package_name: str,
     ) -> RawResponse[GetPackageResponse]:
         """``FoasClient.get_package``, answered as a ``RawResponse``: the same retries and errors."""
+        from .api.packages import get_package
+
         return self._client._raw_request(
             get_package.OPERATION,
             {
@@ -1062,6 +1062,8 @@ class FoasClientWithRawResponse:
         package_name: str,
     ) -> RawResponse[DeletePackageResponse]:
         """``FoasClient.delete_package``, answered as a ``RawResponse``: the same retries and errors."""
+        from .api.packages import delete_package
+
         return self._client._raw_request(
             delete_package.OPERATION,
             {
@@ -1087,6 +1089,8 @@ class AsyncFoasClientWithRawResponse:
         page_index: int | None = None,
     ) -> RawResponse[GetRefPackageJobResponse]:
         """``AsyncFoasClient.get_ref_package_job``, answered as a ``RawResponse``: the same retries and errors."""
+        from .api.packages import get_ref_package_job
+
         return await self._client._raw_request(
             get_ref_package_job.OPERATION,
             {
@@ -1109,6 +1113,8 @@ class AsyncFoasClientWithRawResponse:
         page_index: int | None = None,
     ) -> RawResponse[ListProjectResponse]:
         """``AsyncFoasClient.list_project``, answered as a ``RawResponse``: the same retries and errors."""
+        from .api.projects import list_project
+
         return await self._client._raw_request(
             list_project.OPERATION,
             {
@@ -1133,6 +1139,8 @@ class AsyncFoasClientWithRawResponse:
         page_index: int | None = None,
     ) -> RawResponse[ListPackageResponse]:
         """``AsyncFoasClient.list_package``, answered as a ``RawResponse``: the same retries and errors."""
+        from .api.packages import list_package
+
         return await self._client._raw_request(
             list_package.OPERATION,
             {
@@ -1152,6 +1160,8 @@ class AsyncFoasClientWithRawResponse:
         package_name: str,
     ) -> RawResponse[GetPackageResponse]:
         """``AsyncFoasClient.get_package``, answered as a ``RawResponse``: the same retries and errors."""
+        from .api.packages import get_package
+
         return await self._client._raw_request(
             get_package.OPERATION,
             {
@@ -1167,6 +1177,8 @@ class AsyncFoasClientWithRawResponse:
         package_name: str,
     ) -> RawResponse[DeletePackageResponse]:
         """``AsyncFoasClient.delete_package``, answered as a ``RawResponse``: the same retries and errors."""
+        from .api.packages import delete_package
+
         return await self._client._raw_request(
             delete_package.OPERATION,
             {

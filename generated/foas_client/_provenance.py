@@ -2,12 +2,12 @@
 """Where this package came from: the digests of its inputs and the versions of the tools."""
 
 INPUTS_SHA256: dict[str, str] = {
-    "generator/*.py": "3c301ca8d3e6fb4687fa293f7acb862eff9ee3c255afcba41eb342a8313ced79",
+    "generator/*.py": "43f1ad2aa61858dcf4f2977a599fc3d99196a87a9b0a377c43492cede5e78fdc",
     "generator/config.yaml": "5bfc500386bc59d5085c521f517b3dbb5ff18b2e6ef7f3a0fbebb71d229dc9e2",
     "generator/extensions": "fc7fe54704e2d30bf4a72a9a7dbb1f50f6f69afc7f3847d58ce7b40a2cfcba0e",
     "generator/ruff-generated.toml": "242dd51d205406f242c79e1b8e8ab42c73c77e7d18f2371c13cf8f19c7e5a6af",
-    "generator/runtime": "ecbfef1e032c5d6eb5355e692ff9f0cd7fe6754e5629f71344bb364f5ca496c5",
-    "generator/templates": "e8501ec8008fdfc179f0a9fb5c3e27c6eedb2eb17faeec1e31cb6d7a34485f65",
+    "generator/runtime": "8be53368b034000d619c9591f4c58b6cef1d563683abdc24f1451588c0d63934",
+    "generator/templates": "020519f5ec952510c1b73f887c0213c7eb7361c8af72f7f2dae4814fe6e12b90",
     "spec/foas.openapi.yaml": "c8f52db8e9493d741e21a6ba34eea0a7df54500e7129e0ecec1395e0e56c833c",
     "spec/plan.schema.json": "56c562f960aebd19d07de1ef10914146493171555eec8d51a84729f12a0fc1e0",
 }

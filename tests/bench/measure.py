@@ -203,8 +203,9 @@ def peak_rss_kib(
     return sample
 
 
-def import_seconds(python: str, module: str, *, path: Sequence[str] = ()) -> Sampler:
-    """A sampler: the CPU seconds ``import <module>`` takes in a fresh ``python -I`` (start-up excluded).
+def import_seconds(python: str, statement: str, *, path: Sequence[str] = ()) -> Sampler:
+    """A sampler: the CPU seconds ``statement`` (``import httpx``, ``from foas_client import FoasClient``)
+    takes in a fresh ``python -I`` (start-up excluded).
 
     CPU rather than wall time: with the files in the page cache an import is all CPU, and on a shared
     machine its wall time mostly says how long it waited for a core. ``-I``: neither PYTHONPATH nor
@@ -213,7 +214,7 @@ def import_seconds(python: str, module: str, *, path: Sequence[str] = ()) -> Sam
     """
     code = (
         f"import sys, time; sys.path[:0] = {list(path)!r}\n"
-        f"t = time.process_time(); import {module}; print(time.process_time() - t)"
+        f"t = time.process_time()\n{statement}\nprint(time.process_time() - t)"
     )
 
     def sample() -> float:

@@ -171,7 +171,14 @@ def test_a_slower_import_misses(tmp_path: Path) -> None:
     (tmp_path / "heavy_standin.py").write_text("total = sum(range(3_000_000))\n")  # CPU at import time
     (tmp_path / "light_standin.py").write_text("total = 0\n")
     figure = import_figure(
-        "x", "heavy", PYTHON, "heavy_standin", "light_standin", Goal(1.5, ""), rounds=1, path=[str(tmp_path)]
+        "x",
+        "heavy",
+        PYTHON,
+        "import heavy_standin",
+        "import light_standin",
+        Goal(1.5, ""),
+        rounds=1,
+        path=[str(tmp_path)],
     )
     assert figure.passed is False
 

@@ -25,7 +25,7 @@ from typing import IO, TYPE_CHECKING, Any
 import attrs
 
 from ..errors import FoasError, InUseError, InvalidParameterError
-from ..lifecycle.budget import DEFAULT_CONCURRENCY
+from ..lifecycle import DEFAULT_CONCURRENCY
 from ..operation import Parameter, WireName
 from .core import (
     MAX_CONCURRENCY,

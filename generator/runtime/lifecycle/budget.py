@@ -25,13 +25,13 @@ import attrs
 from ..arguments import check_count
 from ..errors import ThrottlingError
 from ..http.retry import RETRY_DECIDED, WAIT_INITIAL, WAIT_MAX, retry_hook
+from . import DEFAULT_CONCURRENCY
 
 if TYPE_CHECKING:
     import asyncio
 
 __all__ = ["DEFAULT_CONCURRENCY", "AsyncSweepBudget", "SweepBudget", "ThrottleGate"]
 
-DEFAULT_CONCURRENCY = 8  # requests in flight at once, across every listing of a sweep
 T = TypeVar("T")
 
 
