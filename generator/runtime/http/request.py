@@ -8,10 +8,11 @@ this order and in one place:
 1. the argument checks against the spec (``InvalidParameterError``, nothing sent);
 2. ``build``: the request, once;
 3. the attempts: the first alone, then, once it failed with an error worth another, the channel's
-   retry loop (``retry.retry_after_first``; stamina is loaded only then): each signed afresh by the
-   channel's ``httpx.Auth`` (a new Date and nonce), logged (``attempt_log``), bounded by the attempt
-   timeout and the size cap (event hooks on the channel's httpx client), its answer ``parse``d into
-   the model or the typed error that decides whether another attempt follows.
+   retry loop (``retry.retry_after_first``; stamina is loaded only then): each sent by ``send``
+   through the channel's httpx client (no cookie jar, no redirects), signed afresh by its
+   ``httpx.Auth`` (a new Date and nonce), logged (``attempt_log``), bounded by the attempt timeout and
+   the size cap (event hooks on the channel's httpx client), its answer ``parse``d into the model or
+   the typed error that decides whether another attempt follows.
 
 The two differ only where one awaits.
 """
@@ -37,6 +38,7 @@ from .attempt_timeout import ATTEMPT_SECONDS
 from .paths import absolute_url
 from .raw_response import RawResponse
 from .retry import RetryPolicy, aretry_after_first, retry_after_first, transport_error
+from .send import asend, send
 
 __all__ = ["Channel", "arequest", "request"]
 
@@ -199,7 +201,7 @@ def _attempt(
 ) -> T:
     with log.attempt() as fields:
         with _sending(channel):
-            response = channel.http.request(**sent)
+            response = send(channel.http, sent)
         return _answered(fields, response, parse)
 
 
@@ -208,7 +210,7 @@ async def _async_attempt(
 ) -> T:
     with log.attempt() as fields:
         with _sending(channel):
-            response = await channel.http.request(**sent)
+            response = await asend(channel.http, sent)
         return _answered(fields, response, parse)
 
 
