@@ -54,6 +54,16 @@ def test_a_cookie_the_answer_sets_is_never_sent_back() -> None:
     assert [request.headers.get("Cookie") for request in seen] == [None, None]
 
 
+def test_the_cookies_the_caller_gives_the_client_are_sent_and_kept_as_given() -> None:
+    answer = httpx.Response(200, headers={"Set-Cookie": "set=by-the-answer; Path=/"})
+    transport, seen = recording(lambda request: answer)
+    with httpx.Client(transport=transport, cookies={"given": "by-the-caller"}) as http:
+        send.send(http, {"method": "GET", "url": "http://fake/x"})
+        send.send(http, {"method": "GET", "url": "http://fake/x"})
+        assert dict(http.cookies) == {"given": "by-the-caller"}
+    assert [request.headers.get("Cookie") for request in seen] == ["given=by-the-caller"] * 2
+
+
 def test_a_redirect_is_not_followed() -> None:
     transport, seen = recording(lambda request: httpx.Response(302, headers={"Location": "http://elsewhere/"}))
     with (

@@ -7,9 +7,11 @@ first, the call's over them, the client's timeout unless the call has its own), 
 (its proxies and mounts included), and read whole. What httpx's ``send`` adds on top, and why it is
 left out:
 
-- its cookie jar: every answer's headers are copied into a ``urllib`` request and an ``email`` message
-  for ``http.cookiejar`` to look for ``Set-Cookie``, about a fifth of a small call's own work. The
-  service sets no cookie, and a signed request must not carry one a proxy set: it is not signed;
+- its cookie jar's reading of answers: every answer's headers are copied into a ``urllib`` request
+  and an ``email`` message for ``http.cookiejar`` to look for ``Set-Cookie``, about a fifth of a small
+  call's own work. The service sets no cookie, and a signed request must not carry one that an answer
+  (a proxy's) set: it is not signed. The cookies a caller gives the client (the generated
+  ``Client(cookies=...)``) are still sent, as httpx sends them;
 - redirects: the clients never follow one (httpx's default too); a 3xx is answered as an error;
 - its state machine (``RuntimeError`` once closed): the channel refuses an attempt on a closed client.
 
@@ -43,7 +45,10 @@ def build(http: httpx.Client | httpx.AsyncClient, sent: dict[str, Any]) -> httpx
     timeout = arguments.pop("timeout", None)
     timeout = http.timeout if timeout is None else httpx.Timeout(timeout)
     extensions = {"timeout": timeout.as_dict(), **arguments.pop("extensions", {})}
-    return httpx.Request(headers=headers, extensions=extensions, **arguments)
+    request = httpx.Request(headers=headers, extensions=extensions, **arguments)
+    if http.cookies:  # the caller's own (Client(cookies=...)), never an answer's: none is kept
+        http.cookies.set_cookie_header(request)
+    return request
 
 
 def send(http: httpx.Client, sent: dict[str, Any]) -> httpx.Response:
