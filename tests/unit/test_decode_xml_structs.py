@@ -125,6 +125,8 @@ CASES: dict[str, bytes] = {
     "a field holding text and an element": jobs("<JobName>a<b/></JobName>"),
     "an integer holding an element": jobs("<FolderId>1<b/></FolderId>"),
     "a page field holding an element": xml_page("<RequestId><b/></RequestId>"),
+    "a field holding an element, in the last job": jobs("<JobId>a</JobId>", "<JobId>b</JobId>", "<JobId><b/></JobId>"),
+    "a comment and a processing instruction in a field": jobs("<JobName>a<!-- c --><?pi x?>b</JobName>"),
     # text where an object belongs
     "text in a job": jobs("junk<JobId>a</JobId>"),
     "text in an empty job": jobs("junk"),

@@ -8,7 +8,8 @@ checking kinds, bounds, required fields and unknown elements in C; the model's `
 builds the model. What msgspec cannot see, the walk checks an object at a time, with calls to C:
 
 - every child element is a field read once: as many fields as child elements (a repeated element
-  keeps one key), and none of them holds elements (``len()`` of a field element is 0);
+  keeps one key), and none of them holds elements (``len()`` of a field element is 0; for a list of
+  items, one XPath ``count(.//*)`` over the list against the items and fields read);
 - an object holds no text besides whitespace;
 - integers are ASCII digits and minus signs, checked together at the end: msgspec reads those as
   the usual path does, or refuses them (it would take "1.0" and "1e3" as well). Booleans are
@@ -28,6 +29,7 @@ from operator import itemgetter
 from typing import Any
 
 import msgspec
+from lxml import etree
 from msgspec.structs import astuple
 
 from ..shapes import ObjectShape
@@ -37,6 +39,11 @@ __all__ = ["model_reader"]
 
 ModelReader = Callable[[Any], Any]
 """``element -> model`` (the element from ``_xml.document_element``), or ``None``: the usual path decides."""
+
+
+# The elements below an element, counted by libxml2: one call per list of items, where a len() per field
+# element (a call each, 2,000 for a page of 100 jobs) would say the same.
+_DESCENDANTS = etree.XPath("count(.//*)")
 
 
 class _Refused(Exception):
@@ -154,6 +161,7 @@ def _items(element: Any, tag: str, table: _Table, numbers: list[str]) -> dict[st
     """``_object`` for an element holding only the items of one unwrapped array (tag ``tag``)."""
     items = []
     if table.leaves_only:  # the usual list: one loop, no call per item
+        fields = 0
         for item in element.iterchildren(tag):  # lxml matches the tag in C: other elements make no proxy
             text = item.text
             if text is not None and not text.isspace():
@@ -162,9 +170,14 @@ def _items(element: Any, tag: str, table: _Table, numbers: list[str]) -> dict[st
             out: dict[str, str] = {}
             for child in children:  # a loop here costs less than a comprehension's call per item
                 out[child.tag] = child.text or ""
-            if len(out) != len(children) or any(map(len, children)):
+            if len(out) != len(children):
                 raise _Refused
+            fields += len(children)
             items.append(out)
+        if len(items) != len(element):  # an element that is not an item: the usual path skips or refuses it
+            raise _Refused
+        if _DESCENDANTS(element) != len(items) + fields:  # a field holding elements
+            raise _Refused
         if table.integers is not None:
             numbers += _integer_texts(items, table)
     else:
