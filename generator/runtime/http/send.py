@@ -30,7 +30,7 @@ from typing import Any
 
 import httpx
 
-__all__ = ["asend", "send"]
+__all__ = ["asend", "build", "send"]
 
 _HTTPX_LOGGER = logging.getLogger("httpx")
 _UNSIGNED = httpx.Auth()  # httpx's flow for a client without auth: the request as it is
