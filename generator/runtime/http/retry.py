@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     import stamina
 
 __all__ = [
-    "CALL_STARTED",
     "DEFAULT_DEADLINE",
     "DEFAULT_MAX_ATTEMPTS",
     "RETRY_DECIDED",
@@ -52,10 +51,6 @@ WAIT_INITIAL = 0.2  # seconds before the first retry, doubling after
 WAIT_MAX = 4.0  # seconds: the longest exponential wait
 WAIT_JITTER = 0.3  # seconds: at most this much random delay is added to each wait
 RETRY_AFTER_CAP = 5.0  # seconds: a server's Retry-After is honoured up to this
-# The time.monotonic() start of the call the current thread or task is making, for a caller made once
-# (``RetryPolicy.caller``): its retry hook counts x-acs-retry-after's cap (the time left before the
-# deadline) from it.
-CALL_STARTED: ContextVar[float | None] = ContextVar("foas_client_call_started", default=None)
 # Told of each retry decision made in the current thread or task: the error and what ``retry_hook`` said
 # (``False``, ``True`` for backoff, or the seconds to wait). A sweep sets it to close its shared gate on a
 # throttled answer (``lifecycle.budget``), so that every worker waits, not only the throttled call.
@@ -119,9 +114,8 @@ class RetryPolicy:
         return retry_hook(error, remaining=self.deadline - (elapsed or 0.0))
 
     def _hook(self, started: float | None) -> Callable[[Exception], bool | float]:
-        def hook(error: Exception) -> bool | float:  # the call's start, given or as the request path noted it
-            begun = started if started is not None else CALL_STARTED.get()
-            decided = self.wait(error, None if begun is None else time.monotonic() - begun)
+        def hook(error: Exception) -> bool | float:
+            decided = self.wait(error, None if started is None else time.monotonic() - started)
             observer = RETRY_DECIDED.get()
             if observer is not None:
                 observer(error, decided)
@@ -132,9 +126,9 @@ class RetryPolicy:
     # stamina (and tenacity under it) is imported at a client's first call, not with the package.
     def caller(self, *, started: float | None = None) -> stamina.BoundRetryingCaller:
         """stamina's retrying caller for this policy; ``started``: the call's ``time.monotonic()`` start,
-        from which the time left before the deadline is counted (``None``: ``CALL_STARTED``'s value in
-        the calling context, else the whole deadline). One caller serves many calls. (The request path
-        makes the first attempt itself, and loads stamina only when a retry is due: ``retry_after_first``.)"""
+        from which the time left before the deadline is counted (``None``: the whole deadline). (The
+        request path makes the first attempt itself, and loads stamina only when a retry is due:
+        ``retry_after_first``.)"""
         import stamina
 
         return stamina.RetryingCaller(**self._settings()).on(self._hook(started))  # type: ignore[arg-type]
