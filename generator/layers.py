@@ -315,21 +315,25 @@ def _membership(
     operation: Mapping[str, Any], item: str, schemas: Mapping[str, Any], path_parameters: Sequence[Mapping[str, Any]]
 ) -> dict[str, str] | None:
     """The operation's ``x-membership-filter`` (its listing, by membership of a path parameter's value in an
-    item's field split at a separator), checked against the path and the item schema."""
+    item's field split at a separator), checked against the path and the item schema.
+
+    Raises:
+        GeneratorError: naming the operation and what of the rule does not fit.
+    """
     rule = operation.get("x-membership-filter")
     if rule is None:
         return None
     where = f"{operation['operationId']}: x-membership-filter"
     if not isinstance(rule, Mapping) or set(rule) - {"parameter", "field", "separator"}:
-        raise ValueError(f"{where} takes parameter, field and separator, got {rule!r}")
+        raise GeneratorError(f"{where} takes parameter, field and separator, got {rule!r}")
     if rule.get("parameter") not in {p["name"] for p in path_parameters}:
-        raise ValueError(f"{where}: parameter {rule.get('parameter')!r} is not a path parameter")
+        raise GeneratorError(f"{where}: parameter {rule.get('parameter')!r} is not a path parameter")
     field = schemas.get(item, {}).get("properties", {}).get(rule.get("field"))
     if field is None or field.get("type") != "string":
-        raise ValueError(f"{where}: field {rule.get('field')!r} is not a string property of {item}")
+        raise GeneratorError(f"{where}: field {rule.get('field')!r} is not a string property of {item}")
     separator = rule.get("separator", ",")
     if not isinstance(separator, str) or not separator:
-        raise ValueError(f"{where}: separator must be a non-empty string")
+        raise GeneratorError(f"{where}: separator must be a non-empty string")
     return {"parameter": rule["parameter"], "field": rule["field"], "separator": separator}
 
 
