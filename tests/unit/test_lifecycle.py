@@ -12,6 +12,7 @@ import io
 import json
 import threading
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
@@ -361,6 +362,35 @@ def test_every_decision_is_one_json_line_with_its_request_ids_and_no_secret(
     assert guard["decision"] == "unreferenced" and guard["requestIds"] and guard[wire[-1]] == free
     assert deleted["decision"] == "deleted" and deleted["operation"] == DELETE.operation_id
     assert deleted["requestIds"] and deleted[wire[-1]] == free
+
+
+def test_a_sweep_closes_the_evidence_file_it_opened_run_out_or_left_early(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[Any] = []
+    real_open = Path.open
+
+    def recording_open(self: Path, *args: Any, **kwargs: Any) -> Any:
+        handle = real_open(self, *args, **kwargs)
+        opened.append(handle)
+        return handle
+
+    monkeypatch.setattr(Path, "open", recording_open)
+    fake = FakeFoasService()
+    fill(fake, "p1", 4, jobs=lambda i: i % 2)
+    with client(Recording(fake)) as sync_client:
+        list(sync_client.find_unreferenced_packages(["p1"], evidence=tmp_path / "run-out.jsonl"))
+        early = sync_client.find_unreferenced_packages(["p1"], evidence=tmp_path / "left.jsonl")
+        next(early)
+        early.close()
+
+    async def asynchronously() -> None:
+        async with async_client(Recording(fake)) as client_:
+            async for _ in client_.find_unreferenced_packages(["p1"], evidence=tmp_path / "async.jsonl"):
+                pass
+
+    asyncio.run(asynchronously())
+    assert len(opened) == 3 and all(handle.closed for handle in opened)
 
 
 def test_an_evidence_path_that_cannot_be_opened_is_refused(tmp_path: Any) -> None:

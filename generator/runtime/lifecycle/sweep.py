@@ -214,6 +214,7 @@ def _sweep(
         for future in window:
             future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
+        evidence.close()  # the file it opened, if any: the sweep ends here, run out or closed
 
 
 # --- async: tasks -----------------------------------------------------------------------------------
@@ -332,3 +333,4 @@ async def _asweep(
         for task in window:
             task.cancel()
         await asyncio.gather(*window, return_exceptions=True)
+        evidence.close()
