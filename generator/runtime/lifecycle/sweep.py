@@ -29,7 +29,7 @@ import attrs
 
 from ..arguments import check_count
 from ..errors import FoasError, InvalidParameterError
-from ..paging import aiter_pages, iter_pages, page_request
+from ..paging import aiter_items, iter_items, page_request
 from .budget import AsyncSweepBudget, SweepBudget
 from .checks import Listing, SubjectCheck, acheck, check, failed
 from .evidence import EvidenceLog
@@ -107,15 +107,14 @@ def _names(
     rules = plan.containers.rules
     try:
         with closing(
-            iter_pages(
+            iter_items(
                 rules,
                 page_request(rules, page=None, size=size),
                 lambda arguments: budget.run(lambda: list_containers(arguments)),
             )
-        ) as pages:
-            for page in pages:
-                for item in rules.read(page).items:
-                    yield str(getattr(item, plan.containers.item_id))
+        ) as items:
+            for item in items:
+                yield str(getattr(item, plan.containers.item_id))
     except FoasError as error:
         yield failed(plan.result, None, None, rules.operation_id, error)
 
@@ -134,10 +133,9 @@ def _subjects(
             continue
         fetch = (lambda name: lambda arguments: budget.run(lambda: list_subjects(name, arguments)))(container)
         try:
-            with closing(iter_pages(rules, page_request(rules, page=None, size=size), fetch)) as pages:
-                for page in pages:
-                    for item in rules.read(page).items:
-                        yield _Subject(container, str(getattr(item, plan.subjects.item_id)), item)
+            with closing(iter_items(rules, page_request(rules, page=None, size=size), fetch)) as items:
+                for item in items:
+                    yield _Subject(container, str(getattr(item, plan.subjects.item_id)), item)
         except FoasError as error:
             yield failed(plan.result, container, None, rules.operation_id, error)
 
@@ -235,11 +233,10 @@ async def _anames(
     try:
         request = page_request(rules, page=None, size=size)
         async with aclosing(
-            aiter_pages(rules, request, lambda arguments: budget.run(lambda: list_containers(arguments)))
-        ) as pages:
-            async for page in pages:
-                for item in rules.read(page).items:
-                    yield str(getattr(item, plan.containers.item_id))
+            aiter_items(rules, request, lambda arguments: budget.run(lambda: list_containers(arguments)))
+        ) as items:
+            async for item in items:
+                yield str(getattr(item, plan.containers.item_id))
     except FoasError as error:
         yield failed(plan.result, None, None, rules.operation_id, error)
 
@@ -258,10 +255,9 @@ async def _asubjects(
             continue
         fetch = (lambda name: lambda arguments: budget.run(lambda: list_subjects(name, arguments)))(container)
         try:
-            async with aclosing(aiter_pages(rules, page_request(rules, page=None, size=size), fetch)) as pages:
-                async for page in pages:
-                    for item in rules.read(page).items:
-                        yield _Subject(container, str(getattr(item, plan.subjects.item_id)), item)
+            async with aclosing(aiter_items(rules, page_request(rules, page=None, size=size), fetch)) as items:
+                async for item in items:
+                    yield _Subject(container, str(getattr(item, plan.subjects.item_id)), item)
         except FoasError as error:
             yield failed(plan.result, container, None, rules.operation_id, error)
 
