@@ -69,10 +69,7 @@ class EvidenceLog:
                 raise InvalidParameterError(f"evidence: cannot append to {str(path)!r}: {error.strerror}") from None
             self._owned = True
         self._base = {"region": region, "endpoint": endpoint, "clientVersion": version() if self._out else ""}
-
-    @property
-    def enabled(self) -> bool:
-        return self._out is not None
+        self._secrets = environment_secrets()  # masked in every line (the environment's, read once)
 
     def write(
         self,
@@ -96,7 +93,7 @@ class EvidenceLog:
             record["reason"] = reason
         record.update(more)
         record.update(self._base)
-        line = json.dumps(_masked(record, environment_secrets()), ensure_ascii=False) + "\n"
+        line = json.dumps(_masked(record, self._secrets), ensure_ascii=False) + "\n"
         with self._lock:
             self._out.write(line)
             self._out.flush()

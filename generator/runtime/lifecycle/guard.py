@@ -40,14 +40,12 @@ class GuardPlan:
         delete_operation: the delete's operationId (for the evidence).
         error: the ``InUseError`` subclass a refusal raises.
         noun: what the listing's items are, for the refusal's line (``job``).
-        result: the class of the checks made (``SubjectCheck`` or the spec's subclass).
     """
 
     checked: Listing
     delete_operation: str
     error: type[InUseError] = InUseError
     noun: str = "item"
-    result: type[SubjectCheck] = SubjectCheck
 
     def names(self, arguments: Mapping[str, str]) -> tuple[str | None, str | None]:
         path = [arguments.get(name.python) for name in self.checked.path]
@@ -129,7 +127,7 @@ def guarded_delete(
     """
     if not force:
         container, subject = plan.names(arguments)
-        found, error = check(plan.checked, list_checked, result=plan.result, container=container, subject=subject)
+        found, error = check(plan.checked, list_checked, result=SubjectCheck, container=container, subject=subject)
         _decide(plan, arguments, found, error, evidence)
     try:
         answer = delete()
@@ -155,7 +153,7 @@ async def aguarded_delete(
     if not force:
         container, subject = plan.names(arguments)
         found, error = await acheck(
-            plan.checked, list_checked, result=plan.result, container=container, subject=subject
+            plan.checked, list_checked, result=SubjectCheck, container=container, subject=subject
         )
         _decide(plan, arguments, found, error, evidence)
     await asyncio.sleep(0)  # a cancellation asked for during the check lands here, before any DELETE
