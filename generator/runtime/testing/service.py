@@ -183,7 +183,7 @@ class FakeService:
     the items of the same scope whose field names it. A listing's filters (``FakeOperation.filters``) keep,
     for each filtering parameter the request gives, the items whose field equals its value; the page and its
     totals are the kept items'. ``request_log`` holds the last 10,000 requests
-    answered (``RequestRecord``), ``deletes`` those with method DELETE.
+    answered (``RequestRecord``), ``deletes`` every DELETE answered, however many requests came after.
     """
 
     def __init__(
@@ -204,6 +204,7 @@ class FakeService:
         self.complete_listings: bool = False
         self.estate: Estate | None = None
         self.request_log: collections.deque[RequestRecord] = collections.deque(maxlen=REQUESTS_KEPT)
+        self._deletes: list[RequestRecord] = []  # not bounded: a sweep's DELETEs must all be countable
         self.signature_versions: collections.deque[str] = collections.deque(maxlen=SIGNATURE_VERSIONS_KEPT)
         self._operations = {operation.operation_id: operation for operation in operations}
         self._shapes = shapes
@@ -254,8 +255,8 @@ class FakeService:
 
     @property
     def deletes(self) -> list[RequestRecord]:
-        """The DELETE requests answered (of the last 10,000 requests), in order, whatever their status."""
-        return [record for record in list(self.request_log) if record.method == "DELETE"]
+        """Every DELETE request answered, in order, whatever its status."""
+        return list(self._deletes)
 
     def add_estate(
         self,
@@ -391,7 +392,10 @@ class FakeService:
             self.requests += 1
             fault = self._faults.popleft() if self._faults else None
         answer = self._answer(method, raw_target, lowered, xml, fault)
-        self.request_log.append(RequestRecord(method, raw_target, answer.status))
+        record = RequestRecord(method, raw_target, answer.status)
+        self.request_log.append(record)
+        if method == "DELETE":
+            self._deletes.append(record)
         return attrs.evolve(answer, delay=answer.delay + self.latency)
 
     def _operation(self, operation_id: str) -> FakeOperation:
