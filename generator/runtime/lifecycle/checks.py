@@ -16,7 +16,7 @@ Both share one reading (``_Reading``), as the paging iterators share one walk.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from contextlib import aclosing, closing
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
@@ -28,8 +28,9 @@ from ..paging import PageRules, aiter_pages, iter_pages, page_request
 
 if TYPE_CHECKING:
     from .budget import AsyncSweepBudget, SweepBudget
+    from .evidence import EvidenceLog
 
-__all__ = ["FIRST_IDS", "Listing", "Status", "SubjectCheck", "acheck", "check"]
+__all__ = ["FIRST_IDS", "Listing", "Status", "SubjectCheck", "acheck", "check", "failed", "write_check"]
 
 FIRST_IDS = 5  # the ids of the first items a referenced subject's check keeps, to name them
 Status = Literal["unreferenced", "referenced", "failed"]
@@ -96,6 +97,24 @@ class SubjectCheck:
     def decided(self) -> bool:
         """Whether the check decided (``referenced`` or ``unreferenced``), rather than failed."""
         return self.status != "failed"
+
+
+def write_check(
+    evidence: EvidenceLog, found: SubjectCheck, decision: str, arguments: Mapping[str, str], *, step: str
+) -> None:
+    """``found`` as one evidence line: ``decision`` on ``arguments`` (path arguments by wire name), at ``step``
+    (``sweep``, ``guard``), with what its listing answered."""
+    evidence.write(
+        decision,
+        arguments,
+        operation=found.operation,
+        count=found.count,
+        pages_read=found.pages_read,
+        request_ids=found.request_ids,
+        reason=found.error,
+        step=step,
+        firstIds=list(found.first_ids),
+    )
 
 
 def failed(

@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 import attrs
 
 from ..errors import FoasError, InUseError
-from .checks import Listing, SubjectCheck, acheck, check
+from .checks import Listing, SubjectCheck, acheck, check, write_check
 from .evidence import EvidenceLog
 
 __all__ = ["GuardPlan", "aguarded_delete", "guarded_delete"]
@@ -61,17 +61,7 @@ def _decide(
     """Writes the guard's decision; raises ``error`` or the refusal unless the listing is empty."""
     wire = plan.wire(arguments)
     decision = {"unreferenced": "unreferenced", "referenced": "refused", "failed": "failed"}[found.status]
-    evidence.write(
-        decision,
-        wire,
-        operation=found.operation,
-        count=found.count,
-        pages_read=found.pages_read,
-        request_ids=found.request_ids,
-        reason=found.error,
-        step="guard",
-        firstIds=list(found.first_ids),
-    )
+    write_check(evidence, found, decision, wire, step="guard")
     if error is not None:
         raise error
     if found.status == "referenced":

@@ -31,7 +31,7 @@ from ..arguments import check_count
 from ..errors import FoasError, InvalidParameterError
 from ..paging import aiter_items, iter_items, page_request
 from .budget import AsyncSweepBudget, SweepBudget
-from .checks import Listing, SubjectCheck, acheck, check, failed
+from .checks import Listing, SubjectCheck, acheck, check, failed, write_check
 from .evidence import EvidenceLog
 
 if TYPE_CHECKING:
@@ -78,17 +78,7 @@ def _write(evidence: EvidenceLog, plan: SweepPlan[Any], found: SubjectCheck) -> 
     for name, value in zip(plan.checked.path, (found.container, found.subject), strict=False):
         if value is not None:
             arguments[name.wire] = value
-    evidence.write(
-        found.status,
-        arguments,
-        operation=found.operation,
-        count=found.count,
-        pages_read=found.pages_read,
-        request_ids=found.request_ids,
-        reason=found.error,
-        step="sweep",
-        firstIds=list(found.first_ids),
-    )
+    write_check(evidence, found, found.status, arguments, step="sweep")
 
 
 # --- sync: the caller's thread lists, a pool of threads checks ----------------------------------------
