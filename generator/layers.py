@@ -23,7 +23,7 @@ from openapi_python_client.strings import ClassName, PythonIdentifier
 from generator.extension_index import Binding
 from generator.generator_error import GeneratorError
 from generator.lifecycle import guard_context, sweep_context
-from generator.operations import METHODS, SCHEMA_REF, operations
+from generator.operations import METHODS, PYTHON_TYPES, SCHEMA_REF, operations, words
 from generator.runtime import errors, types
 from generator.runtime.operation import Pagination, Parameter
 from generator.templating import environment
@@ -48,7 +48,6 @@ PACKAGE = "foas_client"
 _FAKE_EXPORTS = ("FakeFoasService", "LoopbackFake", "documented_page")
 _TESTING_EXPORTS = ("TEST_CREDENTIALS", "Answer", "Estate", "EstateOwner", "Fault", "Misbehaviour", "RequestRecord")
 PROG = "foas"  # the command (pyproject.toml's [project.scripts] names the same)
-_PYTHON_TYPES = {"string": "str", "integer": "int", "boolean": "bool", "number": "float"}
 # What a client setting fills in, by the value of a parameter's ``x-filled-by-client``.
 _FILLED_BY = {"region": "self.settings.region_id"}
 _DEFAULT_PAGE_SIZE = 10  # the fake's page size when neither the size parameter nor the echoed size gives one
@@ -198,7 +197,7 @@ def _relate(operations: Sequence[dict[str, Any]], schemas: Mapping[str, Any]) ->
                 "parameter": match[1],
                 "field": [name for name, prop in _properties(op, schemas) if prop.get("$ref") == SCHEMA_REF + item],
                 "not_found_code": f"Invalid{item}.NotFound",
-                "not_found_message": f"The specified {_words(item)} does not exist.",
+                "not_found_message": f"The specified {words(item)} does not exist.",
                 "removes": op["method"] == "DELETE",
             }
     for op in operations:
@@ -212,7 +211,7 @@ def _relate(operations: Sequence[dict[str, Any]], schemas: Mapping[str, Any]) ->
             for top in paged:
                 if top["fake"]["path_parameters"] or not nested["path"].startswith(f"{top['path']}/{{{names[0]}}}/"):
                     continue
-                item = str(PythonIdentifier(_words(nested["pagination"]["item_schema"]), "field_"))
+                item = str(PythonIdentifier(words(nested["pagination"]["item_schema"]), "field_"))
                 top["fake"]["estate"] = {
                     "top": top,
                     "nested": nested,
@@ -401,10 +400,10 @@ def _field_hints(schema_name: str, schemas: Mapping[str, Any], path_parameters: 
         for branch in [prop, *prop.get("anyOf", []), *prop.get("oneOf", [])]:
             resolved = schemas.get(branch.get("$ref", "").removeprefix(SCHEMA_REF), branch)
             members = members or list(resolved.get("enum", []))
-            if resolved.get("type") in _PYTHON_TYPES and target is prop and "type" not in prop:
+            if resolved.get("type") in PYTHON_TYPES and target is prop and "type" not in prop:
                 target = resolved
         kind = target.get("type")
-        if kind not in _PYTHON_TYPES:  # objects and arrays are left out of generated items
+        if kind not in PYTHON_TYPES:  # objects and arrays are left out of generated items
             continue
         arguments = {"kind": repr(kind)}
         if "example" in prop:
@@ -426,18 +425,13 @@ def _field_hints(schema_name: str, schemas: Mapping[str, Any], path_parameters: 
     return hints
 
 
-def _words(name: str) -> str:
-    """A schema name as words: ``JobInfo`` -> ``job info``."""
-    return " ".join(re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+", name)).lower()
-
-
 def _layout(schema_name: str, schemas: Mapping[str, Any]) -> dict[str, Any]:
     """How the command prints items of ``schema_name``: every field, the table's, the times, what wraps."""
     schema = schemas[schema_name]
     properties: Mapping[str, Any] = schema.get("properties", {})
-    scalar = [name for name, prop in properties.items() if prop.get("type") in _PYTHON_TYPES or "anyOf" in prop]
+    scalar = [name for name, prop in properties.items() if prop.get("type") in PYTHON_TYPES or "anyOf" in prop]
     return {
-        "noun": _words(schema_name),
+        "noun": words(schema_name),
         "fields": list(properties),
         "table_columns": list(schema.get("x-table-columns", scalar[:8])),
         "time_columns": sorted(name for name, prop in properties.items() if prop.get("x-timestamp") == "milliseconds"),
@@ -462,7 +456,7 @@ def _views(schema_name: str, schemas: Mapping[str, Any]) -> list[dict[str, Any]]
                 "extension": prop["x-view"],
                 "field": str(PythonIdentifier(name, "field_")),
                 "wire_field": name,
-                "help": f"show the {name} of a {_words(schema_name)} ({description.partition(':')[0]})",
+                "help": f"show the {name} of a {words(schema_name)} ({description.partition(':')[0]})",
                 "description": description,
                 "id_field": str(PythonIdentifier(schema["x-item-id"], "field_")),
                 "name_field": str(PythonIdentifier(schema["x-item-name"], "field_")),
@@ -477,7 +471,7 @@ def _parameter(descriptor: Parameter) -> dict[str, Any]:
     return {
         **attrs.asdict(descriptor),
         "in": descriptor.location,
-        "type": _PYTHON_TYPES.get(descriptor.kind, "str"),
+        "type": PYTHON_TYPES.get(descriptor.kind, "str"),
         "filled_by": _FILLED_BY[descriptor.filled_by] if descriptor.filled_by else None,
     }
 

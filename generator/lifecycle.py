@@ -23,7 +23,7 @@ from typing import Any
 
 from openapi_python_client.strings import ClassName, PythonIdentifier
 
-from generator.operations import METHODS, SCHEMA_REF, python_name
+from generator.operations import METHODS, PYTHON_TYPES, SCHEMA_REF, python_name, words
 
 __all__ = ["guard_context", "problems", "result_classes", "sweep_context"]
 
@@ -31,7 +31,6 @@ _GUARD_KEYS = {"operation", "method", "error"}
 _SWEEP_KEYS = {"method", "command", "containers", "subjects", "delete"}
 _IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*")
 _CLASS = re.compile(r"[A-Z][A-Za-z0-9]*Error")
-_TYPES = {"string": "str", "integer": "int", "boolean": "bool", "number": "float"}
 _COMMAND = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
 
@@ -159,10 +158,6 @@ def _sweep_problems(
         yield f"{where} delete: operation {delete} must carry an x-guard whose operation is {operation_id}"
 
 
-def _words(name: str) -> str:
-    return " ".join(re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+", name)).lower()
-
-
 def _listing(spec: Mapping[str, Any], operation_id: str) -> dict[str, Any]:
     _, operation = _operations(spec)[operation_id]
     found = _item_schema(spec, operation)
@@ -172,7 +167,7 @@ def _listing(spec: Mapping[str, Any], operation_id: str) -> dict[str, Any]:
         "operation_id": operation_id,
         "name": str(PythonIdentifier(operation_id, "field_")),
         "item": str(ClassName(schema_name, "field_")),
-        "noun": _words(schema_name),
+        "noun": words(schema_name),
         "item_id": python_name(schema["x-item-id"]),
         "item_id_wire": schema["x-item-id"],
         "items_method": operation["x-pagination"].get("itemsMethod", f"iter_{python_name(operation_id)}"),
@@ -201,7 +196,7 @@ def sweep_context(spec: Mapping[str, Any], operation: Mapping[str, Any]) -> dict
     filters = [
         {
             "name": python_name(parameter["name"]),
-            "type": _TYPES.get(parameter.get("schema", {}).get("type"), "str"),
+            "type": PYTHON_TYPES.get(parameter.get("schema", {}).get("type"), "str"),
             "description": " ".join(str(parameter.get("description", "")).split()),
         }
         for parameter in subjects_operation.get("parameters", [])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -12,6 +13,7 @@ from generator.shape_builder import FORMAT_BOUNDS
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")  # an OpenAPI path item's operations
 SCHEMA_REF = "#/components/schemas/"  # how a $ref names a component schema
+PYTHON_TYPES = {"string": "str", "integer": "int", "boolean": "bool", "number": "float"}  # a scalar schema's
 
 
 def operations(spec: Mapping[str, Any]) -> dict[str, OperationSpec]:
@@ -35,6 +37,11 @@ def operations(spec: Mapping[str, Any]) -> dict[str, OperationSpec]:
                 responses=tuple(_responses(operation, spec)),
             )
     return found
+
+
+def words(name: str) -> str:
+    """A schema name as words: ``JobInfo`` -> ``job info``."""
+    return " ".join(re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+", name)).lower()
 
 
 def python_name(name: str) -> str:
