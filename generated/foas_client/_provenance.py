@@ -6,7 +6,7 @@ INPUTS_SHA256: dict[str, str] = {
     "generator/config.yaml": "5bfc500386bc59d5085c521f517b3dbb5ff18b2e6ef7f3a0fbebb71d229dc9e2",
     "generator/extensions": "fc7fe54704e2d30bf4a72a9a7dbb1f50f6f69afc7f3847d58ce7b40a2cfcba0e",
     "generator/ruff-generated.toml": "242dd51d205406f242c79e1b8e8ab42c73c77e7d18f2371c13cf8f19c7e5a6af",
-    "generator/runtime": "8742d4830db80ef87e1ea02b5d6ab872ae5daea6a60c227cde484a1f92eccd98",
+    "generator/runtime": "68e09957c428177b5b380d92a95054d065d1972b57b4d5a8933126273bcbb4dd",
     "generator/templates": "020519f5ec952510c1b73f887c0213c7eb7361c8af72f7f2dae4814fe6e12b90",
     "spec/foas.openapi.yaml": "c8f52db8e9493d741e21a6ba34eea0a7df54500e7129e0ecec1395e0e56c833c",
     "spec/plan.schema.json": "56c562f960aebd19d07de1ef10914146493171555eec8d51a84729f12a0fc1e0",

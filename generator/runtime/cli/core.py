@@ -441,7 +441,7 @@ def build_parser(program: Program) -> argparse.ArgumentParser:
                 help=f"with --all: pages requested at a time, at most (default: {ALL_PAGES_CONCURRENCY}); "
                 "they print in order whatever the order they arrive in",
             )
-            _add_guard_options(operation, command)
+            _add_complete_listing_options(operation, command)
         for parameter in trailing:
             _add_parameter(operation, parameter)
         if command.destructive:
@@ -459,7 +459,7 @@ def build_parser(program: Program) -> argparse.ArgumentParser:
     return parser
 
 
-def _add_guard_options(group: argparse._ArgumentGroup, command: Command) -> None:
+def _add_complete_listing_options(group: argparse._ArgumentGroup, command: Command) -> None:
     """``--exit-code`` and ``--count`` of a paged command: each reads the complete listing, as ``--all`` does."""
     noun = command.layout.noun
     group.add_argument(
