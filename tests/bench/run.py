@@ -424,9 +424,11 @@ def sweep_figures() -> list[Figure]:
 
         return run
 
+    made = ESTATE.made()  # the fake's own estate: what the fake process serves
+    (project,) = made.owners
     what = (
-        f"find_unreferenced_packages: {ESTATE.packages} packages, 1 in {ESTATE.every} used by {ESTATE.jobs} jobs, "
-        f"{LIST_LATENCY * 1e3:.0f} ms latency"
+        f"find_unreferenced_packages: {len(project.items)} packages, {len(project.referenced)} used by "
+        f"{made.per_item} jobs each, {LIST_LATENCY * 1e3:.0f} ms latency"
     )
     with (
         fake_process(jobs=0, latency=LIST_LATENCY, estate=True) as base_url,

@@ -1,9 +1,10 @@
 """The package sweep's workload: which packages of a project no job references.
 
-The estate (``ESTATE``): one project of 500 packages, every third of them referenced by 5 jobs; the
-fake answers each request after 20 ms. Each sweep lists the packages (ListPackage, pages of
-``PACKAGE_PAGE``), asks GetRefPackageJob for every package (pages of ``JOB_PAGE``: one page each here),
-and returns the names it found unreferenced, which the bench checks against the estate.
+The estate (``ESTATE``): one project of 500 packages, a third of them referenced by 5 jobs each, made by
+the fake itself (``FakeFoasService.with_estate``); the fake answers each request after 20 ms. Each sweep
+lists the packages (ListPackage, pages of ``PACKAGE_PAGE``), asks GetRefPackageJob for every package
+(pages of ``JOB_PAGE``: one page each here), and returns the names it found unreferenced, which the
+bench checks against the estate.
 
 - ``official_sdk_sweep``: the official aliyun-python-sdk-foas, as its users write the loop: one
   request after another.
@@ -17,17 +18,21 @@ This module imports neither foas_client nor the official SDK at its top, as ``wo
 
 from __future__ import annotations
 
+import functools
 import http.client
 import json
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
 import attrs
 
 from tests.bench.workloads import v3_headers
+
+if TYPE_CHECKING:
+    from foas_client.testing import Estate, FakeFoasService
 
 REGION = "cn-hangzhou"
 PACKAGE_PAGE = 100  # packages per ListPackage page
@@ -36,38 +41,50 @@ THREADS = 8  # the floor's, and the sweep's default budget
 
 
 @attrs.frozen
-class Estate:
-    """The sweep's estate: ``packages`` in ``project``, every ``every``-th one referenced by ``jobs`` jobs."""
+class SweepEstate:
+    """The sweep's estate as the fake makes it (``FakeFoasService.with_estate``, deterministic for ``seed``): one
+    project of ``packages`` packages, 1 in ``every`` of them referenced by ``jobs`` jobs each."""
 
-    project: str = "sweep"
     packages: int = 500
     every: int = 3
     jobs: int = 5
+    seed: int = 0
 
-    def package_names(self) -> list[str]:
-        return [f"package-{index:04d}.jar" for index in range(self.packages)]
+    def service(self, *, latency: float = 0.0) -> FakeFoasService:
+        """A ``FakeFoasService`` holding the estate, checking signatures against ``TEST_CREDENTIALS``."""
+        from foas_client.testing import FakeFoasService
 
-    def referenced(self) -> list[str]:
-        return self.package_names()[:: self.every]
+        return FakeFoasService.with_estate(
+            projects=1,
+            packages=self.packages,
+            referenced=1 / self.every,
+            jobs_per_package=self.jobs,
+            seed=self.seed,
+            latency=latency,
+        )
+
+    def made(self) -> Estate:
+        """What the fake makes (its ``Estate``): the same in every process, so the bench knows the fake's."""
+        return _made(self)
+
+    @property
+    def project(self) -> str:
+        """The estate's one project, as the fake names it."""
+        return self.made().owners[0].name
 
     def unreferenced(self) -> set[str]:
-        return set(self.package_names()) - set(self.referenced())
-
-    def populate(self, service: Any) -> None:
-        """Fills ``service`` (a ``FakeFoasService``) with the estate."""
-        from foas_client.testing import make_jobs, make_packages
-
-        packages = make_packages(self.packages, project_name=self.project)
-        named = [
-            attrs.evolve(package, package_name=name)
-            for package, name in zip(packages, self.package_names(), strict=True)
-        ]
-        service.add_packages(self.project, named)
-        for name in self.referenced():
-            service.add_jobs(self.project, name, make_jobs(self.jobs, project_name=self.project, package_name=name))
+        """The names of the packages no job references: what a sweep must find."""
+        return set(self.made().owners[0].unreferenced)
 
 
-ESTATE = Estate()
+@functools.cache
+def _made(estate: SweepEstate) -> Estate:
+    made = estate.service().estate
+    assert made is not None  # with_estate made it
+    return made
+
+
+ESTATE = SweepEstate()
 
 
 def official_sdk_sweep(base_url: str, access_key: tuple[str, str], *, project: str) -> Callable[[], set[str]]:
