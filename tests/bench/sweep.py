@@ -19,9 +19,7 @@ This module imports neither foas_client nor the official SDK at its top, as ``wo
 from __future__ import annotations
 
 import functools
-import http.client
 import json
-import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
@@ -29,12 +27,11 @@ from urllib.parse import quote, urlsplit
 
 import attrs
 
-from tests.bench.workloads import v3_headers
+from tests.bench.workloads import REGION, _stdlib_get, official_sdk_sender, v3_headers
 
 if TYPE_CHECKING:
     from foas_client.testing import Estate, FakeFoasService
 
-REGION = "cn-hangzhou"
 PACKAGE_PAGE = 100  # packages per ListPackage page
 JOB_PAGE = 20  # jobs per GetRefPackageJob page
 THREADS = 8  # the floor's, and the sweep's default budget
@@ -89,20 +86,12 @@ ESTATE = SweepEstate()
 
 def official_sdk_sweep(base_url: str, access_key: tuple[str, str], *, project: str) -> Callable[[], set[str]]:
     """The official SDK's sequential loop: every ListPackage page, then each package's GetRefPackageJob pages."""
-    from aliyunsdkcore.client import AcsClient  # type: ignore[import-untyped]  # bench-only, untyped
     from aliyunsdkfoas.request.v20181111.GetRefPackageJobRequest import (  # type: ignore[import-untyped]
         GetRefPackageJobRequest,
     )
     from aliyunsdkfoas.request.v20181111.ListPackageRequest import ListPackageRequest  # type: ignore[import-untyped]
 
-    client = AcsClient(access_key[0], access_key[1], REGION)
-    host = base_url.removeprefix("http://")
-
-    def send(request: Any) -> dict[str, Any]:
-        request.set_endpoint(host)  # the fake on loopback, over plain http
-        request.set_protocol_type("http")
-        document: dict[str, Any] = json.loads(client.do_action_with_exception(request))
-        return document
+    send = official_sdk_sender(base_url, access_key)
 
     def packages() -> Iterator[str]:
         page_index = 1
@@ -141,21 +130,15 @@ def floor_sweep(
     base_url: str, access_key: tuple[str, str], *, project: str, threads: int = THREADS
 ) -> Callable[[], set[str]]:
     """The same calls as ``official_sdk_sweep``, ``threads`` at a time, with the least code: the floor."""
-    split = urlsplit(base_url)
-    local = threading.local()
+    host = urlsplit(base_url).netloc
+    send = _stdlib_get(base_url)
 
     def get(path: str, action: str, query: dict[str, Any]) -> dict[str, Any]:
         encoded = "&".join(f"{k}={quote(str(v), safe='')}" for k, v in sorted(query.items()))
         target = f"{path}?{encoded}"
-        headers = v3_headers(split.netloc, access_key, action=action, target=target)  # as the client signs
-        conn = getattr(local, "conn", None)
-        if conn is None:
-            conn = local.conn = http.client.HTTPConnection(split.hostname or "", split.port)
-        conn.request("GET", target, headers=headers)
-        response = conn.getresponse()
-        body = response.read()
-        if response.status != 200:
-            raise RuntimeError(f"the floor's GET got {response.status}: {body[:300]!r}")
+        status, body = send(target, v3_headers(host, access_key, action=action, target=target))  # as the client signs
+        if status != 200:
+            raise RuntimeError(f"the floor's GET got {status}: {body[:300]!r}")
         document: dict[str, Any] = json.loads(body)
         return document
 
