@@ -171,27 +171,6 @@ def cpu_figure(
     return Figure(key, what, baseline_name, "s", per_unit, goal)
 
 
-def process_figure(
-    key: str,
-    what: str,
-    ours: Sequence[str],
-    baseline_name: str,
-    baseline: Sequence[str],
-    goal: Goal | None,
-    *,
-    rounds: int,
-    jobs: int,
-    env: Mapping[str, str] | None = None,
-) -> Figure:
-    """Wall seconds of whole processes, ``ours`` vs ``baseline`` commands, each listing ``jobs``, interleaved rounds."""
-    samples = interleave(
-        process_seconds(ours, env=env, cwd=ROOT, jobs=jobs),
-        process_seconds(baseline, env=env, cwd=ROOT, jobs=jobs),
-        rounds=rounds,
-    )
-    return Figure(key, what, baseline_name, "s", samples, goal)
-
-
 def rss_figure(
     key: str,
     what: str,

@@ -133,27 +133,23 @@ def floor_sweep(
     host = urlsplit(base_url).netloc
     send = _stdlib_get(base_url)
 
-    def get(path: str, action: str, query: dict[str, Any]) -> dict[str, Any]:
-        encoded = "&".join(f"{k}={quote(str(v), safe='')}" for k, v in sorted(query.items()))
-        target = f"{path}?{encoded}"
+    def get(target: str, action: str) -> dict[str, Any]:
         status, body = send(target, v3_headers(host, access_key, action=action, target=target))  # as the client signs
         if status != 200:
             raise RuntimeError(f"the floor's GET got {status}: {body[:300]!r}")
         document: dict[str, Any] = json.loads(body)
         return document
 
-    packages_path = f"/api/v2/projects/{quote(project, safe='')}/packages"
-
     def package_page(page_index: int) -> list[str]:
-        query = {"RegionId": REGION, "pageIndex": page_index, "pageSize": PACKAGE_PAGE}
-        return [p["PackageName"] for p in get(packages_path, "ListPackage", query)["Packages"]["Package"]]
+        document = get(list_package_target(project, page_index), "ListPackage")
+        return [p["PackageName"] for p in document["Packages"]["Package"]]
 
     def referenced(package: str) -> bool:
-        path = f"{packages_path}/{quote(package, safe='')}/jobs"
+        path = f"{_packages_path(project)}/{quote(package, safe='')}/jobs"
         page_index = 1
         while True:
             query = {"RegionId": REGION, "pageIndex": page_index, "pageSize": JOB_PAGE}
-            document = get(path, "GetRefPackageJob", query)
+            document = get(_target(path, query), "GetRefPackageJob")
             if document["Jobs"]["Job"]:
                 return True
             if page_index >= document["TotalPage"]:
@@ -161,8 +157,7 @@ def floor_sweep(
             page_index += 1
 
     def sweep() -> set[str]:
-        query = {"RegionId": REGION, "pageIndex": 1, "pageSize": PACKAGE_PAGE}
-        first = get(packages_path, "ListPackage", query)
+        first = get(list_package_target(project, 1), "ListPackage")
         names = [p["PackageName"] for p in first["Packages"]["Package"]]
         with ThreadPoolExecutor(max_workers=threads) as pool:
             for page in pool.map(package_page, range(2, first["TotalPage"] + 1)):
@@ -170,6 +165,20 @@ def floor_sweep(
             return {name for name, used in zip(names, pool.map(referenced, names), strict=True) if not used}
 
     return sweep
+
+
+def list_package_target(project: str, page_index: int) -> str:
+    """The floor's ListPackage request for one page of ``project``'s packages: the path and the query."""
+    return _target(_packages_path(project), {"RegionId": REGION, "pageIndex": page_index, "pageSize": PACKAGE_PAGE})
+
+
+def _packages_path(project: str) -> str:
+    return f"/api/v2/projects/{quote(project, safe='')}/packages"
+
+
+def _target(path: str, query: dict[str, Any]) -> str:
+    """``path`` and ``query``, its values percent-encoded, its keys sorted as V3 signs them."""
+    return path + "?" + "&".join(f"{k}={quote(str(v), safe='')}" for k, v in sorted(query.items()))
 
 
 def client_sweep(client: Any, *, project: str) -> Callable[[], set[str]]:

@@ -26,7 +26,6 @@ import time
 import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from email.utils import formatdate
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -94,25 +93,8 @@ def official_sdk_sender(base_url: str, access_key: tuple[str, str]) -> Callable[
     return send
 
 
-def page_request(*, project: str, package: str, page_size: int, page_index: int) -> tuple[str, dict[str, str]]:
-    """One page's request as this client sends it with ROA v1 (``signature_version="v1"``), unsigned: the
-    target (path, then the query sorted as ROA v1 signs it) and the headers.
-    """
-    headers = {
-        "Accept": "application/json",
-        "Date": formatdate(usegmt=True),
-        "x-acs-action": "GetRefPackageJob",
-        "x-acs-region-id": REGION,
-        "x-acs-signature-method": "HMAC-SHA1",
-        "x-acs-signature-nonce": str(uuid.uuid4()),
-        "x-acs-signature-version": "1.0",
-        "x-acs-version": "2018-11-11",
-    }
-    return _page_target(project, package, page_size, page_index), headers
-
-
 def _page_target(project: str, package: str, page_size: int, page_index: int) -> str:
-    """The path (each segment percent-encoded) and the query, sorted by key as both signatures sort it."""
+    """The path (each segment percent-encoded) and the query, sorted by key as V3 signs it."""
     path = f"/api/v2/projects/{quote(project, safe='')}/packages/{quote(package, safe='')}/jobs"
     return f"{path}?RegionId={REGION}&pageIndex={page_index}&pageSize={page_size}"
 
