@@ -35,8 +35,9 @@ def foas(endpoint: str, *args: str, rows: int | None = None, code: int | None = 
     }
     command = [sys.executable, "-m", "foas_client", *args, "--endpoint", endpoint]
     done = subprocess.run(command, env=env, capture_output=True, text=True)
-    if done.returncode != (code or 0):
-        raise SystemExit(f"foas {' '.join(args)} exited {done.returncode}, not {code}: {done.stderr.strip()}")
+    expected = 0 if code is None else code
+    if done.returncode != expected:
+        raise SystemExit(f"foas {' '.join(args)} exited {done.returncode}, not {expected}: {done.stderr.strip()}")
     lines = done.stdout.splitlines() + done.stderr.splitlines()
     if rows is not None and len(lines) > rows + 1:
         lines = [*lines[:rows], f"... {len(lines) - rows - 1} more lines ...", lines[-1]]
@@ -80,7 +81,9 @@ def lifecycle() -> None:
     used, unused = project.referenced[0], project.unreferenced[0]
     with service.serve() as fake, tempfile.TemporaryDirectory() as folder:
         evidence = str(Path(folder) / "evidence.jsonl")
-        print(f"\nfake estate on {fake.base_url}: 2 projects of 6 packages, half of them used by jobs")
+        summary, *owners = service.estate.describe(["projects", "packages", "jobs"])
+        print(f"\nfake estate on {fake.base_url}: {summary}")
+        print("\n".join(f"  {line}" for line in owners))
         foas(fake.base_url, "unreferenced-packages", "--all-projects", "--evidence", evidence)
         for package, code in ((used, 1), (unused, 0)):  # a CI guard: 1 when some job uses it, 0 when none does
             where = ["--project-name", project.name, "--package-name", package]
@@ -91,8 +94,9 @@ def lifecycle() -> None:
         foas(fake.base_url, *delete, "--package-name", unused)  # checked again, then deleted
         deletes = [record.target for record in service.deletes]
         assert len(deletes) == 1, deletes
-        print(f"\n$ cat evidence.jsonl  # {len(Path(evidence).read_text().splitlines())} decisions, with RequestIds")
-        for line in Path(evidence).read_text().splitlines()[-3:]:
+        decisions = Path(evidence).read_text().splitlines()
+        print(f"\n$ cat evidence.jsonl  # {len(decisions)} decisions, with RequestIds")
+        for line in decisions[-3:]:
             record = json.loads(line)
             print({key: record[key] for key in ("decision", "projectName", "packageName", "totalCount", "requestIds")})
         print(f"\nfake stopped after {service.requests} signed requests, {len(deletes)} DELETE", flush=True)

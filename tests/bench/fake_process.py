@@ -1,10 +1,11 @@
 """The loopback fake in a process of its own, for the listing and streaming benchmarks.
 
-    python -m tests.bench.fake_process --jobs 2000 [--latency 0.02] [--also 10000]
+    python -m tests.bench.fake_process --jobs 2000 [--latency 0.02] [--also 10000] [--estate]
 
 Serves ``PROJECT``/``PACKAGE`` with ``--jobs`` generated jobs (and ``PROJECT``/``SMALL_PACKAGE`` with
-the first ``--also`` of them), checking signatures against ``TEST_CREDENTIALS``; prints its base URL
-on one line, then serves until its standard input closes.
+the first ``--also`` of them; ``--estate``: also the package sweep's estate, ``tests.bench.sweep.ESTATE``,
+as the fake makes it), checking signatures against ``TEST_CREDENTIALS``; prints its base URL on one
+line, then serves until its standard input closes.
 
 Why a process of its own: in the bench's process, the fake's threads (building and encoding every
 page) would compete for the GIL with the client being measured, and slow the concurrent listings
@@ -40,13 +41,14 @@ def main() -> None:
     # and each lost one costs the client a 1 s retransmission. This process only serves, so the class
     # default is raised here (LoopbackFake itself should subclass with a larger request_queue_size).
     socketserver.TCPServer.request_queue_size = 128
-    service = FakeFoasService(credentials=[TEST_CREDENTIALS], latency=args.latency)
+    if args.estate:
+        service = ESTATE.service(latency=args.latency)  # its credentials: TEST_CREDENTIALS
+    else:
+        service = FakeFoasService(credentials=[TEST_CREDENTIALS], latency=args.latency)
     jobs = make_jobs(args.jobs, project_name=PROJECT, package_name=PACKAGE)
     service.add_jobs(PROJECT, PACKAGE, jobs)
     if args.also:
         service.add_jobs(PROJECT, SMALL_PACKAGE, jobs[: args.also])
-    if args.estate:
-        ESTATE.populate(service)
     with service.serve() as fake:
         print(fake.base_url, flush=True)
         sys.stdin.read()

@@ -53,11 +53,12 @@ import platform
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence, Sized
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import TypeVar
 from unittest import mock
 
 import httpx
@@ -89,6 +90,7 @@ from tests.bench.measure import (
 from tests.bench.sweep import ESTATE, client_sweep, floor_sweep, official_sdk_sweep
 from tests.bench.workloads import floor_listing, official_sdk_listing
 
+T = TypeVar("T")
 ROOT = Path(__file__).resolve().parents[2]
 RESPONSE = "GetRefPackageJobResponse"
 ACCESS_KEY = (TEST_CREDENTIALS.access_key_id, TEST_CREDENTIALS.access_key_secret)
@@ -171,27 +173,6 @@ def cpu_figure(
     return Figure(key, what, baseline_name, "s", per_unit, goal)
 
 
-def process_figure(
-    key: str,
-    what: str,
-    ours: Sequence[str],
-    baseline_name: str,
-    baseline: Sequence[str],
-    goal: Goal | None,
-    *,
-    rounds: int,
-    jobs: int,
-    env: Mapping[str, str] | None = None,
-) -> Figure:
-    """Wall seconds of whole processes, ``ours`` vs ``baseline`` commands, each listing ``jobs``, interleaved rounds."""
-    samples = interleave(
-        process_seconds(ours, env=env, cwd=ROOT, jobs=jobs),
-        process_seconds(baseline, env=env, cwd=ROOT, jobs=jobs),
-        rounds=rounds,
-    )
-    return Figure(key, what, baseline_name, "s", samples, goal)
-
-
 def rss_figure(
     key: str,
     what: str,
@@ -265,16 +246,26 @@ def async_listing(base_url: str, concurrency: int) -> Iterator[Callable[[], int]
         loop.close()
 
 
-def counted(listing: Callable[[], int], expected: int) -> Callable[[], int]:
-    """``listing``, checked to see every job: a listing that stops early must not look fast."""
+def checked(work: Callable[[], T], expected: T, found: str) -> Callable[[], T]:
+    """``work``, checked to give ``expected``: work that stops early, or decides wrong, must not look fast.
+    ``found`` says what it gave, with ``{}`` for its size (a number's own value, a collection's length)."""
 
-    def run() -> int:
-        seen = listing()
-        if seen != expected:
-            raise RuntimeError(f"listed {seen} jobs, expected {expected}")
-        return seen
+    def run() -> T:
+        result = work()
+        if result != expected:
+            raise RuntimeError(f"{found.format(_size(result))}, expected {_size(expected)}")
+        return result
 
     return run
+
+
+def _size(result: object) -> object:
+    return len(result) if isinstance(result, Sized) else result
+
+
+def counted(listing: Callable[[], int], expected: int) -> Callable[[], int]:
+    """``listing``, checked to see every job."""
+    return checked(listing, expected, "listed {} jobs")
 
 
 def official(base_url: str, threads: int) -> Callable[[], int]:
@@ -293,14 +284,14 @@ def least(base_url: str, threads: int) -> Callable[[], int]:
 
 
 def sides_figures(
-    sides: Mapping[str, tuple[float, ...]], rows: Sequence[tuple[str, str, str, str, str]], unit: str = "s"
+    sides: Mapping[str, tuple[float, ...]], rows: Sequence[tuple[str, str, str, str, str]]
 ) -> list[Figure]:
     """Figures from the samples of sides measured in the same rounds (``measure.interleave_sides``).
 
     ``rows``: (key, what, our side, baseline's side, the baseline's name) each; the goal is ``GOALS[key]``.
     """
     return [
-        Figure(key, what, baseline_name, unit, Rounds(sides[mine], sides[theirs]), GOALS.get(key))
+        Figure(key, what, baseline_name, "s", Rounds(sides[mine], sides[theirs]), GOALS.get(key))
         for key, what, mine, theirs, baseline_name in rows
     ]
 
@@ -415,18 +406,14 @@ def sweep_figures() -> list[Figure]:
     """sweep, sweep/floor: which of 500 packages no job references, three ways, each checked against the estate."""
     expected = ESTATE.unreferenced()
 
-    def checked(sweep: Callable[[], set[str]]) -> Callable[[], set[str]]:
-        def run() -> set[str]:
-            found = sweep()
-            if found != expected:  # a sweep that decides wrong, or stops early, must not look fast
-                raise RuntimeError(f"found {len(found)} unreferenced packages, expected {len(expected)}")
-            return found
+    def unreferenced(sweep: Callable[[], set[str]]) -> Callable[[], set[str]]:
+        return checked(sweep, expected, "found {} unreferenced packages")
 
-        return run
-
+    made = ESTATE.made()  # the fake's own estate: what the fake process serves
+    (project,) = made.owners
     what = (
-        f"find_unreferenced_packages: {ESTATE.packages} packages, 1 in {ESTATE.every} used by {ESTATE.jobs} jobs, "
-        f"{LIST_LATENCY * 1e3:.0f} ms latency"
+        f"find_unreferenced_packages: {len(project.items)} packages, {len(project.referenced)} used by "
+        f"{made.per_item} jobs each, {LIST_LATENCY * 1e3:.0f} ms latency"
     )
     with (
         fake_process(jobs=0, latency=LIST_LATENCY, estate=True) as base_url,
@@ -434,9 +421,9 @@ def sweep_figures() -> list[Figure]:
     ):
         sides = interleave_sides(
             {
-                "ours": call_time(checked(client_sweep(client, project=ESTATE.project))),
-                "sdk": call_time(checked(official_sdk_sweep(base_url, ACCESS_KEY, project=ESTATE.project))),
-                "floor": call_time(checked(floor_sweep(base_url, ACCESS_KEY, project=ESTATE.project))),
+                "ours": call_time(unreferenced(client_sweep(client, project=ESTATE.project))),
+                "sdk": call_time(unreferenced(official_sdk_sweep(base_url, ACCESS_KEY, project=ESTATE.project))),
+                "floor": call_time(unreferenced(floor_sweep(base_url, ACCESS_KEY, project=ESTATE.project))),
             },
             rounds=ROUNDS["sweep"],
         )
@@ -444,7 +431,7 @@ def sweep_figures() -> list[Figure]:
         sides,
         [
             ("sweep", what, "ours", "sdk", "official SDK loop"),
-            ("sweep/floor", "  the same sweep", "ours", "floor", "floor, http.client + json.loads, 8 threads"),
+            ("sweep/floor", "  the same sweep", "ours", "floor", FLOOR_THREADS),
             ("sweep-floor/sdk", "  the floor, against the peer", "floor", "sdk", "official SDK loop"),
         ],
     )
@@ -463,26 +450,29 @@ def call_figures() -> list[Figure]:
     def handler(request: httpx.Request) -> httpx.Response:
         return httpx.Response(200, content=body, headers=answer)
 
-    # Both sides checked first against the fake (their signatures verified as V3, the same page read);
-    # then both are timed against the same constant answer.
+    def same_page(client: FoasClient, http: httpx.Client) -> None:
+        ours = client.get_ref_package_job(PROJECT, PACKAGE, page_size=DECODE_JOBS).to_dict()
+        theirs = as_builtins(hand_call(http, ACCESS_KEY, project=PROJECT, package=PACKAGE, page_size=DECODE_JOBS)())
+        ours.pop("RequestId"), theirs.pop("RequestId")  # the fake's differ from one answer to the next
+        assert ours == theirs, "the hand-written call does not read the page as the client"
+
+    # Both sides checked first against the fake (their signatures verified as V3, the same page read)
+    # and against the constant answer; then both are timed against that answer.
     service = FakeFoasService(credentials=[TEST_CREDENTIALS])
     service.add_jobs(PROJECT, PACKAGE, make_jobs(DECODE_JOBS, project_name=PROJECT, package_name=PACKAGE))
-    for transport in (service.transport(), httpx.MockTransport(handler)):
-        with (
-            FoasClient(endpoint=CALL_BASE_URL, credentials=TEST_CREDENTIALS, transport=transport) as client,
-            httpx.Client(base_url=CALL_BASE_URL, transport=transport) as http,
-        ):
-            ours = client.get_ref_package_job(PROJECT, PACKAGE, page_size=DECODE_JOBS).to_dict()
-            theirs = as_builtins(hand_call(http, ACCESS_KEY, project=PROJECT, package=PACKAGE, page_size=DECODE_JOBS)())
-            ours.pop("RequestId"), theirs.pop("RequestId")  # the fake's differ from one answer to the next
-            assert ours == theirs, "the hand-written call does not read the page as the client"
-    assert list(service.signature_versions) == ["v3", "v3"], service.signature_versions
+    answering = httpx.MockTransport(handler)
     with (
-        FoasClient(
-            endpoint=CALL_BASE_URL, credentials=TEST_CREDENTIALS, transport=httpx.MockTransport(handler)
-        ) as client,
-        httpx.Client(base_url=CALL_BASE_URL, transport=httpx.MockTransport(handler)) as http,
+        FoasClient(endpoint=CALL_BASE_URL, credentials=TEST_CREDENTIALS, transport=answering) as client,
+        httpx.Client(base_url=CALL_BASE_URL, transport=answering) as http,
     ):
+        faked = service.transport()
+        with (
+            FoasClient(endpoint=CALL_BASE_URL, credentials=TEST_CREDENTIALS, transport=faked) as on_fake,
+            httpx.Client(base_url=CALL_BASE_URL, transport=faked) as http_on_fake,
+        ):
+            same_page(on_fake, http_on_fake)
+        same_page(client, http)
+        assert list(service.signature_versions) == ["v3", "v3"], service.signature_versions
         return [
             per_call_figure(
                 "call",

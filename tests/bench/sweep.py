@@ -1,9 +1,10 @@
 """The package sweep's workload: which packages of a project no job references.
 
-The estate (``ESTATE``): one project of 500 packages, every third of them referenced by 5 jobs; the
-fake answers each request after 20 ms. Each sweep lists the packages (ListPackage, pages of
-``PACKAGE_PAGE``), asks GetRefPackageJob for every package (pages of ``JOB_PAGE``: one page each here),
-and returns the names it found unreferenced, which the bench checks against the estate.
+The estate (``ESTATE``): one project of 500 packages, a third of them referenced by 5 jobs each, made by
+the fake itself (``FakeFoasService.with_estate``); the fake answers each request after 20 ms. Each sweep
+lists the packages (ListPackage, pages of ``PACKAGE_PAGE``), asks GetRefPackageJob for every package
+(pages of ``JOB_PAGE``: one page each here), and returns the names it found unreferenced, which the
+bench checks against the estate.
 
 - ``official_sdk_sweep``: the official aliyun-python-sdk-foas, as its users write the loop: one
   request after another.
@@ -17,75 +18,80 @@ This module imports neither foas_client nor the official SDK at its top, as ``wo
 
 from __future__ import annotations
 
-import http.client
+import functools
 import json
-import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
 import attrs
 
-from tests.bench.workloads import v3_headers
+from tests.bench.workloads import REGION, _stdlib_get, official_sdk_sender, v3_headers
 
-REGION = "cn-hangzhou"
+if TYPE_CHECKING:
+    from foas_client.testing import Estate, FakeFoasService
+
 PACKAGE_PAGE = 100  # packages per ListPackage page
 JOB_PAGE = 20  # jobs per GetRefPackageJob page
 THREADS = 8  # the floor's, and the sweep's default budget
 
 
 @attrs.frozen
-class Estate:
-    """The sweep's estate: ``packages`` in ``project``, every ``every``-th one referenced by ``jobs`` jobs."""
+class SweepEstate:
+    """The sweep's estate as the fake makes it (``FakeFoasService.with_estate``, deterministic for ``seed``): one
+    project of ``packages`` packages, 1 in ``every`` of them referenced by ``jobs`` jobs each."""
 
-    project: str = "sweep"
     packages: int = 500
     every: int = 3
     jobs: int = 5
+    seed: int = 0
 
-    def package_names(self) -> list[str]:
-        return [f"package-{index:04d}.jar" for index in range(self.packages)]
+    def service(self, *, latency: float = 0.0) -> FakeFoasService:
+        """A ``FakeFoasService`` holding the estate, checking signatures against ``TEST_CREDENTIALS``."""
+        from foas_client.testing import FakeFoasService
 
-    def referenced(self) -> list[str]:
-        return self.package_names()[:: self.every]
+        return FakeFoasService.with_estate(
+            projects=1,
+            packages=self.packages,
+            referenced=1 / self.every,
+            jobs_per_package=self.jobs,
+            seed=self.seed,
+            latency=latency,
+        )
+
+    def made(self) -> Estate:
+        """What the fake makes (its ``Estate``): the same in every process, so the bench knows the fake's."""
+        return _made(self)
+
+    @property
+    def project(self) -> str:
+        """The estate's one project, as the fake names it."""
+        return self.made().owners[0].name
 
     def unreferenced(self) -> set[str]:
-        return set(self.package_names()) - set(self.referenced())
-
-    def populate(self, service: Any) -> None:
-        """Fills ``service`` (a ``FakeFoasService``) with the estate."""
-        from foas_client.testing import make_jobs, make_packages
-
-        packages = make_packages(self.packages, project_name=self.project)
-        named = [
-            attrs.evolve(package, package_name=name)
-            for package, name in zip(packages, self.package_names(), strict=True)
-        ]
-        service.add_packages(self.project, named)
-        for name in self.referenced():
-            service.add_jobs(self.project, name, make_jobs(self.jobs, project_name=self.project, package_name=name))
+        """The names of the packages no job references: what a sweep must find."""
+        return set(self.made().owners[0].unreferenced)
 
 
-ESTATE = Estate()
+@functools.cache
+def _made(estate: SweepEstate) -> Estate:
+    made = estate.service().estate
+    assert made is not None  # with_estate made it
+    return made
+
+
+ESTATE = SweepEstate()
 
 
 def official_sdk_sweep(base_url: str, access_key: tuple[str, str], *, project: str) -> Callable[[], set[str]]:
     """The official SDK's sequential loop: every ListPackage page, then each package's GetRefPackageJob pages."""
-    from aliyunsdkcore.client import AcsClient  # type: ignore[import-untyped]  # bench-only, untyped
     from aliyunsdkfoas.request.v20181111.GetRefPackageJobRequest import (  # type: ignore[import-untyped]
         GetRefPackageJobRequest,
     )
     from aliyunsdkfoas.request.v20181111.ListPackageRequest import ListPackageRequest  # type: ignore[import-untyped]
 
-    client = AcsClient(access_key[0], access_key[1], REGION)
-    host = base_url.removeprefix("http://")
-
-    def send(request: Any) -> dict[str, Any]:
-        request.set_endpoint(host)  # the fake on loopback, over plain http
-        request.set_protocol_type("http")
-        document: dict[str, Any] = json.loads(client.do_action_with_exception(request))
-        return document
+    send = official_sdk_sender(base_url, access_key)
 
     def packages() -> Iterator[str]:
         page_index = 1
@@ -124,36 +130,26 @@ def floor_sweep(
     base_url: str, access_key: tuple[str, str], *, project: str, threads: int = THREADS
 ) -> Callable[[], set[str]]:
     """The same calls as ``official_sdk_sweep``, ``threads`` at a time, with the least code: the floor."""
-    split = urlsplit(base_url)
-    local = threading.local()
+    host = urlsplit(base_url).netloc
+    send = _stdlib_get(base_url)
 
-    def get(path: str, action: str, query: dict[str, Any]) -> dict[str, Any]:
-        encoded = "&".join(f"{k}={quote(str(v), safe='')}" for k, v in sorted(query.items()))
-        target = f"{path}?{encoded}"
-        headers = v3_headers(split.netloc, access_key, action=action, target=target)  # as the client signs
-        conn = getattr(local, "conn", None)
-        if conn is None:
-            conn = local.conn = http.client.HTTPConnection(split.hostname or "", split.port)
-        conn.request("GET", target, headers=headers)
-        response = conn.getresponse()
-        body = response.read()
-        if response.status != 200:
-            raise RuntimeError(f"the floor's GET got {response.status}: {body[:300]!r}")
+    def get(target: str, action: str) -> dict[str, Any]:
+        status, body = send(target, v3_headers(host, access_key, action=action, target=target))  # as the client signs
+        if status != 200:
+            raise RuntimeError(f"the floor's GET got {status}: {body[:300]!r}")
         document: dict[str, Any] = json.loads(body)
         return document
 
-    packages_path = f"/api/v2/projects/{quote(project, safe='')}/packages"
-
     def package_page(page_index: int) -> list[str]:
-        query = {"RegionId": REGION, "pageIndex": page_index, "pageSize": PACKAGE_PAGE}
-        return [p["PackageName"] for p in get(packages_path, "ListPackage", query)["Packages"]["Package"]]
+        document = get(list_package_target(project, page_index), "ListPackage")
+        return [p["PackageName"] for p in document["Packages"]["Package"]]
 
     def referenced(package: str) -> bool:
-        path = f"{packages_path}/{quote(package, safe='')}/jobs"
+        path = f"{_packages_path(project)}/{quote(package, safe='')}/jobs"
         page_index = 1
         while True:
             query = {"RegionId": REGION, "pageIndex": page_index, "pageSize": JOB_PAGE}
-            document = get(path, "GetRefPackageJob", query)
+            document = get(_target(path, query), "GetRefPackageJob")
             if document["Jobs"]["Job"]:
                 return True
             if page_index >= document["TotalPage"]:
@@ -161,8 +157,7 @@ def floor_sweep(
             page_index += 1
 
     def sweep() -> set[str]:
-        query = {"RegionId": REGION, "pageIndex": 1, "pageSize": PACKAGE_PAGE}
-        first = get(packages_path, "ListPackage", query)
+        first = get(list_package_target(project, 1), "ListPackage")
         names = [p["PackageName"] for p in first["Packages"]["Package"]]
         with ThreadPoolExecutor(max_workers=threads) as pool:
             for page in pool.map(package_page, range(2, first["TotalPage"] + 1)):
@@ -170,6 +165,20 @@ def floor_sweep(
             return {name for name, used in zip(names, pool.map(referenced, names), strict=True) if not used}
 
     return sweep
+
+
+def list_package_target(project: str, page_index: int) -> str:
+    """The floor's ListPackage request for one page of ``project``'s packages: the path and the query."""
+    return _target(_packages_path(project), {"RegionId": REGION, "pageIndex": page_index, "pageSize": PACKAGE_PAGE})
+
+
+def _packages_path(project: str) -> str:
+    return f"/api/v2/projects/{quote(project, safe='')}/packages"
+
+
+def _target(path: str, query: dict[str, Any]) -> str:
+    """``path`` and ``query``, its values percent-encoded, its keys sorted as V3 signs them."""
+    return path + "?" + "&".join(f"{k}={quote(str(v), safe='')}" for k, v in sorted(query.items()))
 
 
 def client_sweep(client: Any, *, project: str) -> Callable[[], set[str]]:

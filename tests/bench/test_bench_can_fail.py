@@ -21,7 +21,16 @@ from foas_client._core.testing.xml_writer import encode_xml
 from foas_client._schema import API_VERSION, SHAPES
 from foas_client.testing import TEST_CREDENTIALS, FakeFoasService, make_jobs
 from tests.bench.baselines import as_builtins, hand_call, msgspec_decoder, signed_httpx_listing, xml_hand_walk
-from tests.bench.measure import Figure, Goal, Rounds, call_time, interleave, interleave_sides, peak_rss_kib
+from tests.bench.measure import (
+    Figure,
+    Goal,
+    Rounds,
+    call_time,
+    interleave,
+    interleave_sides,
+    peak_rss_kib,
+    process_seconds,
+)
 from tests.bench.run import (
     ACCESS_KEY,
     GOALS,
@@ -32,11 +41,11 @@ from tests.bench.run import (
     import_figure,
     main,
     per_call_figure,
-    process_figure,
     rss_figure,
     sides_figures,
 )
-from tests.bench.workloads import floor_listing, page_request, signed_v3_request
+from tests.bench.sweep import list_package_target
+from tests.bench.workloads import floor_listing, signed_v3_request
 from tests.support.pages import parameters, request_path
 
 PYTHON = sys.executable
@@ -131,10 +140,19 @@ def test_more_cpu_per_request_misses() -> None:
     assert figure.rounds.median > 2
 
 
+def processes(commands: dict[str, list[str]], *, rounds: int, jobs: int) -> dict[str, tuple[float, ...]]:
+    """Whole processes taking turns, each listing ``jobs``, as the bench's cli-all figures measure them."""
+    return interleave_sides(
+        {name: process_seconds(command, jobs=jobs) for name, command in commands.items()}, rounds=rounds
+    )
+
+
 def test_a_slower_whole_process_misses() -> None:
     slow = [PYTHON, "-I", "-S", "-c", "import time; time.sleep(0.3); print(3)"]
     quick = [PYTHON, "-I", "-S", "-c", "print('{}\\n' * 3, end='')"]  # three JSON lines
-    assert process_figure("x", "slow", slow, "quick", quick, Goal(0.77, ""), rounds=2, jobs=3).passed is False
+    sides = processes({"slow": slow, "quick": quick}, rounds=2, jobs=3)
+    (figure,) = sides_figures(sides, [("cli-all/floor", "slow", "slow", "quick", "quick")])
+    assert figure.passed is False
 
 
 @pytest.mark.parametrize("output", ["print(2)", "print('{}\\n' * 2, end='')", "pass"])
@@ -142,7 +160,7 @@ def test_a_process_that_lists_fewer_jobs_is_an_error_not_a_figure(output: str) -
     short = [PYTHON, "-I", "-S", "-c", output]
     full = [PYTHON, "-I", "-S", "-c", "print(3)"]
     with pytest.raises(RuntimeError, match=r"listed [02] jobs, expected 3"):
-        process_figure("x", "short", short, "full", full, None, rounds=1, jobs=3)
+        processes({"short": short, "full": full}, rounds=1, jobs=3)
     with pytest.raises(RuntimeError, match=r"listed [02] jobs, expected 3"):
         rss_figure("x", "short", short, "full", full, None, rounds=1, jobs=(3, 3))
 
@@ -224,15 +242,24 @@ def test_the_hand_signed_get_passes_the_fakes_signature_check() -> None:
             forged()
 
 
-def test_the_hand_made_request_is_the_one_the_spec_describes() -> None:
-    target, headers = page_request(project="p", package="k 1.jar", page_size=2, page_index=3)
-    path, _, query = target.partition("?")
-    project, package = (p["name"] for p in parameters(location="path"))
-    assert path == request_path(**{project: "p", package: "k 1.jar"})
-    sent = [pair.partition("=")[0] for pair in query.split("&")]
-    assert sent == sorted(sent)  # as ROA v1 signs them
-    assert set(sent) <= {p["name"] for p in parameters(location="query")}  # a new optional one may be left out
+def test_the_hand_made_requests_are_the_ones_the_spec_describes() -> None:
+    # The floors' requests, as they send them: GetRefPackageJob (signed) and the sweep's ListPackage.
+    target, headers = signed_v3_request(
+        "foas.test", ACCESS_KEY, project="p", package="k 1.jar", page_size=2, page_index=3
+    )
     assert (headers["x-acs-action"], headers["x-acs-version"]) == ("GetRefPackageJob", API_VERSION)
+    project, package = (p["name"] for p in parameters(location="path"))
+    (listed,) = (p["name"] for p in parameters("ListPackage", location="path"))
+    for operation_id, sent_target, path_values in (
+        ("GetRefPackageJob", target, {project: "p", package: "k 1.jar"}),
+        ("ListPackage", list_package_target("p 1", 3), {listed: "p 1"}),
+    ):
+        path, _, query = sent_target.partition("?")
+        assert path == request_path(operation_id, **path_values)
+        sent = [pair.partition("=")[0] for pair in query.split("&")]
+        assert sent == sorted(sent)  # as V3 signs them
+        # A new optional parameter may be left out.
+        assert set(sent) <= {p["name"] for p in parameters(operation_id, location="query")}
 
 
 @pytest.mark.parametrize("on_httpx", [False, True], ids=["http.client", "httpx"])

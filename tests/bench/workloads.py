@@ -26,7 +26,6 @@ import time
 import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from email.utils import formatdate
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -42,24 +41,19 @@ def official_sdk_listing(
     many there are), then the rest through a ``ThreadPoolExecutor(threads)``, as this client's
     ``iter_jobs(concurrency=threads)`` does. Each page body is read with ``json.loads``.
     """
-    from aliyunsdkcore.client import AcsClient  # type: ignore[import-untyped]  # bench-only, untyped
     from aliyunsdkfoas.request.v20181111.GetRefPackageJobRequest import (  # type: ignore[import-untyped]
         GetRefPackageJobRequest,
     )
 
-    client = AcsClient(access_key[0], access_key[1], REGION)
-    host = base_url.removeprefix("http://")
+    send = official_sdk_sender(base_url, access_key)
 
     def page(page_index: int) -> dict[str, Any]:
         request = GetRefPackageJobRequest()
-        request.set_endpoint(host)  # the fake on loopback, over plain http
-        request.set_protocol_type("http")
         request.set_projectName(project)
         request.set_packageName(package)
         request.set_pageSize(page_size)
         request.set_pageIndex(page_index)
-        document: dict[str, Any] = json.loads(client.do_action_with_exception(request))
-        return document
+        return send(request)
 
     def sequential() -> int:
         seen, page_index = 0, 1
@@ -81,25 +75,26 @@ def official_sdk_listing(
     return sequential if threads == 1 else threaded
 
 
-def page_request(*, project: str, package: str, page_size: int, page_index: int) -> tuple[str, dict[str, str]]:
-    """One page's request as this client sends it with ROA v1 (``signature_version="v1"``), unsigned: the
-    target (path, then the query sorted as ROA v1 signs it) and the headers.
-    """
-    headers = {
-        "Accept": "application/json",
-        "Date": formatdate(usegmt=True),
-        "x-acs-action": "GetRefPackageJob",
-        "x-acs-region-id": REGION,
-        "x-acs-signature-method": "HMAC-SHA1",
-        "x-acs-signature-nonce": str(uuid.uuid4()),
-        "x-acs-signature-version": "1.0",
-        "x-acs-version": "2018-11-11",
-    }
-    return _page_target(project, package, page_size, page_index), headers
+def official_sdk_sender(base_url: str, access_key: tuple[str, str]) -> Callable[[Any], dict[str, Any]]:
+    """The official SDK's sending, as its users write it: one ``AcsClient`` (made here, before anything is
+    timed), and ``send(request)``: the request sent to the fake on loopback over plain http, its body read
+    with ``json.loads``."""
+    from aliyunsdkcore.client import AcsClient  # type: ignore[import-untyped]  # bench-only, untyped
+
+    client = AcsClient(access_key[0], access_key[1], REGION)
+    host = base_url.removeprefix("http://")
+
+    def send(request: Any) -> dict[str, Any]:
+        request.set_endpoint(host)  # the fake on loopback, over plain http
+        request.set_protocol_type("http")
+        document: dict[str, Any] = json.loads(client.do_action_with_exception(request))
+        return document
+
+    return send
 
 
 def _page_target(project: str, package: str, page_size: int, page_index: int) -> str:
-    """The path (each segment percent-encoded) and the query, sorted by key as both signatures sort it."""
+    """The path (each segment percent-encoded) and the query, sorted by key as V3 signs it."""
     path = f"/api/v2/projects/{quote(project, safe='')}/packages/{quote(package, safe='')}/jobs"
     return f"{path}?RegionId={REGION}&pageIndex={page_index}&pageSize={page_size}"
 
@@ -167,23 +162,14 @@ def floor_listing(
     is what the figures next to the floor show. ``on_httpx``: the same code sending through one
     ``httpx.Client`` (imported here), the HTTP library this client is built on, in place of ``http.client``.
     """
-    split = urlsplit(base_url)
-    local = threading.local()
-    send = _httpx_get(base_url) if on_httpx else None
+    host = urlsplit(base_url).netloc
+    send = _httpx_get(base_url) if on_httpx else _stdlib_get(base_url)
 
     def page(page_index: int) -> dict[str, Any]:
         target, headers = signed_v3_request(
-            split.netloc, access_key, project=project, package=package, page_size=page_size, page_index=page_index
+            host, access_key, project=project, package=package, page_size=page_size, page_index=page_index
         )
-        if send is not None:
-            status, body = send(target, headers)
-        else:
-            conn = getattr(local, "conn", None)
-            if conn is None:
-                conn = local.conn = http.client.HTTPConnection(split.hostname or "", split.port)
-            conn.request("GET", target, headers=headers)
-            response = conn.getresponse()
-            status, body = response.status, response.read()
+        status, body = send(target, headers)
         if status != 200:
             raise RuntimeError(f"the floor's GET got {status}: {body[:300]!r}")
         document: dict[str, Any] = json.loads(body)
@@ -205,6 +191,23 @@ def floor_listing(
         return count
 
     return listing
+
+
+def _stdlib_get(base_url: str) -> Callable[[str, dict[str, str]], tuple[int, bytes]]:
+    """``(path and query, headers) -> (status, body)`` through ``http.client`` keep-alive connections to
+    ``base_url``, one per thread."""
+    split = urlsplit(base_url)
+    local = threading.local()
+
+    def get(target: str, headers: dict[str, str]) -> tuple[int, bytes]:
+        conn = getattr(local, "conn", None)
+        if conn is None:
+            conn = local.conn = http.client.HTTPConnection(split.hostname or "", split.port)
+        conn.request("GET", target, headers=headers)
+        response = conn.getresponse()
+        return response.status, response.read()
+
+    return get
 
 
 def _httpx_get(base_url: str) -> Callable[[str, dict[str, str]], tuple[int, bytes]]:
