@@ -1,8 +1,9 @@
 """``foas unreferenced-packages`` and the guarded ``foas delete-package`` in process, against the fake on loopback.
 
-What is expected comes from the data given to the fake (the packages, the jobs referencing them). A
-recording front of the fake keeps every request, so a test can say that no DELETE was sent, or exactly
-one. Exit codes as the spec's commands document them: 0 decided, 8 undecided, 1 found or refused.
+What is expected comes from the data given to the fake (the packages, the jobs referencing them). The
+fake records every request it answers (``request_log``, ``deletes``), so a test can say that no DELETE
+was sent, or exactly one; a front of it answers chosen paths 500. Exit codes as the spec's commands
+document them: 0 decided, 8 undecided, 1 found or refused.
 """
 
 from __future__ import annotations
@@ -22,30 +23,26 @@ from foas_client._core.credentials import ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECR
 from foas_client._core.lifecycle.checks import FIRST_IDS
 from foas_client._core.testing.answers import Answer
 from foas_client._core.testing.server import LoopbackServer
+from foas_client.models import Job, Package
 from foas_client.testing import TEST_CREDENTIALS, FakeFoasService, make_jobs, make_packages
 
 PROJECT = "team α"
 SWEEP = ("unreferenced-packages", "--project-name", PROJECT)
 
 
-class Recorder:
-    """The fake, answering; every request's method and decoded path kept; ``failing``: paths answered 500."""
+class FailingPaths:
+    """The fake, answering, except on the ``paths`` given (percent-decoded, without the query): those are
+    answered 500 here and never reach the fake, so its ``request_log`` does not hold them."""
 
-    def __init__(self, service: FakeFoasService) -> None:
+    def __init__(self, service: FakeFoasService, paths: set[str]) -> None:
         self.service = service
-        self.requests: list[tuple[str, str]] = []
-        self.failing: set[str] = set()
+        self.paths = paths
 
     def answer(self, method: str, raw_target: str, headers: Mapping[str, str]) -> Answer:
-        path = unquote(raw_target.partition("?")[0])
-        self.requests.append((method, path))
-        if path in self.failing:
+        if unquote(raw_target.partition("?")[0]) in self.paths:
             body = {"RequestId": "FAIL-0001", "Code": "InternalError", "Message": "the service failed"}
             return Answer(500, {"Content-Type": "application/json"}, json.dumps(body).encode())
         return self.service.answer(method, raw_target, headers)
-
-    def deletes(self) -> list[str]:
-        return [path for method, path in self.requests if method == "DELETE"]
 
 
 @pytest.fixture(autouse=True)
@@ -56,27 +53,41 @@ def environment(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def referenced() -> dict[str, list[str]]:
-    """Each package's job ids: a third of the packages unreferenced, the others with up to 14 jobs."""
-    return {}
+def packages() -> list[tuple[Package, list[Job]]]:
+    """The project's packages in listing order, each with the jobs referencing it: a third of them none,
+    the others 7 or 14."""
+    made = make_packages(9, project_name=PROJECT)
+    return [
+        (package, make_jobs((index % 3) * 7, project_name=PROJECT, package_name=package.package_name, seed=index))
+        for index, package in enumerate(made)
+    ]
 
 
 @pytest.fixture
-def recorder(referenced: dict[str, list[str]]) -> Recorder:
+def referenced(packages: list[tuple[Package, list[Job]]]) -> dict[str, list[str]]:
+    """Each package's job ids, in listing order."""
+    return {package.package_name: [job.job_id for job in jobs] for package, jobs in packages}
+
+
+@pytest.fixture
+def service(packages: list[tuple[Package, list[Job]]]) -> FakeFoasService:
     service = FakeFoasService()
-    packages = make_packages(9, project_name=PROJECT)
-    service.add_packages(PROJECT, packages)
-    for index, package in enumerate(packages):
-        jobs = make_jobs((index % 3) * 7, project_name=PROJECT, package_name=package.package_name, seed=index)
+    service.add_packages(PROJECT, [package for package, _ in packages])
+    for package, jobs in packages:
         if jobs:
             service.add_jobs(PROJECT, package.package_name, jobs)
-        referenced[package.package_name] = [job.job_id for job in jobs]
-    return Recorder(service)
+    return service
 
 
 @pytest.fixture
-def server(recorder: Recorder) -> Iterator[LoopbackServer]:
-    with LoopbackServer(recorder) as running:
+def failing() -> set[str]:
+    """Paths (percent-decoded, without the query) answered 500 InternalError instead of by the fake."""
+    return set()
+
+
+@pytest.fixture
+def server(service: FakeFoasService, failing: set[str]) -> Iterator[LoopbackServer]:
+    with LoopbackServer(FailingPaths(service, failing)) as running:
         yield running
 
 
@@ -97,7 +108,7 @@ def unreferenced(referenced: dict[str, list[str]]) -> set[str]:
 
 @pytest.mark.parametrize("response_format", ["json", "xml"])
 def test_json_lists_every_package_with_its_count_marking_the_unreferenced(
-    foas: Any, referenced: dict[str, list[str]], recorder: Recorder, response_format: str
+    foas: Any, referenced: dict[str, list[str]], service: FakeFoasService, response_format: str
 ) -> None:
     code, out, err = foas(*SWEEP, "--output", "json", "--response-format", response_format)
     assert (code, err) == (ExitCode.OK, "")
@@ -108,7 +119,7 @@ def test_json_lists_every_package_with_its_count_marking_the_unreferenced(
         jobs = referenced[r["packageName"]]
         assert r["projectName"] == PROJECT and r["totalCount"] == len(jobs)
         assert r["firstJobIds"] == jobs[:FIRST_IDS] and r["requestIds"] and r["package"]["PackageName"]
-    assert recorder.deletes() == []
+    assert service.deletes == []
 
 
 def test_exit_code_says_whether_some_package_is_unreferenced(foas: Any, referenced: dict[str, list[str]]) -> None:
@@ -120,10 +131,10 @@ def test_exit_code_says_whether_some_package_is_unreferenced(foas: Any, referenc
 
 
 def test_a_failed_package_listing_exits_undecided_and_is_never_unreferenced(
-    foas: Any, referenced: dict[str, list[str]], recorder: Recorder
+    foas: Any, referenced: dict[str, list[str]], failing: set[str]
 ) -> None:
     broken = sorted(unreferenced(referenced))[0]
-    recorder.failing.add(f"/api/v2/projects/{PROJECT}/packages/{broken}/jobs")
+    failing.add(f"/api/v2/projects/{PROJECT}/packages/{broken}/jobs")
     code, out, err = foas(*SWEEP, "--output", "csv")
     assert code == ExitCode.UNDECIDED == 8
     rows = {row["packageName"]: row for row in csv.DictReader(io.StringIO(out))}
@@ -135,8 +146,8 @@ def test_a_failed_package_listing_exits_undecided_and_is_never_unreferenced(
     assert foas(*SWEEP, "--exit-code", "--output", "csv")[0] == ExitCode.UNDECIDED  # 8 wins over "found"
 
 
-def test_a_failed_project_listing_is_reported_not_skipped(foas: Any, recorder: Recorder) -> None:
-    recorder.failing.add("/api/v2/projects/gone/packages")
+def test_a_failed_project_listing_is_reported_not_skipped(foas: Any, failing: set[str]) -> None:
+    failing.add("/api/v2/projects/gone/packages")
     code, out, _ = foas(*SWEEP, "--project-name", "gone", "--output", "json")
     assert code == ExitCode.UNDECIDED
     failed = [r for r in json.loads(out) if r["status"] == "failed"]
@@ -144,18 +155,18 @@ def test_a_failed_project_listing_is_reported_not_skipped(foas: Any, recorder: R
 
 
 def test_the_guarded_delete_refuses_a_referenced_package_naming_count_and_jobs(
-    foas: Any, referenced: dict[str, list[str]], recorder: Recorder
+    foas: Any, referenced: dict[str, list[str]], service: FakeFoasService
 ) -> None:
     name, jobs = max(referenced.items(), key=lambda pair: len(pair[1]))
     code, out, err = foas("delete-package", "--yes", "--project-name", PROJECT, "--package-name", name)
     assert code == 1 and out == ""
     (line,) = err.splitlines()
     assert str(len(jobs)) in line and all(job in line for job in jobs[:FIRST_IDS]) and name in line
-    assert recorder.deletes() == []
+    assert service.deletes == []
 
 
 def test_the_guarded_delete_of_an_unreferenced_package_sends_one_delete(
-    foas: Any, referenced: dict[str, list[str]], recorder: Recorder, tmp_path: Path
+    foas: Any, referenced: dict[str, list[str]], service: FakeFoasService, tmp_path: Path
 ) -> None:
     name = sorted(unreferenced(referenced))[0]
     evidence = tmp_path / "evidence.jsonl"
@@ -163,39 +174,40 @@ def test_the_guarded_delete_of_an_unreferenced_package_sends_one_delete(
         "delete-package", "--yes", "--project-name", PROJECT, "--package-name", name, "--evidence", str(evidence)
     )
     assert (code, err) == (0, "")
-    assert recorder.deletes() == [f"/api/v2/projects/{PROJECT}/packages/{name}"]
+    assert [record.path for record in service.deletes] == [f"/api/v2/projects/{PROJECT}/packages/{name}"]
     guard, deleted = (json.loads(line) for line in evidence.read_text(encoding="utf-8").splitlines())
     assert (guard["decision"], deleted["decision"]) == ("unreferenced", "deleted")
     assert guard["requestIds"] and deleted["requestIds"] and guard["packageName"] == deleted["packageName"] == name
 
 
 def test_force_deletes_a_referenced_package_without_the_guard(
-    foas: Any, referenced: dict[str, list[str]], recorder: Recorder
+    foas: Any, referenced: dict[str, list[str]], service: FakeFoasService
 ) -> None:
     name = next(name for name, jobs in referenced.items() if jobs)
     assert foas("delete-package", "--yes", "--project-name", PROJECT, "--package-name", name, "--force")[0] == 0
-    assert [method for method, _ in recorder.requests] == ["DELETE"]
+    assert [record.method for record in service.request_log] == ["DELETE"]
 
 
 def test_delete_without_yes_and_without_a_terminal_is_refused_before_anything_is_sent(
-    foas: Any, recorder: Recorder
+    foas: Any, service: FakeFoasService
 ) -> None:
     code, _, err = foas(*SWEEP, "--delete")
     assert code == ExitCode.USAGE and "--yes" in err
-    assert recorder.requests == []
+    assert service.requests == 0
 
 
 def test_delete_yes_deletes_exactly_the_unreferenced_each_guarded_again(
-    foas: Any, referenced: dict[str, list[str]], recorder: Recorder, tmp_path: Path
+    foas: Any, referenced: dict[str, list[str]], service: FakeFoasService, tmp_path: Path
 ) -> None:
     evidence = tmp_path / "e.jsonl"
     code, out, err = foas(*SWEEP, "--delete", "--yes", "--output", "jsonl", "--evidence", str(evidence))
     assert code == 0
-    deleted = {path.rpartition("/")[2] for path in recorder.deletes()}
-    assert deleted == unreferenced(referenced) and len(recorder.deletes()) == len(deleted)
+    deleted = {record.path.rpartition("/")[2] for record in service.deletes}
+    assert deleted == unreferenced(referenced) and len(service.deletes) == len(deleted)
+    requests = [(record.method, record.path) for record in service.request_log]
     for name in deleted:  # each DELETE follows a guard's listing of the same package
-        index = recorder.requests.index(("DELETE", f"/api/v2/projects/{PROJECT}/packages/{name}"))
-        assert recorder.requests[index - 1] == ("GET", f"/api/v2/projects/{PROJECT}/packages/{name}/jobs")
+        index = requests.index(("DELETE", f"/api/v2/projects/{PROJECT}/packages/{name}"))
+        assert requests[index - 1] == ("GET", f"/api/v2/projects/{PROJECT}/packages/{name}/jobs")
     lines = [json.loads(line) for line in evidence.read_text(encoding="utf-8").splitlines()]
     assert sum(line["step"] == "sweep" for line in lines) == len(referenced)
     assert {line["packageName"] for line in lines if line["decision"] == "deleted"} == deleted
@@ -203,11 +215,11 @@ def test_delete_yes_deletes_exactly_the_unreferenced_each_guarded_again(
 
 
 def test_no_secret_reaches_the_output_or_the_evidence(
-    foas: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, recorder: Recorder
+    foas: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, failing: set[str]
 ) -> None:
     token = "STS-token-never-to-be-shown-0123456789abcdef"
     monkeypatch.setenv(ENV_SECURITY_TOKEN, token)
-    recorder.failing.add(f"/api/v2/projects/{PROJECT}/packages")
+    failing.add(f"/api/v2/projects/{PROJECT}/packages")
     evidence = tmp_path / "e.jsonl"
     shown = []
     for output in ("json", "table", "csv"):
