@@ -25,9 +25,25 @@ from foas_client._core.testing.answers import Answer
 from foas_client._core.testing.server import LoopbackServer
 from foas_client.models import Job, Package
 from foas_client.testing import TEST_CREDENTIALS, FakeFoasService, make_jobs, make_packages
+from tests.support.pages import request_path
 
 PROJECT = "team α"
 SWEEP = ("unreferenced-packages", "--project-name", PROJECT)
+
+
+def packages_path(project: str) -> str:
+    """Where the project's packages are listed, percent-decoded as the fake records it."""
+    return unquote(request_path("ListPackage", projectName=project))
+
+
+def jobs_path(package: str) -> str:
+    """Where the jobs referencing a package of PROJECT are listed, percent-decoded."""
+    return unquote(request_path("GetRefPackageJob", projectName=PROJECT, packageName=package))
+
+
+def package_path(package: str) -> str:
+    """Where a package of PROJECT is deleted, percent-decoded."""
+    return unquote(request_path("DeletePackage", projectName=PROJECT, packageName=package))
 
 
 class FailingPaths:
@@ -134,7 +150,7 @@ def test_a_failed_package_listing_exits_undecided_and_is_never_unreferenced(
     foas: Any, referenced: dict[str, list[str]], failing: set[str]
 ) -> None:
     broken = sorted(unreferenced(referenced))[0]
-    failing.add(f"/api/v2/projects/{PROJECT}/packages/{broken}/jobs")
+    failing.add(jobs_path(broken))
     code, out, err = foas(*SWEEP, "--output", "csv")
     assert code == ExitCode.UNDECIDED == 8
     rows = {row["packageName"]: row for row in csv.DictReader(io.StringIO(out))}
@@ -147,7 +163,7 @@ def test_a_failed_package_listing_exits_undecided_and_is_never_unreferenced(
 
 
 def test_a_failed_project_listing_is_reported_not_skipped(foas: Any, failing: set[str]) -> None:
-    failing.add("/api/v2/projects/gone/packages")
+    failing.add(packages_path("gone"))
     code, out, _ = foas(*SWEEP, "--project-name", "gone", "--output", "json")
     assert code == ExitCode.UNDECIDED
     failed = [r for r in json.loads(out) if r["status"] == "failed"]
@@ -174,7 +190,7 @@ def test_the_guarded_delete_of_an_unreferenced_package_sends_one_delete(
         "delete-package", "--yes", "--project-name", PROJECT, "--package-name", name, "--evidence", str(evidence)
     )
     assert (code, err) == (0, "")
-    assert [record.path for record in service.deletes] == [f"/api/v2/projects/{PROJECT}/packages/{name}"]
+    assert [record.path for record in service.deletes] == [package_path(name)]
     guard, deleted = (json.loads(line) for line in evidence.read_text(encoding="utf-8").splitlines())
     assert (guard["decision"], deleted["decision"]) == ("unreferenced", "deleted")
     assert guard["requestIds"] and deleted["requestIds"] and guard["packageName"] == deleted["packageName"] == name
@@ -206,8 +222,8 @@ def test_delete_yes_deletes_exactly_the_unreferenced_each_guarded_again(
     assert deleted == unreferenced(referenced) and len(service.deletes) == len(deleted)
     requests = [(record.method, record.path) for record in service.request_log]
     for name in deleted:  # each DELETE follows a guard's listing of the same package
-        index = requests.index(("DELETE", f"/api/v2/projects/{PROJECT}/packages/{name}"))
-        assert requests[index - 1] == ("GET", f"/api/v2/projects/{PROJECT}/packages/{name}/jobs")
+        index = requests.index(("DELETE", package_path(name)))
+        assert requests[index - 1] == ("GET", jobs_path(name))
     lines = [json.loads(line) for line in evidence.read_text(encoding="utf-8").splitlines()]
     assert sum(line["step"] == "sweep" for line in lines) == len(referenced)
     assert {line["packageName"] for line in lines if line["decision"] == "deleted"} == deleted
@@ -219,7 +235,7 @@ def test_no_secret_reaches_the_output_or_the_evidence(
 ) -> None:
     token = "STS-token-never-to-be-shown-0123456789abcdef"
     monkeypatch.setenv(ENV_SECURITY_TOKEN, token)
-    failing.add(f"/api/v2/projects/{PROJECT}/packages")
+    failing.add(packages_path(PROJECT))
     evidence = tmp_path / "e.jsonl"
     shown = []
     for output in ("json", "table", "csv"):
