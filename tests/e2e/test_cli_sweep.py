@@ -18,8 +18,8 @@ from urllib.parse import unquote
 
 import pytest
 
-from foas_client._cli import ExitCode, main
-from foas_client._core.credentials import ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET, ENV_SECURITY_TOKEN
+from foas_client._cli import ExitCode
+from foas_client._core.credentials import ENV_SECURITY_TOKEN
 from foas_client._core.lifecycle.checks import FIRST_IDS
 from foas_client._core.testing.answers import Answer
 from foas_client._core.testing.server import LoopbackServer
@@ -29,6 +29,8 @@ from tests.support.pages import request_path
 
 PROJECT = "team α"
 SWEEP = ("unreferenced-packages", "--project-name", PROJECT)
+
+pytestmark = pytest.mark.usefixtures("environment")
 
 
 def packages_path(project: str) -> str:
@@ -59,13 +61,6 @@ class FailingPaths:
             body = {"RequestId": "FAIL-0001", "Code": "InternalError", "Message": "the service failed"}
             return Answer(500, {"Content-Type": "application/json"}, json.dumps(body).encode())
         return self.service.answer(method, raw_target, headers)
-
-
-@pytest.fixture(autouse=True)
-def environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(ENV_ACCESS_KEY_ID, TEST_CREDENTIALS.access_key_id)
-    monkeypatch.setenv(ENV_ACCESS_KEY_SECRET, TEST_CREDENTIALS.access_key_secret)
-    monkeypatch.delenv(ENV_SECURITY_TOKEN, raising=False)
 
 
 @pytest.fixture
@@ -102,20 +97,10 @@ def failing() -> set[str]:
 
 
 @pytest.fixture
-def server(service: FakeFoasService, failing: set[str]) -> Iterator[LoopbackServer]:
+def fake(service: FakeFoasService, failing: set[str]) -> Iterator[LoopbackServer]:
+    """The fake behind ``FailingPaths`` on loopback: what ``foas`` (``conftest.py``) runs against."""
     with LoopbackServer(FailingPaths(service, failing)) as running:
         yield running
-
-
-@pytest.fixture
-def foas(server: LoopbackServer, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    def run(*argv: str) -> tuple[int, str, str]:
-        capsys.readouterr()
-        code = main([*argv, "--endpoint", server.base_url])
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return run
 
 
 def unreferenced(referenced: dict[str, list[str]]) -> set[str]:
@@ -126,9 +111,9 @@ def unreferenced(referenced: dict[str, list[str]]) -> set[str]:
 def test_json_lists_every_package_with_its_count_marking_the_unreferenced(
     foas: Any, referenced: dict[str, list[str]], service: FakeFoasService, response_format: str
 ) -> None:
-    code, out, err = foas(*SWEEP, "--output", "json", "--response-format", response_format)
-    assert (code, err) == (ExitCode.OK, "")
-    records = json.loads(out)
+    run = foas(*SWEEP, "--output", "json", "--response-format", response_format)
+    assert (run.code, run.err) == (ExitCode.OK, "")
+    records = json.loads(run.out)
     assert [r["packageName"] for r in records] == list(referenced)  # every package, in listing order
     assert {r["packageName"] for r in records if r["status"] == "unreferenced"} == unreferenced(referenced)
     for r in records:
@@ -139,11 +124,11 @@ def test_json_lists_every_package_with_its_count_marking_the_unreferenced(
 
 
 def test_exit_code_says_whether_some_package_is_unreferenced(foas: Any, referenced: dict[str, list[str]]) -> None:
-    assert foas(*SWEEP, "--exit-code", "--output", "jsonl")[0] == 1
+    assert foas(*SWEEP, "--exit-code", "--output", "jsonl").code == 1
     everything = [name for name, jobs in referenced.items() if jobs]
-    code, out, _ = foas(*SWEEP, "--exit-code", "--package-name", everything[0], "--output", "jsonl")
+    run = foas(*SWEEP, "--exit-code", "--package-name", everything[0], "--output", "jsonl")
     # the filter leaves one package, which a job references: nothing unreferenced
-    assert code == 0 and [json.loads(line)["packageName"] for line in out.splitlines()] == [everything[0]]
+    assert run.code == 0 and [json.loads(line)["packageName"] for line in run.out.splitlines()] == [everything[0]]
 
 
 def test_a_failed_package_listing_exits_undecided_and_is_never_unreferenced(
@@ -151,22 +136,22 @@ def test_a_failed_package_listing_exits_undecided_and_is_never_unreferenced(
 ) -> None:
     broken = sorted(unreferenced(referenced))[0]
     failing.add(jobs_path(broken))
-    code, out, err = foas(*SWEEP, "--output", "csv")
-    assert code == ExitCode.UNDECIDED == 8
-    rows = {row["packageName"]: row for row in csv.DictReader(io.StringIO(out))}
+    run = foas(*SWEEP, "--output", "csv")
+    assert run.code == ExitCode.UNDECIDED == 8
+    rows = {row["packageName"]: row for row in csv.DictReader(io.StringIO(run.out))}
     assert rows[broken]["status"] == "failed" and "InternalError" in rows[broken]["error"]
     assert {name for name, row in rows.items() if row["status"] == "unreferenced"} == unreferenced(referenced) - {
         broken
     }
-    assert len(err.splitlines()) == 1 and "not everything was decided" in err
-    assert foas(*SWEEP, "--exit-code", "--output", "csv")[0] == ExitCode.UNDECIDED  # 8 wins over "found"
+    assert len(run.err.splitlines()) == 1 and "not everything was decided" in run.err
+    assert foas(*SWEEP, "--exit-code", "--output", "csv").code == ExitCode.UNDECIDED  # 8 wins over "found"
 
 
 def test_a_failed_project_listing_is_reported_not_skipped(foas: Any, failing: set[str]) -> None:
     failing.add(packages_path("gone"))
-    code, out, _ = foas(*SWEEP, "--project-name", "gone", "--output", "json")
-    assert code == ExitCode.UNDECIDED
-    failed = [r for r in json.loads(out) if r["status"] == "failed"]
+    run = foas(*SWEEP, "--project-name", "gone", "--output", "json")
+    assert run.code == ExitCode.UNDECIDED
+    failed = [r for r in json.loads(run.out) if r["status"] == "failed"]
     assert failed == [failed[0]] and failed[0]["projectName"] == "gone" and failed[0]["packageName"] is None
 
 
@@ -174,9 +159,9 @@ def test_the_guarded_delete_refuses_a_referenced_package_naming_count_and_jobs(
     foas: Any, referenced: dict[str, list[str]], service: FakeFoasService
 ) -> None:
     name, jobs = max(referenced.items(), key=lambda pair: len(pair[1]))
-    code, out, err = foas("delete-package", "--yes", "--project-name", PROJECT, "--package-name", name)
-    assert code == 1 and out == ""
-    (line,) = err.splitlines()
+    run = foas("delete-package", "--yes", "--project-name", PROJECT, "--package-name", name)
+    assert run.code == 1 and run.out == ""
+    (line,) = run.err.splitlines()
     assert str(len(jobs)) in line and all(job in line for job in jobs[:FIRST_IDS]) and name in line
     assert service.deletes == []
 
@@ -186,10 +171,10 @@ def test_the_guarded_delete_of_an_unreferenced_package_sends_one_delete(
 ) -> None:
     name = sorted(unreferenced(referenced))[0]
     evidence = tmp_path / "evidence.jsonl"
-    code, _, err = foas(
+    run = foas(
         "delete-package", "--yes", "--project-name", PROJECT, "--package-name", name, "--evidence", str(evidence)
     )
-    assert (code, err) == (0, "")
+    assert (run.code, run.err) == (0, "")
     assert [record.path for record in service.deletes] == [package_path(name)]
     guard, deleted = (json.loads(line) for line in evidence.read_text(encoding="utf-8").splitlines())
     assert (guard["decision"], deleted["decision"]) == ("unreferenced", "deleted")
@@ -200,15 +185,15 @@ def test_force_deletes_a_referenced_package_without_the_guard(
     foas: Any, referenced: dict[str, list[str]], service: FakeFoasService
 ) -> None:
     name = next(name for name, jobs in referenced.items() if jobs)
-    assert foas("delete-package", "--yes", "--project-name", PROJECT, "--package-name", name, "--force")[0] == 0
+    assert foas("delete-package", "--yes", "--project-name", PROJECT, "--package-name", name, "--force").code == 0
     assert [record.method for record in service.request_log] == ["DELETE"]
 
 
 def test_delete_without_yes_and_without_a_terminal_is_refused_before_anything_is_sent(
     foas: Any, service: FakeFoasService
 ) -> None:
-    code, _, err = foas(*SWEEP, "--delete")
-    assert code == ExitCode.USAGE and "--yes" in err
+    run = foas(*SWEEP, "--delete")
+    assert run.code == ExitCode.USAGE and "--yes" in run.err
     assert service.requests == 0
 
 
@@ -216,8 +201,8 @@ def test_delete_yes_deletes_exactly_the_unreferenced_each_guarded_again(
     foas: Any, referenced: dict[str, list[str]], service: FakeFoasService, tmp_path: Path
 ) -> None:
     evidence = tmp_path / "e.jsonl"
-    code, out, err = foas(*SWEEP, "--delete", "--yes", "--output", "jsonl", "--evidence", str(evidence))
-    assert code == 0
+    run = foas(*SWEEP, "--delete", "--yes", "--output", "jsonl", "--evidence", str(evidence))
+    assert run.code == 0
     deleted = {record.path.rpartition("/")[2] for record in service.deletes}
     assert deleted == unreferenced(referenced) and len(service.deletes) == len(deleted)
     requests = [(record.method, record.path) for record in service.request_log]
@@ -227,7 +212,7 @@ def test_delete_yes_deletes_exactly_the_unreferenced_each_guarded_again(
     lines = [json.loads(line) for line in evidence.read_text(encoding="utf-8").splitlines()]
     assert sum(line["step"] == "sweep" for line in lines) == len(referenced)
     assert {line["packageName"] for line in lines if line["decision"] == "deleted"} == deleted
-    assert len(err.splitlines()) == len(deleted) and len(out.splitlines()) == len(referenced)
+    assert len(run.err.splitlines()) == len(deleted) and len(run.out.splitlines()) == len(referenced)
 
 
 def test_no_secret_reaches_the_output_or_the_evidence(
@@ -239,7 +224,8 @@ def test_no_secret_reaches_the_output_or_the_evidence(
     evidence = tmp_path / "e.jsonl"
     shown = []
     for output in ("json", "table", "csv"):
-        shown.append("".join(map(str, foas(*SWEEP, "--output", output, "-v", "--evidence", str(evidence)))))
+        run = foas(*SWEEP, "--output", output, "-v", "--evidence", str(evidence))
+        shown.append(f"{run.code}{run.out}{run.err}")
     shown.append(evidence.read_text(encoding="utf-8"))
     for text in shown:
         assert TEST_CREDENTIALS.access_key_secret not in text and token not in text
