@@ -17,7 +17,6 @@ import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -42,6 +41,8 @@ BIG = ("--project-name", BIG_PROJECT, "--package-name", BIG_PACKAGE)
 LISTING = python_name(OPERATION_ID).replace("_", "-")  # the command is named after the operation
 REQUEST_ID = re.compile(r"\(RequestId [0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\)$")
 
+pytestmark = pytest.mark.usefixtures("environment")
+
 
 @cache
 def big_jobs() -> tuple[Job, ...]:
@@ -50,31 +51,6 @@ def big_jobs() -> tuple[Job, ...]:
 
 def big_ids(start: int = 0) -> list[str]:
     return [str(job.job_id) for job in big_jobs()[start:]]
-
-
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def err_line(self) -> str:
-        """The one line a failure prints (asserting that there is exactly one)."""
-        lines = self.err.splitlines()
-        assert len(lines) == 1 and self.err.endswith("\n"), self.err
-        assert "Traceback" not in self.err
-        return lines[0]
-
-
-@pytest.fixture(autouse=True)
-def environment(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
-    """The fake's credentials in the environment, as a user would set them; no STS token, no region."""
-    monkeypatch.setenv(ENV_ACCESS_KEY_ID, TEST_CREDENTIALS.access_key_id)
-    monkeypatch.setenv(ENV_ACCESS_KEY_SECRET, TEST_CREDENTIALS.access_key_secret)
-    monkeypatch.delenv(ENV_SECURITY_TOKEN, raising=False)
-    monkeypatch.delenv(ENV_REGION_ID, raising=False)
-    return monkeypatch
 
 
 @pytest.fixture
@@ -99,19 +75,6 @@ def fake(service: FakeFoasService, stopper: ThreadPoolExecutor) -> Iterator[Loop
     fake = service.serve().start()
     yield fake
     stopper.submit(fake.stop)
-
-
-@pytest.fixture
-def foas(fake: LoopbackFake, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    """Runs ``foas COMMAND ARGS... --endpoint <the fake>`` in process; ``endpoint=None`` leaves it out."""
-
-    def run(*argv: str, endpoint: str | None = fake.base_url) -> Run:
-        capsys.readouterr()
-        code = main([*argv, *(["--endpoint", endpoint] if endpoint else [])])
-        captured = capsys.readouterr()
-        return Run(code, captured.out, captured.err)
-
-    return run
 
 
 def closed_port() -> int:

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
 from foas_client._cli import ExitCode, main
 from foas_client._core.cli.destructive import DeclinedError, confirm
-from foas_client._core.credentials import ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET, ENV_SECURITY_TOKEN
+from foas_client._core.credentials import ENV_SECURITY_TOKEN
 from foas_client.testing import TEST_CREDENTIALS, FakeFoasService, Fault, LoopbackFake, make_jobs
 from tests.support.pages import operations, parameters, python_name, request_path
 
@@ -31,6 +30,8 @@ DESTRUCTIVE = sorted(
 )
 KEPT = sorted(set(operations()) - set(DESTRUCTIVE))
 
+pytestmark = pytest.mark.usefixtures("environment")
+
 
 def command(operation_id: str) -> str:
     return python_name(operation_id).replace("_", "-")
@@ -41,20 +42,6 @@ def path_options(operation_id: str) -> tuple[list[str], dict[str, str]]:
     values = {p["name"]: f"{p['name']} x/ü" for p in parameters(operation_id, location="path")}
     argv = [f"--{python_name(name).replace('_', '-')}" for name in values]
     return [token for option, value in zip(argv, values.values(), strict=True) for token in (option, value)], values
-
-
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-
-
-@pytest.fixture(autouse=True)
-def environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(ENV_ACCESS_KEY_ID, TEST_CREDENTIALS.access_key_id)
-    monkeypatch.setenv(ENV_ACCESS_KEY_SECRET, TEST_CREDENTIALS.access_key_secret)
-    monkeypatch.delenv(ENV_SECURITY_TOKEN, raising=False)
 
 
 @pytest.fixture
@@ -68,17 +55,6 @@ def service() -> FakeFoasService:
 def fake(service: FakeFoasService) -> Iterator[LoopbackFake]:
     with service.serve() as fake:
         yield fake
-
-
-@pytest.fixture
-def foas(fake: LoopbackFake, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    def run(*argv: str) -> Run:
-        capsys.readouterr()
-        code = main([*argv, "--endpoint", fake.base_url])
-        captured = capsys.readouterr()
-        return Run(code, captured.out, captured.err)
-
-    return run
 
 
 # -- --exit-code and --count ----------------------------------------------------------------------

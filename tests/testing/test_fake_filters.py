@@ -11,11 +11,9 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from foas_client import FoasClient
 from foas_client._cli import ExitCode, main
@@ -23,26 +21,22 @@ from foas_client._core.credentials import ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECR
 from foas_client._core.http.core import ENV_REGION_ID
 from foas_client.testing import TEST_CREDENTIALS, FakeFoasService, LoopbackFake
 from generator.operations import python_name
+from tests.support.pages import parameters, schema
 
-ROOT = Path(__file__).resolve().parents[2]
-SPEC: dict[str, Any] = yaml.safe_load((ROOT / "spec/foas.openapi.yaml").read_text(encoding="utf-8"))
 FORMATS = ["json", "xml"]
 PAGE_SIZE = 2  # small, so that a filtered listing spans several pages
 
 
-def operation(operation_id: str) -> dict[str, Any]:
-    return next(op for item in SPEC["paths"].values() for op in item.values() if op.get("operationId") == operation_id)
-
-
 def filters(operation_id: str) -> dict[str, str]:
     """The spec's filters of an operation: parameter name -> the item field it filters on."""
-    return {p["name"]: p["x-filters-field"] for p in operation(operation_id)["parameters"] if "x-filters-field" in p}
+    query = parameters(operation_id, location="query")
+    return {p["name"]: p["x-filters-field"] for p in query if "x-filters-field" in p}
 
 
 LIST_PACKAGE, LIST_PROJECT = "ListPackage", "ListProject"
 PACKAGE_FILTERS, PROJECT_FILTERS = filters(LIST_PACKAGE), filters(LIST_PROJECT)
 TAG = "tag"  # the filter `foas list-package --tag` gives, as the issue names it
-PACKAGE_ID = SPEC["components"]["schemas"]["Package"]["x-item-id"]
+PACKAGE_ID = schema("Package")["x-item-id"]
 
 
 @pytest.fixture(scope="module")

@@ -12,16 +12,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from foas_client import FoasClient
 from foas_client.errors import NotFoundError
 from foas_client.models import Job
 from foas_client.testing import TEST_CREDENTIALS, FakeFoasService, make_jobs, make_packages
+from tests.support.pages import operation
 
 ROOT = Path(__file__).resolve().parents[2]
-SPEC: dict[str, Any] = yaml.safe_load((ROOT / "spec/foas.openapi.yaml").read_text(encoding="utf-8"))
-MEMBERSHIP = SPEC["paths"]["/api/v2/projects/{projectName}/packages/{packageName}/jobs"]["get"]["x-membership-filter"]
+MEMBERSHIP = operation("GetRefPackageJob")["x-membership-filter"]
 NOT_FOUND = json.loads((ROOT / "spec/examples/Error.example.json").read_text(encoding="utf-8"))
 FORMATS = ["json", "xml"]
 
