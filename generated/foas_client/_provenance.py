@@ -7,7 +7,7 @@ INPUTS_SHA256: dict[str, str] = {
     "generator/extensions": "fc7fe54704e2d30bf4a72a9a7dbb1f50f6f69afc7f3847d58ce7b40a2cfcba0e",
     "generator/ruff-generated.toml": "242dd51d205406f242c79e1b8e8ab42c73c77e7d18f2371c13cf8f19c7e5a6af",
     "generator/runtime": "68e09957c428177b5b380d92a95054d065d1972b57b4d5a8933126273bcbb4dd",
-    "generator/templates": "020519f5ec952510c1b73f887c0213c7eb7361c8af72f7f2dae4814fe6e12b90",
+    "generator/templates": "f6f7dcf02fa6e503d6f9411b099bbbac2530e3b7aed10a26d0f7bf793e4eb8b7",
     "spec/foas.openapi.yaml": "c8f52db8e9493d741e21a6ba34eea0a7df54500e7129e0ecec1395e0e56c833c",
     "spec/plan.schema.json": "56c562f960aebd19d07de1ef10914146493171555eec8d51a84729f12a0fc1e0",
 }
