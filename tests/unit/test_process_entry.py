@@ -39,5 +39,6 @@ def test_a_program_running_the_command_in_process_keeps_its_collector(at_exit: l
 
 
 def test_the_console_script_is_the_process_entry() -> None:
-    (script,) = (point for point in importlib.metadata.entry_points(group="console_scripts") if point.name == "foas")
+    scripts = importlib.metadata.entry_points(group="console_scripts")
+    (script,) = (point for point in scripts if point.name == foas_client._cli.PROGRAM.prog)
     assert script.load() is process_entry.main
